@@ -1,0 +1,51 @@
+"""The one place that builds the spaCy pipeline.
+
+The default is `spacy.blank("en")` plus rule components; a trained pipeline is optional
+and only adds candidate entities that the same rules confirm.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+# Importing the extractor modules registers their components with spaCy.
+from extract import awards, dates, figures, officials, venues  # noqa: F401
+
+# Order matters only where a component reads another's spans (noted beside it).
+RULE_COMPONENTS: tuple[str, ...] = (
+    "council_dates",  # doc.spans["dates"], doc.spans["times"]
+    "council_venues",  # doc.spans["venues"]
+    "council_people",  # doc.spans["people"], doc.spans["quotes"]
+    "council_figures",  # doc.spans["figures"]
+    "council_awards",  # doc.spans["awards"]; reads "people"
+)
+
+
+@Language.component("council_paragraphs")
+def mark_paragraphs(doc: Doc) -> Doc:
+    """Start a sentence after every blank line: releases are paragraph-per-line text."""
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def build_nlp(model: str | None = None) -> Language:
+    """Build the extraction pipeline, optionally on top of an installed spaCy model."""
+    nlp = spacy.blank("en") if model is None else spacy.load(model)
+    if not (nlp.has_pipe("parser") or nlp.has_pipe("senter")):
+        nlp.add_pipe("sentencizer")
+        nlp.add_pipe("council_paragraphs")
+    for name in RULE_COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def shared_nlp(model: str | None = None) -> Language:
+    """A pipeline built once per process and model name."""
+    return build_nlp(model)
