@@ -1,19 +1,89 @@
-"""Caseload and workforce figures with what they count."""
+"""Caseload and workforce figures with what they count.
+
+The component finds quantity phrases sentence by sentence (`numbers`), keeps those whose
+words name a workforce metric (`figures_metric`), and stores one span per figure in
+`doc.spans["figures"]` (label = metric) with the parsed values in the group's `attrs`,
+so the extractor never re-parses.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, SpanGroup
 
 from extract.article import ArticleContext
+from extract.figures_metric import read_quantity
+from extract.numbers import find_quantities
 from extract.schema import Figure
+
+
+def _figure_rows(doc: Doc) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    for sent in doc.sents:
+        offset = sent.start_char
+        sentence = doc.text[offset:sent.end_char]
+        consumed = 0  # a change suffix or tail already holds the numbers up to here
+        for quantity in find_quantities(sentence):
+            reading = None if quantity.start < consumed else read_quantity(sentence, quantity)
+            if reading is None:
+                continue
+            consumed = reading.end
+            start, end = _trim(sentence, reading.start, reading.end)
+            rows.append({
+                "start": offset + start, "end": offset + end, "metric": reading.metric,
+                "value": quantity.value, "value_max": quantity.value_max,
+                "value_from": quantity.value_from if quantity.value_from is not None
+                else reading.value_from,
+                "unit": reading.unit, "qualifier": reading.qualifier,
+            })
+    return _distinct(rows)
+
+
+def _trim(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """Figure text never starts or ends on whitespace or a comma."""
+    while start < end and (sentence[start].isspace() or sentence[start] in ",;:("):
+        start += 1
+    while end > start and (sentence[end - 1].isspace() or sentence[end - 1] in ",;:)"):
+        end -= 1
+    return start, end
+
+
+def _distinct(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The same figure told twice (headline and body, summary and quote) is one record."""
+    seen: set[tuple[Any, ...]] = set()
+    kept = []
+    for row in rows:
+        key = (row["metric"], row["value"], row["value_max"], row["value_from"])
+        if key in seen and row["value"] is not None:
+            continue
+        seen.add(key)
+        kept.append(row)
+    return kept
 
 
 @Language.component("council_figures")
 def find_figures(doc: Doc) -> Doc:
-    doc.spans["figures"] = []
+    spans: list[Span] = []
+    kept: list[dict[str, Any]] = []
+    for row in _figure_rows(doc):
+        span = doc.char_span(row["start"], row["end"], label=row["metric"],
+                             alignment_mode="expand")
+        # Rows and spans stay aligned: a row whose span cannot be made is dropped too.
+        if span is not None:
+            spans.append(span)
+            kept.append(row)
+    doc.spans["figures"] = SpanGroup(doc, name="figures", attrs={"rows": kept}, spans=spans)
     return doc
 
 
 def extract_figures(doc: Doc, *, context: ArticleContext) -> list[Figure]:
-    return []
+    group = doc.spans.get("figures")
+    if group is None:
+        return []
+    rows = group.attrs.get("rows", [])
+    return [
+        Figure(text=doc.text[row["start"]:row["end"]], **row)
+        for row in rows
+    ]

@@ -1,0 +1,192 @@
+"""Numbers as written in council news: digits, number words, shares, percentages, ranges.
+
+`find_quantities(text)` returns every quantity phrase with its value; it knows nothing of
+what the number counts (that is `figures_metric`). Cardinal words are parsed with the
+`text2num` library (maintained, Rust-backed, handles "Seventy-eight", "one hundred and
+twenty"); shares ("two-thirds", "one in four"), "a hundred" and vague amounts are ours.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from text_to_num import text2num  # type: ignore[import-untyped]  # ships no stubs
+
+_FLAGS = re.IGNORECASE
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One quantity phrase; offsets index into the searched text."""
+
+    start: int
+    end: int
+    value: float | None
+    value_max: float | None = None
+    value_from: float | None = None
+    unit: str | None = None  # "percent", "fraction" or None for a plain count
+    qualifier: str | None = None
+    vague: bool = False
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, Any]:
+    text = resources.files("extract").joinpath("patterns/numbers_words.jsonl").read_text("utf-8")
+    rows = [json.loads(line) for line in text.splitlines() if line.strip()]
+    table: dict[str, Any] = {"qualifier": []}
+    for row in rows:
+        if row["kind"] == "qualifier":
+            table["qualifier"].append((row["phrase"], row["norm"]))
+        else:
+            table[row["kind"]] = row.get("words", row.get("patterns"))
+    return table
+
+
+def _alt(words: Any) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _parts() -> dict[str, str]:
+    w = _words()
+    card = rf"(?:{_alt(w['cardinal'])})"
+    # "and" joins cardinals only after a scale word: "one hundred and twenty".
+    words = (
+        rf"(?:\ba\s+(?:{_alt(w['scale'])})\b|\b{card}"
+        rf"(?:[\s-]+{card}|(?<=hundred)\s+and\s+{card}|(?<=thousand)\s+and\s+{card})*\b)"
+    )
+    # Digits must not be glued to letters or currency: "S60", "£4.6", "10am", "15th".
+    digits = r"(?<![\w£$€.,/:])(?!0\d)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w,.]\d|,\d)"
+    num = rf"(?:{digits}|{words})"
+    pct = rf"(?:\s?(?:{'|'.join(w['percent'])}))"
+    share = (
+        rf"(?:\b(?:{_alt(w['numerator'])})[\s-](?:{_alt(w['denominator'])})\b"
+        rf"|\bhalf\b|\b(?:one|1)\s+in\s+(?:every\s+)?{num}|{num}\s+in\s+every\s+{num}"
+        rf"|{num}\s+out\s+of\s+(?:every\s+)?{num})"
+    )
+    amount = rf"(?:{share}|{num}{pct}?(?![\w£$€]))"
+    core = (
+        rf"(?:\bfrom\s+{amount}\s+(?:to|down\s+to|up\s+to)\s+{amount}"
+        rf"|\bbetween\s+{amount}\s+and\s+{amount}"
+        rf"|{amount}(?:\s?[-–—]\s?|\s+to\s+){amount}"
+        rf"|{amount}|\b(?:{_alt(w['vague'])})\b)"
+    )
+    qual = _alt(p for p, _ in w["qualifier"])
+    return {"num": num, "pct": pct, "share": share, "amount": amount, "core": core,
+            "qual": qual}
+
+
+@lru_cache(maxsize=1)
+def quantity_regex() -> re.Pattern[str]:
+    p = _parts()
+    # "make up 9%" is a share, not a rise: no "up" qualifier after make/made.
+    not_make = r"(?<!make\s)(?<!makes\s)(?<!made\s)(?<!making\s)"
+    return re.compile(
+        rf"(?:\b{not_make}(?P<qual>{p['qual']})\s+)?(?P<core>{p['core']})", _FLAGS
+    )
+
+
+@lru_cache(maxsize=1)
+def _amount_regex() -> re.Pattern[str]:
+    p = _parts()
+    return re.compile(rf"(?P<share>{p['share']})|(?P<num>{p['num']})(?P<pct>{p['pct']})?", _FLAGS)
+
+
+@lru_cache(maxsize=1)
+def _share_regex() -> re.Pattern[str]:
+    w = _words()
+    num = _parts()["num"]
+    return re.compile(
+        rf"^(?:(?P<numer>{_alt(w['numerator'])})[\s-](?P<denom>{_alt(w['denominator'])})"
+        rf"|(?P<half>half)|(?P<a>{num})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<b>{num}))$",
+        _FLAGS,
+    )
+
+
+@lru_cache(maxsize=4096)
+def parse_number(text: str) -> float | None:
+    """'1,200' -> 1200, 'Seventy-eight' -> 78, 'a hundred' -> 100; None if not a number."""
+    cleaned = text.replace(",", "").strip()
+    try:
+        return float(cleaned)
+    except ValueError:
+        pass  # not digits: try number words
+    words = re.sub(r"^a\s+", "one ", cleaned.lower())
+    try:
+        parsed: int = text2num(words, "en")
+    except ValueError:
+        return None
+    return float(parsed)
+
+
+@lru_cache(maxsize=1024)
+def parse_share(text: str) -> float | None:
+    """'two-thirds' -> 0.667, 'one in four' -> 0.25, 'half' -> 0.5."""
+    match = _share_regex().match(text.strip())
+    if match is None:
+        return None
+    if match["half"]:
+        return 0.5
+    if match["numer"]:
+        w = _words()
+        numerator: int = w["numerator"][match["numer"].lower()]
+        denominator: int = w["denominator"][match["denom"].lower()]
+        return round(numerator / denominator, 3)
+    part, whole = parse_number(match["a"]), parse_number(match["b"])
+    if part is None or not whole:
+        return None
+    return round(part / whole, 3)
+
+
+def _amounts(core: str) -> list[tuple[float | None, str | None]]:
+    found: list[tuple[float | None, str | None]] = []
+    for m in _amount_regex().finditer(core):
+        if m["share"]:
+            found.append((parse_share(m["share"]), "fraction"))
+        else:
+            found.append((parse_number(m["num"]), "percent" if m["pct"] else None))
+    return found
+
+
+def _qualifier(phrase: str | None) -> str | None:
+    if phrase is None:
+        return None
+    norms = dict(_words()["qualifier"])
+    return str(norms.get(re.sub(r"\s+", " ", phrase.lower()), phrase.lower()))
+
+
+def quantity_from_match(match: re.Match[str], *, offset: int = 0) -> Quantity | None:
+    """Interpret one `quantity_regex` match; None when nothing numeric is in it."""
+    core = match["core"]
+    qualifier = _qualifier(match["qual"])
+    start, end = match.start() + offset, match.end() + offset
+    if re.fullmatch(rf"(?:{_alt(_words()['vague'])})", core, _FLAGS):
+        return Quantity(start, end, None, qualifier=qualifier, vague=True)
+    amounts = _amounts(core)
+    if not amounts or amounts[0][0] is None:
+        return None
+    units = {u for _, u in amounts if u}
+    unit = "percent" if "percent" in units else ("fraction" if units else None)
+    first, last = amounts[0][0], amounts[-1][0]
+    if len(amounts) == 1:
+        return Quantity(start, end, first, unit=unit, qualifier=qualifier)
+    if re.match(r"from\b", core, _FLAGS):
+        if qualifier is None and first is not None and last is not None:
+            qualifier = "down" if last < first else "up"
+        return Quantity(start, end, last, value_from=first, unit=unit, qualifier=qualifier)
+    return Quantity(start, end, first, value_max=last, unit=unit, qualifier=qualifier)
+
+
+def find_quantities(text: str, *, offset: int = 0) -> list[Quantity]:
+    """Every quantity phrase in `text`, left to right, offsets shifted by `offset`."""
+    found = []
+    for match in quantity_regex().finditer(text):
+        quantity = quantity_from_match(match, offset=offset)
+        if quantity is not None:
+            found.append(quantity)
+    return found
