@@ -1,25 +1,138 @@
-"""Date and time spans, their normalisation, and events built from them."""
+"""Date and time spans, their normalisation, and events built from them.
+
+The `council_dates` component writes doc.spans["dates"] (label = pattern kind, e.g.
+DATE, DATE_RANGE, MONTH, REL_DAY, WEEKDAY, VAGUE), doc.spans["times"] and
+doc.spans["gatherings"] (label = gathering kind). Interpretation happens in
+`extract_events`, which needs the article context.
+"""
 
 from __future__ import annotations
 
+import re
+from urllib.parse import urlparse
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from extract.article import ArticleContext, DateOrder
+from extract.dates_patterns import build_date_matcher, build_gathering_matchers
+from extract.dates_times import find_times
 from extract.schema import Event
 
+# Leading words a pattern needs for context but that are not part of the date phrase.
+_LEADING = frozenset({"in", "during", "throughout", "since", "early", "late", "mid", "mid-",
+                      "on", "from"})
+# Lower-case "may"/"march" after a number is still a verb more often than a month.
+_VERB_MONTHS = frozenset({"may", "march"})
+_HEADS_WITH_PAREN = frozenset({"REL_DAY", "WEEKDAY", "DAY_ONLY"})
 
-@Language.component("council_dates")
-def find_dates(doc: Doc) -> Doc:
-    doc.spans["dates"] = []
-    doc.spans["times"] = []
-    return doc
+
+class DateFinder:
+    """Matchers compiled once per pipeline; called on every doc."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.dates: Matcher = build_date_matcher(nlp.vocab)
+        gathering_phrases, named = build_gathering_matchers(nlp)
+        self.gathering_phrases: PhraseMatcher = gathering_phrases
+        self.named: Matcher = named
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans["dates"] = self._dates(doc)
+        doc.spans["times"] = _char_spans(doc, find_times(doc.text), "TIME")
+        doc.spans["gatherings"] = self._gatherings(doc)
+        return doc
+
+    def _dates(self, doc: Doc) -> list[Span]:
+        spans = [Span(doc, start, end, label=label)
+                 for label, start, end in self.dates(doc, as_spans=False)]
+        spans = [_trim(span) for span in spans if _plausible(span)]
+        heads = _attach_parens(filter_spans([s for s in spans if s.label_ != "PAREN"]),
+                               [s for s in spans if s.label_ == "PAREN"])
+        return filter_spans(heads)
+
+    def _gatherings(self, doc: Doc) -> list[Span]:
+        found = [Span(doc, s, e, label=k) for k, s, e in self.gathering_phrases(doc)]
+        for kind, start, end in self.named(doc):
+            while start < end - 1 and (doc[start].is_stop or doc[start].is_space):
+                start += 1
+            found.append(Span(doc, start, end, label=kind))
+        return filter_spans(found)
+
+
+@Language.factory("council_dates")
+def make_date_finder(nlp: Language, name: str) -> DateFinder:
+    return DateFinder(nlp)
+
+
+def _char_spans(doc: Doc, offsets: list[tuple[int, int]], label: str) -> list[Span]:
+    spans = [doc.char_span(s, e, label=label, alignment_mode="expand") for s, e in offsets]
+    return filter_spans([span for span in spans if span is not None])
+
+
+def _plausible(span: Span) -> bool:
+    """Reject verb "may"/"march" read as a month ("we may 13" is not 13 May)."""
+    return not any(t.text in _VERB_MONTHS for t in span if t.lower_ in _VERB_MONTHS)
+
+
+def _trim(span: Span) -> Span:
+    """Drop context words ("in", "on") before and commas or spaces after the phrase."""
+    doc, start, end = span.doc, span.start, span.end
+    while start < end - 1 and (doc[start].lower_ in _LEADING or doc[start].is_space):
+        start += 1
+    while end > start + 1 and (doc[end - 1].is_space or doc[end - 1].text == ","):
+        end -= 1
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(doc, start, end, label=span.label_)
+
+
+def _attach_parens(heads: list[Span], parens: list[Span]) -> list[Span]:
+    """Join "tomorrow" + "(Wednesday)" into one phrase when only spaces separate them."""
+    by_start = {paren.start: paren for paren in parens}
+    joined = []
+    for head in heads:
+        follow = head.end
+        while follow < len(head.doc) and head.doc[follow].is_space:
+            follow += 1
+        paren = by_start.get(follow)
+        if head.label_ in _HEADS_WITH_PAREN and paren is not None:
+            head = Span(head.doc, head.start, paren.end, label=head.label_)
+        joined.append(head)
+    return joined
+
+
+_US_HOST = re.compile(r"\.(gov|us|mil)$|\.(ca|la|ny|tx|fl|wa|or|co|ma|va|md|nc|oh|mi)\.us$")
+_DMY_HOST = re.compile(r"\.(uk|ie|au|nz|za|in|eu|scot|wales|cymru)$")
+_MDY_WRITTEN = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+\d{1,2}(?:st|nd|rd|th)?,\s+\d{4}\b")
+_DMY_WRITTEN = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b")
+_NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})\b")
 
 
 def detect_date_order(text: str, *, url: str | None = None) -> DateOrder:
-    """Day-first unless the article shows US conventions."""
-    return "DMY"
+    """Day-first unless the article shows US conventions: an unambiguous numeric date
+    decides; then the site's domain; then how dates are written out in the text."""
+    for first, second in _NUMERIC.findall(text):
+        if int(first) > 12 >= int(second):
+            return "DMY"
+        if int(second) > 12 >= int(first):
+            return "MDY"
+    host = (urlparse(url).hostname or "").lower() if url else ""
+    if _DMY_HOST.search(host):
+        return "DMY"
+    if _US_HOST.search(host):
+        return "MDY"
+    us_style, uk_style = len(_MDY_WRITTEN.findall(text)), len(_DMY_WRITTEN.findall(text))
+    return "MDY" if us_style > uk_style else "DMY"
 
 
 def extract_events(doc: Doc, *, context: ArticleContext) -> list[Event]:
-    return []
+    """Dated gatherings, one per session; see `extract.events_build`."""
+    from extract.events_build import build_events
+
+    return build_events(doc, context=context)

@@ -1,0 +1,98 @@
+"""Date, time and gathering patterns loaded from data files under `patterns/`.
+
+Date token patterns use `@NAME` (or `@NAME?`) references to token classes in
+`dates_tokens.jsonl`; optional whitespace tokens are inserted between every element so
+hard-wrapped text ("Saturday 8 \\nOctober") still matches.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.language import Language
+from spacy.vocab import Vocab
+
+_SPACE: dict[str, Any] = {"IS_SPACE": True, "OP": "*"}
+# Words that may sit inside a named event or week ("Foster Care Fortnight", "Day of Action").
+_NAME_JOINERS = r"^(of|the|and|&|for|in|’s|'s|[A-Z][\w’'-]*|\d{4})$"
+
+
+def read_jsonl(name: str) -> list[dict[str, Any]]:
+    """Rows of a JSONL file in the patterns folder."""
+    text = (resources.files("extract") / "patterns" / name).read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+@lru_cache(maxsize=1)
+def word_lists() -> dict[str, tuple[str, ...]]:
+    return {row["list"]: tuple(row["words"]) for row in read_jsonl("dates_words.jsonl")}
+
+
+@lru_cache(maxsize=None)
+def cue_regex(list_name: str) -> re.Pattern[str]:
+    """A whole-word, case-insensitive regex for one word list."""
+    words = sorted(word_lists()[list_name], key=len, reverse=True)
+    alternatives = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words)
+    return re.compile(rf"(?<![\w’'])(?:{alternatives})(?![\w’'])", re.I)
+
+
+def _expand(pattern: list[Any], tokens: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    expanded: list[dict[str, Any]] = []
+    for element in pattern:
+        if expanded:
+            expanded.append(dict(_SPACE))
+        if isinstance(element, dict):
+            expanded.append(element)
+            continue
+        optional = element.endswith("?")
+        token = dict(tokens[element.strip("@?")])
+        if optional:
+            token["OP"] = "?"
+        expanded.append(token)
+    return expanded
+
+
+def build_date_matcher(vocab: Vocab) -> Matcher:
+    tokens = {row["name"]: row["token"] for row in read_jsonl("dates_tokens.jsonl")}
+    matcher = Matcher(vocab)
+    for row in read_jsonl("dates_patterns.jsonl"):
+        matcher.add(row["label"], [_expand(row["pattern"], tokens)])
+    return matcher
+
+
+@lru_cache(maxsize=1)
+def gathering_rows() -> list[dict[str, Any]]:
+    return read_jsonl("events_gatherings.jsonl")
+
+
+def build_gathering_matchers(nlp: Language) -> tuple[PhraseMatcher, Matcher]:
+    """Common gathering nouns (by lower-case phrase) and title-case named events."""
+    phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+    named = Matcher(nlp.vocab)
+    for row in gathering_rows():
+        if "phrases" in row:
+            phrases.add(row["kind"], [nlp.make_doc(text) for text in row["phrases"]])
+        else:
+            head = {"TEXT": {"IN": row["heads"]}}
+            first = {"IS_TITLE": True}
+            middle = {"TEXT": {"REGEX": _NAME_JOINERS}, "OP": "*"}
+            named.add(row["kind"], [[first, middle, head]])
+    return phrases, named
+
+
+@lru_cache(maxsize=1)
+def time_regex() -> re.Pattern[str]:
+    """Clock times and ranges: "10am", "10.30am-2pm", "from 6 to 8pm", "noon"."""
+    parts = {row["name"]: row["regex"] for row in read_jsonl("dates_times.jsonl")}
+    atom, bare, join = parts["ATOM"], parts["BARE"], parts["JOIN"]
+    return re.compile(
+        rf"(?<![\w£$€.:])(?:(?:from|between)\s+)?"
+        rf"(?P<range>(?P<a>{atom}|{bare}){join}(?P<b>{atom}))"
+        rf"|(?<![\w£$€.:])(?P<single>{atom})",
+        re.I,
+    )

@@ -1,0 +1,86 @@
+"""Linking a date span to its surroundings: the segment it belongs to, the nearest
+gathering, time and venue, and whether it is page furniture or a deadline."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from spacy.tokens import Span
+
+from extract.dates_patterns import cue_regex
+
+_BULLETS = " \t•*·-–—>"
+# How far back (characters) a session line may look for the gathering it belongs to.
+_GATHERING_REACH = 2500
+
+
+def _gap(a: Span, b: Span) -> int:
+    return max(0, a.start_char - b.end_char, b.start_char - a.end_char)
+
+
+def in_range(spans: Iterable[Span], bounds: tuple[int, int]) -> list[Span]:
+    start, end = bounds
+    return [s for s in spans if s.start_char >= start and s.end_char <= end]
+
+
+def nearest_owned(anchor: Span, spans: list[Span], rivals: list[Span]) -> Span | None:
+    """The span nearest `anchor`, preferring spans no rival date is nearer to (so each
+    session in a list keeps its own time and venue)."""
+    if not spans:
+        return None
+
+    def owner(span: Span) -> Span:
+        # Ties go to the date before the span: "Monday 3 June, 10am" reads left to right.
+        return min(rivals, key=lambda d: (_gap(d, span), d.start_char > span.start_char))
+
+    owned = [s for s in spans if not rivals or owner(s) == anchor]
+    return min(owned or spans, key=lambda s: _gap(anchor, s))
+
+
+def _line_bounds(span: Span) -> tuple[int, int]:
+    text = span.doc.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    return start, len(text) if end < 0 else end
+
+
+def segment_of(date: Span, times: list[Span], venues: list[Span]) -> tuple[int, int]:
+    """The sentence, or the line when the date heads a line of a session list."""
+    sentence = (date.sent.start_char, date.sent.end_char)
+    start, end = _line_bounds(date)
+    if date.doc.text[start:date.start_char].strip(_BULLETS):
+        return sentence
+    line = (start, end)
+    if in_range(times, line) or in_range(venues, line):
+        return line
+    return sentence
+
+
+def previous_gathering(date: Span, gatherings: Iterable[Span]) -> Span | None:
+    before = [g for g in gatherings
+              if g.end_char <= date.start_char and date.start_char - g.end_char < _GATHERING_REACH]
+    return max(before, key=lambda g: g.start_char) if before else None
+
+
+@lru_cache(maxsize=1)
+def _deadline_regex() -> re.Pattern[str]:
+    return re.compile(rf"(?:{cue_regex('not_event_before').pattern})[\s:,]*(?:on|the|at)?\s*$",
+                      re.I)
+
+
+def is_deadline(date: Span) -> bool:
+    """"apply by 5 May", "closes on 12 March": a date that ends something, not a session."""
+    sentence_start = date.sent.start_char
+    before = date.doc.text[max(sentence_start, date.start_char - 30):date.start_char]
+    return bool(_deadline_regex().search(before))
+
+
+def is_furniture(date: Span) -> bool:
+    """A dateline or "Published: ..." line: the line holds nothing but the date."""
+    start, end = _line_bounds(date)
+    text = date.doc.text
+    rest = text[start:date.start_char] + " " + text[date.end_char:end]
+    rest = cue_regex("furniture").sub(" ", rest)
+    return not any(ch.isalnum() for ch in rest)
