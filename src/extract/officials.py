@@ -1,24 +1,174 @@
-"""People acting for an organisation, and the words attributed to them."""
+"""People acting for an organisation, and the words attributed to them.
+
+Rules only: names come from honorifics, a first-name lexicon and anchoring context
+(`names_find`), roles and organisations from the words around them (`officials_roles`),
+quotes from quote marks and speech verbs (`quotes_find`). A user-installed statistical model
+may add PERSON entities as extra candidates; the same rules decide whether they are officials.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from extract.article import ArticleContext
+from extract.names_find import Mention, find_mentions
+from extract.officials_people import Person, aliases, excluded_mention, group_people
+from extract.officials_roles import RoleFind, external, role_after, role_before
+from extract.quotes_find import QuoteFind, find_quotes
 from extract.schema import Official, Quote
+
+MODEL_LABEL = "PERSON_MODEL"
+_ROLE_WINDOW = 400
 
 
 @Language.component("council_people")
 def find_people(doc: Doc) -> Doc:
-    doc.spans["people"] = []
-    doc.spans["quotes"] = []
+    """Store name mentions in doc.spans["people"] and quotes in doc.spans["quotes"]."""
+    mentions = _all_mentions(doc.text, _model_candidates(doc))
+    doc.spans["people"] = _spans(doc, [(m.start, m.end, _label(m)) for m in mentions])
+    quotes = find_quotes(doc.text, mentions)
+    doc.spans["quotes"] = _spans(doc, [(q.start, q.end, q.kind) for q in quotes])
     return doc
 
 
+def _label(mention: Mention) -> str:
+    return MODEL_LABEL if mention.anchor == "model" else "PERSON"
+
+
+def _spans(doc: Doc, items: list[tuple[int, int, str]]) -> list[Span]:
+    spans = []
+    for start, end, label in items:
+        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    return spans
+
+
+def _model_candidates(doc: Doc) -> tuple[tuple[int, int], ...]:
+    """PERSON entities of an installed model, as character ranges (none on the blank pipeline)."""
+    return tuple((ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "PERSON")
+
+
+def _doc_model_candidates(doc: Doc) -> tuple[tuple[int, int], ...]:
+    if "people" not in doc.spans:
+        return ()
+    return tuple((s.start_char, s.end_char) for s in doc.spans["people"] if s.label_ == MODEL_LABEL)
+
+
+@lru_cache(maxsize=64)
+def _all_mentions(text: str, model: tuple[tuple[int, int], ...]) -> tuple[Mention, ...]:
+    rules = find_mentions(text)
+    extra = []
+    for start, end in model:
+        name = " ".join(re.sub(r"['’]s$", "", text[start:end]).split())
+        overlaps = any(m.start < end and start < m.end for m in rules)
+        if not overlaps and len(name.split()) >= 2:
+            extra.append(Mention(start=start, end=start + len(text[start:end].rstrip("’'s")),
+                                 name=name, tail_end=end, anchor="model"))
+    return tuple(sorted([*rules, *extra], key=lambda m: m.start))
+
+
+@dataclass(frozen=True, slots=True)
+class _Analysis:
+    officials: tuple[Official, ...]
+    quotes: tuple[Quote, ...]
+
+
 def extract_officials(doc: Doc, *, context: ArticleContext) -> list[Official]:
-    return []
+    return list(_analyse(doc.text, context.publisher, _doc_model_candidates(doc)).officials)
 
 
 def extract_quotes(doc: Doc, *, context: ArticleContext) -> list[Quote]:
-    return []
+    return list(_analyse(doc.text, context.publisher, _doc_model_candidates(doc)).quotes)
+
+
+@lru_cache(maxsize=32)
+def _analyse(
+    text: str, publisher: str | None, model: tuple[tuple[int, int], ...]
+) -> _Analysis:
+    mentions = _all_mentions(text, model)
+    keep = [i for i, m in enumerate(mentions) if not excluded_mention(text, m)]
+    people = group_people(mentions, keep)
+    found = find_quotes(text, mentions)
+    owner = {i: n for n, person in enumerate(people) for i in person.mentions}
+    names = [person.first(mentions).name for person in people]
+    quoted = {owner[q.speaker] for q in found if q.speaker in owner}
+    officials = []
+    for n, person in enumerate(people):
+        record = _official(text, mentions, person, publisher, quoted=n in quoted)
+        if record is not None:
+            officials.append(record)
+    quotes = [_quote(text, q, owner, names) for q in found]
+    return _Analysis(tuple(officials), tuple(quotes))
+
+
+def _quote(text: str, q: QuoteFind, owner: dict[int, int], names: list[str]) -> Quote:
+    speaker = names[owner[q.speaker]] if q.speaker is not None and q.speaker in owner else None
+    return Quote(speaker=speaker, text=text[q.start : q.end], kind=q.kind,  # type: ignore[arg-type]
+                 start=q.start, end=q.end)
+
+
+def _official(
+    text: str, mentions: tuple[Mention, ...], person: Person, publisher: str | None,
+    *, quoted: bool,
+) -> Official | None:
+    first = person.first(mentions)
+    found = _role(text, mentions, person)
+    hon_kind = next((mentions[i].hon_kind for i in person.mentions if mentions[i].hon_kind), None)
+    elected = any(mentions[i].elected for i in person.mentions)
+    if found is not None and (found.journalist or (found.public and hon_kind != "council")):
+        return None
+    title_role = next((mentions[i].title_role for i in person.mentions
+                       if mentions[i].title_role), None)
+    role = found.role if found is not None else title_role
+    if role is None and hon_kind not in ("council", "office") and not elected:
+        return None
+    honorific = first.honorific or next(
+        (mentions[i].honorific for i in person.mentions if mentions[i].honorific), None
+    )
+    return Official(
+        name=first.name, honorific=honorific, role=role,
+        organisation=_organisation(found, role, hon_kind, publisher),
+        quoted=quoted, aliases=aliases(mentions, person, first.name),
+        start=first.start, end=first.end,
+    )
+
+
+def _role(text: str, mentions: tuple[Mention, ...], person: Person) -> RoleFind | None:
+    """The first role stated at any mention: after the name first, then before it."""
+    for i in person.mentions:
+        mention = mentions[i]
+        floor = max(0, mention.start - _ROLE_WINDOW)
+        if i > 0:
+            floor = max(floor, mentions[i - 1].tail_end)
+        found = role_after(text, mention) or role_before(text, mention, floor=floor)
+        if found is not None:
+            return found
+    return None
+
+
+def _organisation(
+    found: RoleFind | None, role: str | None, hon_kind: str | None, publisher: str | None
+) -> str | None:
+    if found is not None and found.organisation is not None:
+        return _same_as_publisher(found.organisation, publisher)
+    if found is not None and found.own_council:
+        return publisher
+    if role is not None:
+        return None if external(role) else publisher
+    return publisher if hon_kind == "council" else None
+
+
+def _same_as_publisher(organisation: str, publisher: str | None) -> str:
+    if publisher and _key(organisation) == _key(publisher):
+        return publisher
+    return organisation
+
+
+def _key(name: str) -> str:
+    return " ".join(re.sub(r"^the\s+", "", name.lower()).split())

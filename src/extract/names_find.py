@@ -1,0 +1,258 @@
+"""Person-name mentions found by rules: honorifics, a first-name lexicon, and known surnames.
+
+Works on the raw text (offsets are `doc.text` offsets) so hard-wrapped names ("Ann \\nLee")
+and curly apostrophes ("O’Brien") stay exact substrings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extract.names_lexicon import first_names, honorifics, postnominals, word_set
+
+# A word: letters with inner apostrophes/hyphens, and an optional dot ("Dr.", "J.").
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?\.?")
+# Between two words of one name: blanks with at most one line break (a hard wrap).
+_GAP = re.compile(r"[ \t]*\n?[ \t]*")
+_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "du", "di", "le", "la", "bin"})
+_POSSESSIVE = re.compile(r"['’]s?$")
+_MAX_NAME_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One mention of a person's name; `start`/`end` cover the name without titles."""
+
+    start: int
+    end: int
+    name: str
+    honorific: str | None = None
+    hon_kind: str | None = None
+    hon_start: int | None = None
+    title_role: str | None = None
+    tail_end: int = 0
+    elected: bool = False
+    anchor: str = "lexicon"
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def bare(self) -> str:
+        return _POSSESSIVE.sub("", self.text.rstrip("."))
+
+
+def _capitalised(tok: _Tok) -> bool:
+    return tok.text[0].isupper() or tok.text.lower() in _PARTICLES
+
+
+def _runs(text: str) -> list[list[_Tok]]:
+    """Maximal sequences of capitalised words separated only by blanks or one hard wrap."""
+    runs: list[list[_Tok]] = []
+    current: list[_Tok] = []
+    for match in _TOKEN.finditer(text):
+        tok = _Tok(match.start(), match.end(), match.group())
+        joined = bool(current) and _GAP.fullmatch(text, current[-1].end, tok.start) is not None
+        ends_sentence = bool(current) and _closes(current[-1])
+        if not (_capitalised(tok) and joined and not ends_sentence):
+            if current:
+                runs.append(current)
+            current = []
+        if _capitalised(tok):
+            current.append(tok)
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _closes(tok: _Tok) -> bool:
+    """A word that ends its run: a possessive, or a full stop that is not an initial/title."""
+    if _POSSESSIVE.search(tok.text) and len(tok.text) > 2:
+        return True
+    return tok.text.endswith(".") and len(tok.text) > 2 and tok.text not in honorifics()
+
+
+def _name_word(tok: _Tok) -> bool:
+    bare = tok.bare
+    if len(bare) < 2 and not tok.text.endswith("."):
+        return False
+    if bare.isupper() and len(bare) > 1:
+        return False  # acronyms and post-nominals: NHS, MP, OBE
+    low = bare.lower()
+    stop = word_set("names_not_name_words.txt") | word_set("officials_role_heads.txt")
+    return low not in stop and tok.text not in honorifics() and bare not in honorifics()
+
+
+def _honorific_at(run: list[_Tok], i: int) -> int:
+    """Number of words of the longest honorific starting at run[i] (0 when none)."""
+    table = honorifics()
+    for size in (4, 3, 2, 1):
+        if i + size <= len(run):
+            words = " ".join(tok.text for tok in run[i : i + size])
+            if words in table or words.rstrip(".") in table:
+                return size
+    return 0
+
+
+def _name_end(run: list[_Tok], i: int, *, anchored: bool) -> int:
+    """Index one past the last name word from run[i]; soft place words end a name only last."""
+    soft = word_set("names_surname_places.txt")
+    j = i
+    while j < len(run) and j - i < _MAX_NAME_WORDS:
+        tok = run[j]
+        last = j + 1 == len(run) or _closes(tok)
+        if tok.bare.lower() in soft and j > i and anchored and last:
+            return j + 1
+        if not _name_word(tok) or tok.bare.lower() in soft:
+            break
+        j += 1
+        if _closes(tok):
+            break
+    return j
+
+
+def _run_names(text: str, run: list[_Tok]) -> list[Mention]:
+    found: list[Mention] = []
+    i = 0
+    while i < len(run):
+        mention, i = _name_from(text, run, i)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _name_from(text: str, run: list[_Tok], i: int) -> tuple[Mention | None, int]:
+    units: list[tuple[int, int]] = []
+    j = i
+    while (size := _honorific_at(run, j)) > 0:
+        units.append((j, j + size))
+        j += size
+    if units:
+        end = _name_end(run, j, anchored=True)
+        if end == j:
+            return None, max(j, i + 1)
+        return _titled(text, run, units, j, end), end
+    tok = run[i]
+    if tok.bare.lower() in first_names() and tok.bare.lower() not in word_set(
+        "names_not_name_start.txt"
+    ):
+        end = _name_end(run, i, anchored=True)
+        if end - i >= 2 and _not_a_place(text, run, i, end):
+            return _plain(text, run, i, end, "lexicon"), end
+        return None, max(end, i + 1)
+    return _weak(text, run, i)
+
+
+# After a name with no honorific and no known first name: an appositive or a speech verb.
+_WEAK_ANCHOR = re.compile(
+    r"(?:\s*,?[ \t]*[A-Z]{2,5}\b)*(?:\s*,\s*(?:the|a|an|our|its|[a-z]+er\b|[A-Z][a-z]+ of)\b"
+    r"|\s+(?:said|says|added|explained|commented|told|stated)\b)"
+)
+
+
+def _weak(text: str, run: list[_Tok], i: int) -> tuple[Mention | None, int]:
+    """Two or three plain capitalised words at the end of a run, anchored by what follows."""
+    if run[i].bare.lower() in word_set("names_not_name_start.txt"):
+        return None, i + 1
+    end = _name_end(run, i, anchored=False)
+    if end != len(run) or not 2 <= end - i <= 3 or not _not_a_place(text, run, i, end):
+        return None, i + 1
+    if not _WEAK_ANCHOR.match(text, run[end - 1].start + len(run[end - 1].bare)):
+        return None, i + 1
+    return _plain(text, run, i, end, "weak"), end
+
+
+def _not_a_place(text: str, run: list[_Tok], i: int, end: int) -> bool:
+    """False for "the Andrew Smith Award", "Smith Street": a place word follows, or "the" leads."""
+    if end < len(run) and run[end].bare.lower() in word_set("names_not_name_words.txt"):
+        return False
+    before = text[max(0, run[i].start - 4) : run[i].start]
+    return not re.search(r"\b[Tt]he\s$", before)
+
+
+def _titled(text: str, run: list[_Tok], units: list[tuple[int, int]], j: int, end: int) -> Mention:
+    kinds = honorifics()
+    texts = [" ".join(t.text for t in run[a:b]) for a, b in units]
+    unit_kinds = [kinds.get(t, kinds.get(t.rstrip("."), "title")) for t in texts]
+    # "Lord Mayor Cllr Ann Lee": leading office titles before another title are her role.
+    lead = 0
+    while lead < len(units) - 1 and unit_kinds[lead] == "office":
+        lead += 1
+    title_role = " ".join(texts[:lead]) or (texts[-1] if unit_kinds[-1] == "office" else None)
+    first = units[lead][0]
+    base = _plain(text, run, j, end, "honorific")
+    strongest = "council" if "council" in unit_kinds else unit_kinds[lead]
+    if "office" in unit_kinds and strongest != "council":
+        strongest = "office"
+    return Mention(
+        start=base.start, end=base.end, name=base.name,
+        honorific=" ".join(" ".join(texts[lead:]).split()), hon_kind=strongest,
+        hon_start=run[first].start, title_role=title_role, tail_end=base.tail_end,
+        elected=base.elected, anchor="honorific",
+    )
+
+
+def _plain(text: str, run: list[_Tok], i: int, end: int, anchor: str) -> Mention:
+    start = run[i].start
+    last = run[end - 1]
+    stop = last.start + len(last.bare)
+    name = " ".join(text[start:stop].split())
+    tail_end, elected = _postnominal_tail(text, stop)
+    return Mention(start=start, end=stop, name=name, tail_end=tail_end, elected=elected,
+                   anchor=anchor)
+
+
+_POST = re.compile(r"(?:\s*,?[ \t]*)([A-Z][A-Za-z]{1,7})\b")
+
+
+def _postnominal_tail(text: str, pos: int) -> tuple[int, bool]:
+    """Skip "MP", ", OBE", "CBE JP" after a name; report whether one marks an elected office."""
+    table = postnominals()
+    elected = False
+    while (match := _POST.match(text, pos)) and match.group(1) in table:
+        elected = elected or table[match.group(1)]
+        pos = match.end()
+    return pos, elected
+
+
+@lru_cache(maxsize=64)
+def find_mentions(text: str) -> tuple[Mention, ...]:
+    """Every rule-found name mention, in text order, including later surname-only ones."""
+    full = [m for run in _runs(text) for m in _run_names(text, run)]
+    return tuple(sorted([*full, *_surname_mentions(text, full)], key=lambda m: m.start))
+
+
+def _surname_mentions(text: str, full: list[Mention]) -> list[Mention]:
+    """Bare surnames of people already named ("Lee said"), not followed by a place word."""
+    surnames = {m.name.split()[-1] for m in full if " " in m.name}
+    if not surnames:
+        return []
+    taken = {(m.hon_start or m.start, m.end) for m in full}
+    covered = [(m.hon_start if m.hon_start is not None else m.start, m.end) for m in full]
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(surnames))) + r")\b(?![’'-]\w)")
+    stop = word_set("names_not_name_words.txt")
+    found = []
+    for match in pattern.finditer(text):
+        if any(a <= match.start() < b for a, b in covered) or (match.start(), match.end()) in taken:
+            continue
+        after = re.match(r"[ \t]*\n?[ \t]*([A-Z][\w’'-]*)", text[match.end() : match.end() + 40])
+        if after and (after.group(1).lower() in stop or after.group(1)[0].isupper()):
+            continue  # "Montgomery County", or part of another capitalised name
+        window = text[max(0, match.start() - 30) : match.start()]
+        before = re.search(r"([A-Z][\w’'-]*)[ \t]*\n?[ \t]*$", window)
+        if before and before.group(1) not in honorifics() and _starts_name(before.group(1)):
+            continue
+        tail_end, elected = _postnominal_tail(text, match.end())
+        found.append(Mention(start=match.start(), end=match.end(), name=match.group(),
+                             tail_end=tail_end, elected=elected, anchor="surname"))
+    return found
+
+
+def _starts_name(word: str) -> bool:
+    return word.lower() not in word_set("names_not_name_start.txt")

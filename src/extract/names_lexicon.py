@@ -1,0 +1,59 @@
+"""Word lists for finding people: loaded once from `patterns/`, never edited in code."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache, lru_cache
+from importlib import resources
+
+
+def _read(name: str) -> str:
+    return (resources.files("extract") / "patterns" / name).read_text(encoding="utf-8")
+
+
+def _lines(name: str) -> list[str]:
+    return [
+        line.strip() for line in _read(name).splitlines() if line.strip() and line[0] != "#"
+    ]
+
+
+@cache
+def word_set(name: str) -> frozenset[str]:
+    """A one-entry-a-line list as a lower-cased set."""
+    return frozenset(line.lower() for line in _lines(name))
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    names = set(word_set("names_first.txt")) | set(word_set("names_first_extra.txt"))
+    return frozenset(names - word_set("names_first_not.txt"))
+
+
+@lru_cache(maxsize=1)
+def honorifics() -> dict[str, str]:
+    """Honorific as written -> kind ('council', 'office' or 'title')."""
+    rows = (json.loads(line) for line in _lines("officials_honorifics.jsonl"))
+    return {row["text"]: row["kind"] for row in rows}
+
+
+@lru_cache(maxsize=1)
+def postnominals() -> dict[str, bool]:
+    """Post-nominal letters -> whether they mark an elected office (MP, TD ...)."""
+    found: dict[str, bool] = {}
+    for line in _lines("officials_postnominals.txt"):
+        parts = line.split()
+        found[parts[0]] = len(parts) > 1 and parts[1] == "office"
+    return found
+
+
+@cache
+def phrase_pattern(name: str) -> re.Pattern[str]:
+    """Any entry of a phrase list as a whole word or phrase, case-insensitive."""
+    entries = sorted(_lines(name), key=len, reverse=True)
+    body = "|".join(re.escape(entry).replace(r"\ ", r"\s+") for entry in entries)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+def speech_verbs() -> re.Pattern[str]:
+    return phrase_pattern("quotes_speech_verbs.txt")

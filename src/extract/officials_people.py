@@ -1,0 +1,104 @@
+"""Name mentions grouped into people: one person per article, variants become aliases."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extract.names_find import Mention
+
+_CONTACT_BEFORE = re.compile(
+    r"\b(?:[Cc]ontact|[Ee]-?mail|[Cc]all|[Rr]ing|[Pp]hone|[Tt]elephone|[Ee]nquiries)\b[^.\n]{0,40}$"
+)
+_CONTACT_AFTER = re.compile(
+    r"[^.\n]{0,50}?(?:\b0\d{2,4}[ \d]{6,}|\+\d[\d ]{8,}|\S+@\S+\.\w|\(\d{3}\)\s*\d{3}-\d{4}"
+    r"|\b\d{3}[-.]\d{3}[-.]\d{4})"
+)
+_BYLINE = re.compile(r"(?:^|\n)[ \t]*(?:[Bb]y|BY|Written by|Words by|Report by)[ \t:]+$")
+
+
+@dataclass
+class Person:
+    mentions: list[int] = field(default_factory=list)
+
+    def first(self, mentions: tuple[Mention, ...]) -> Mention:
+        full = [mentions[i] for i in self.mentions if " " in mentions[i].name]
+        return full[0] if full else mentions[self.mentions[0]]
+
+
+def excluded_mention(text: str, mention: Mention) -> bool:
+    """By-lines and contact names given with a phone number or email address."""
+    begin = mention.hon_start if mention.hon_start is not None else mention.start
+    line_start = text.rfind("\n", 0, begin) + 1
+    if _BYLINE.search(text[max(0, line_start - 1) : begin]):
+        return True
+    before = text[max(0, begin - 60) : begin]
+    if _CONTACT_BEFORE.search(before):
+        return True
+    return bool(_CONTACT_AFTER.match(text, mention.tail_end)) and "said" not in before
+
+
+def group_people(mentions: tuple[Mention, ...], keep: list[int]) -> list[Person]:
+    """People in order of first mention; surname-only mentions join the matching person."""
+    people: list[Person] = []
+    singles: list[int] = []
+    for i in keep:
+        if " " not in mentions[i].name:
+            singles.append(i)
+            continue
+        match = next((p for p in people if _same(mentions, p, mentions[i].name)), None)
+        if match is None:
+            people.append(Person([i]))
+        else:
+            match.mentions.append(i)
+    for i in singles:
+        owner = _surname_owner(mentions, people, i)
+        if owner is not None:
+            owner.mentions.append(i)
+        elif mentions[i].hon_kind in ("council", "office"):
+            people.append(Person([i]))
+    for person in people:
+        person.mentions.sort(key=lambda j: mentions[j].start)
+    return sorted(people, key=lambda p: mentions[p.mentions[0]].start)
+
+
+def _surname_owner(mentions: tuple[Mention, ...], people: list[Person], i: int) -> Person | None:
+    """The person whose surname this is: the nearest one named before it, else any."""
+    surname = mentions[i].name.lower()
+    owners = [p for p in people if p.first(mentions).name.split()[-1].lower() == surname]
+    before = [p for p in owners if mentions[p.mentions[0]].start < mentions[i].start]
+    if before:
+        return max(before, key=lambda p: mentions[p.mentions[0]].start)
+    return owners[0] if owners else None
+
+
+def _same(mentions: tuple[Mention, ...], person: Person, name: str) -> bool:
+    """Same person: same surname and first initial, or same first name and a near surname."""
+    known = person.first(mentions).name.split()
+    words = name.split()
+    if known[-1].lower() == words[-1].lower():
+        return known[0][0].lower() == words[0][0].lower()
+    return known[0].lower() == words[0].lower() and _near(known[-1].lower(), words[-1].lower())
+
+
+def _near(a: str, b: str) -> bool:
+    """Edit distance at most one (or two for long names): a misspelt surname."""
+    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 2:
+        return False
+    limit = 1 if min(len(a), len(b)) < 8 else 2
+    previous = list(range(len(b) + 1))
+    for x, ca in enumerate(a, 1):
+        current = [x]
+        for y, cb in enumerate(b, 1):
+            current.append(min(previous[y] + 1, current[y - 1] + 1, previous[y - 1] + (ca != cb)))
+        previous = current
+    return previous[-1] <= limit
+
+
+def aliases(mentions: tuple[Mention, ...], person: Person, name: str) -> list[str]:
+    seen: list[str] = []
+    for i in person.mentions:
+        form = mentions[i].name
+        if form != name and form not in seen:
+            seen.append(form)
+    return seen
