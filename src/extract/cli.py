@@ -44,8 +44,10 @@ def cli() -> None:
 @click.option("--model", default=None,
               help="An installed spaCy pipeline whose entities add candidates (optional).")
 @click.option("--no-db", is_flag=True, help="Do not build the SQLite database.")
+@click.option("--db", "db_path", default=None, type=click.Path(dir_okay=False),
+              help="SQLite database to build or update [default: <out>/council.db].")
 def run(inputs: tuple[str, ...], out_dir: str, workers: int | None, batch_size: int,
-        max_chars: int, model: str | None, no_db: bool) -> None:
+        max_chars: int, model: str | None, no_db: bool, db_path: str | None) -> None:
     """Extract every article in INPUTS (files, folders, globs) into --out.
 
     Writes records.jsonl, errors.jsonl and manifest.json. Re-running on the same --out
@@ -60,6 +62,12 @@ def run(inputs: tuple[str, ...], out_dir: str, workers: int | None, batch_size: 
         click.echo("", err=True)
     click.echo(format_summary(summary), err=True)
     click.echo(f"wrote {Path(out_dir) / 'records.jsonl'}", err=True)
+    if not no_db:
+        from extract.store import build_database
+
+        db_file = Path(db_path or Path(out_dir) / "council.db")
+        built = build_database([Path(out_dir) / "records.jsonl"], db_file)
+        click.echo(f"wrote {db_file}: {built.describe()}", err=True)
     sys.exit(EXIT_SOME_FAILED if summary.errors else EXIT_OK)
 
 
@@ -126,6 +134,16 @@ def evaluate(records: str, gold_dir: str, as_json: bool, details: bool) -> None:
         click.echo(json.dumps(report.as_dict(details=details), indent=2, ensure_ascii=False))
     else:
         click.echo(format_report(report, details=details))
+
+
+def _register_query_layer() -> None:
+    from extract.cli_db import COMMANDS
+
+    for command in COMMANDS:
+        cli.add_command(command)
+
+
+_register_query_layer()
 
 
 def main() -> None:
