@@ -18,6 +18,9 @@ from extract.figures_metric import read_quantity
 from extract.numbers import find_quantities
 from extract.schema import Figure
 
+_SENTENCE_END = ".!?\"”’:"
+_HEADLINE_WORDS = 20
+
 
 def _figure_rows(doc: Doc) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
@@ -38,7 +41,7 @@ def _figure_rows(doc: Doc) -> list[dict[str, Any]]:
                 else reading.value_from,
                 "unit": reading.unit, "qualifier": reading.qualifier,
             })
-    return _distinct(rows)
+    return _distinct(rows, _headline_end(doc.text))
 
 
 def _trim(sentence: str, start: int, end: int) -> tuple[int, int]:
@@ -50,17 +53,26 @@ def _trim(sentence: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _distinct(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The same figure told twice (headline and body, summary and quote) is one record."""
-    seen: set[tuple[Any, ...]] = set()
-    kept = []
-    for row in rows:
-        key = (row["metric"], row["value"], row["value_max"], row["value_from"])
-        if key in seen and row["value"] is not None:
-            continue
-        seen.add(key)
-        kept.append(row)
-    return kept
+def _headline_end(text: str) -> int:
+    """End of the leading block of short unpunctuated lines: dateline, headline, byline."""
+    pos = 0
+    for line in text.splitlines(keepends=True)[:8]:
+        stripped = line.strip()
+        if stripped and (stripped[-1] in _SENTENCE_END or len(stripped.split()) > _HEADLINE_WORDS):
+            break
+        pos += len(line)
+    return pos
+
+
+def _distinct(rows: list[dict[str, Any]], headline_end: int) -> list[dict[str, Any]]:
+    """A headline figure that the body repeats is one record: the body's mention.
+    Repeats within the body are separate mentions and all stay."""
+    body = {_key(row) for row in rows if row["start"] >= headline_end}
+    return [row for row in rows if row["start"] >= headline_end or _key(row) not in body]
+
+
+def _key(row: dict[str, Any]) -> tuple[Any, ...]:
+    return (row["metric"], row["value"], row["value_max"], row["value_from"])
 
 
 @Language.component("council_figures")

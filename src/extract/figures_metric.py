@@ -17,7 +17,7 @@ from extract.numbers import Quantity, parse_number
 
 _FLAGS = re.IGNORECASE
 # How far back a metric named earlier in the sentence may stand from its number.
-_NAME_REACH = 140
+_NAME_REACH = 200
 # A name further than this from its number is not part of the figure's `text`.
 _TEXT_REACH = 120
 
@@ -54,7 +54,8 @@ def _spaced(pattern: str) -> str:
 def _lexicon(name: str) -> tuple[re.Pattern[str], tuple[Entry, ...]]:
     rows = _rows(name)
     alternation = "|".join(
-        rf"(?P<h{i}>\b{_spaced(r['pattern'])}\b)" for i, r in enumerate(rows)
+        # "children’s social workers" is about workers: a possessive never ends an entry.
+        rf"(?P<h{i}>\b{_spaced(r['pattern'])}\b(?![’']s))" for i, r in enumerate(rows)
     )
     entries = tuple(Entry(r["metric"], r.get("unit")) for r in rows)
     return re.compile(alternation, _FLAGS), entries
@@ -63,7 +64,11 @@ def _lexicon(name: str) -> tuple[re.Pattern[str], tuple[Entry, ...]]:
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, re.Pattern[str]]:
     rows = _rows("figures_cues.jsonl")
-    return {r["kind"]: re.compile(_spaced(r["pattern"]), _FLAGS) for r in rows}
+    cues = {r["kind"]: re.compile(_spaced(r["pattern"]), _FLAGS) for r in rows}
+    # A recruiting verb counts only when it governs the number: at most three words before.
+    near = rf"(?:{cues['recruit_left'].pattern})\b(?:\s+[\w’'-]+){{0,3}}\s*$"
+    cues["recruit_left"] = re.compile(near, _FLAGS)
+    return cues
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +77,8 @@ def _head_regex() -> re.Pattern[str]:
     stop = _cues()["stop"].pattern
     # A modifier word never ends in a bare "s": that keeps verbs ("includes") and other
     # plural nouns out of the noun phrase, while "children's" still qualifies.
-    modifier = rf"(?:(?!(?:{stop})\b)[\w’'-]*(?:[^\Ws]|[’']s)[\s-]+)"
+    # "and" may join modifiers ("health and social care jobs"); digits never modify.
+    modifier = rf"(?:(?:(?:and|&)\s+)?(?!(?:{stop})\b)[^\W\d][\w’'-]*(?:[^\Ws]|[’']s)[\s-]+)"
     return re.compile(
         rf"(?P<of>[\s-]*of\s+(?:the|our|its|their|these|all|all\s+the|those)?\s*)?"
         rf"[\s-]*(?P<mods>{modifier}{{0,3}}?)(?P<head>{heads.pattern})\b",
@@ -120,23 +126,28 @@ def _looks_like_distractor(sentence: str, quantity: Quantity, lstart: int) -> bo
 
 
 def _refine(entry: Entry, words: str, left: str, right: str, quantity: Quantity) -> Entry:
-    """Modifiers and clause verbs move a count between staff, recruits, agency and other."""
+    """Modifiers and the rest of the clause say which kind of workforce count this is."""
+    if entry.metric not in {"staff_count", "recruits", "people", "other"}:
+        return entry
     cues = _cues()
-    metric = entry.metric
-    if metric in {"staff_count", "recruits", "people"}:
-        if cues["agency_modifier"].search(words):
-            return Entry("agency_staff", entry.unit)
-        if cues["vacancy_modifier"].search(words):
-            return Entry("vacancy_rate", "posts")
-        if quantity.unit:  # a share of staff: what kind of staff, said on either side
-            return _share_of_staff(words + " " + right[:60] + " " + left[-60:], entry)
-        recruiting = (cues["recruit_modifier"].search(words)
-                      or cues["recruit_left"].search(left[-50:])
-                      or cues["recruit_right"].match(right.lstrip()))
-        if recruiting:
-            return Entry("recruits", entry.unit)
-        if metric == "people":
-            return Entry("distractor", None)
+    if cues["leave_clause"].search(right):
+        return Entry("turnover", entry.unit)
+    if entry.metric == "other":
+        return entry
+    if cues["agency_modifier"].search(words):
+        return Entry("agency_staff", entry.unit)
+    if cues["vacancy_modifier"].search(words) or cues["vacant_clause"].search(right):
+        return Entry("vacancy_rate", "posts")
+    if cues["qualify_clause"].search(right) or cues["apply_clause"].search(right):
+        return Entry("other", entry.unit)
+    if quantity.unit:  # a share of staff: what kind of staff, said on either side
+        return _share_of_staff(words + " " + right[:60] + " " + left[-60:], entry)
+    if (cues["recruit_modifier"].search(words) or cues["recruit_left"].search(left[-50:])
+            or cues["recruit_right"].match(right.lstrip())):
+        return Entry("recruits", entry.unit)
+    if entry.metric == "people":
+        staffed = cues["staff_left"].search(left[-30:]) or cues["staff_right"].search(right)
+        return Entry("staff_count", entry.unit) if staffed else Entry("distractor", None)
     return entry
 
 
@@ -172,8 +183,14 @@ def _from_head(sentence: str, quantity: Quantity, lstart: int) -> Reading | None
     match = _head_regex().match(right)
     if match is None:
         return None
+    # In a compound ("social worker positions") the last noun heads the phrase.
+    while (compound := _head_regex().match(right, match.end())) and not compound["mods"] \
+            and not compound["of"]:
+        match = _merge(match, compound)
     entry = _entry(match, "figures_heads.jsonl")
-    words = (match["mods"] or "") + match["head"]
+    if entry.metric == "caseload_if_named":
+        entry = _caseload_if_named(sentence, lstart, entry)
+    words = right[match.start():match.end()]
     after = right[match.end():]
     entry = _refine(entry, words, sentence[:lstart], after, quantity)
     if entry.metric == "distractor":
@@ -186,12 +203,31 @@ def _from_head(sentence: str, quantity: Quantity, lstart: int) -> Reading | None
                    lstart, end)
 
 
-def _from_name(sentence: str, quantity: Quantity, lstart: int) -> Reading | None:
+def _caseload_if_named(sentence: str, lstart: int, entry: Entry) -> Entry:
+    """'caseloads of 17 families, above the 12 families recommended': children or
+    families count cases only where the sentence has named a caseload before them."""
+    named = _nearest_name(sentence, lstart)
+    if named is not None and _entry(named, "figures_names.jsonl").metric == "caseload":
+        return Entry("caseload", entry.unit)
+    return Entry("distractor", None)
+
+
+def _nearest_name(sentence: str, lstart: int) -> re.Match[str] | None:
     names, _ = _lexicon("figures_names.jsonl")
-    window_start = max(0, lstart - _NAME_REACH)
     last = None
-    for match in names.finditer(sentence, window_start, lstart):
+    for match in names.finditer(sentence, max(0, lstart - _NAME_REACH), lstart):
         last = match
+    return last
+
+
+def _merge(first: re.Match[str], second: re.Match[str]) -> re.Match[str]:
+    """Re-match so that `second`'s head is the head and `first`'s words are modifiers."""
+    whole = _head_regex().fullmatch(first.string, first.start(), second.end())
+    return second if whole is None else whole
+
+
+def _from_name(sentence: str, quantity: Quantity, lstart: int) -> Reading | None:
+    last = _nearest_name(sentence, lstart)
     if last is None:
         return None
     entry = _entry(last, "figures_names.jsonl")
@@ -204,15 +240,53 @@ def _from_name(sentence: str, quantity: Quantity, lstart: int) -> Reading | None
     return Reading(entry.metric, _unit(quantity, entry, last.group(0)), qualifier, start, end)
 
 
+@lru_cache(maxsize=1)
+def _adjacent_regex() -> re.Pattern[str]:
+    names, _ = _lexicon("figures_names.jsonl")
+    link = r"(?:\s+(?:of|at|is|was|stands\s+at|stood\s+at|averages?|averaging))?\s+$"
+    return re.compile(rf"(?:{names.pattern}){link}", _FLAGS)
+
+
+def _from_adjacent_name(sentence: str, quantity: Quantity, lstart: int) -> Reading | None:
+    """'a caseload of 17 children': a metric named right before the number decides."""
+    match = _adjacent_regex().search(sentence, max(0, lstart - 60), lstart)
+    if match is None:
+        return None
+    entry = _entry(match, "figures_names.jsonl")
+    if entry.metric in {"distractor", "staff_count"}:
+        return None
+    head = _head_regex().match(sentence, quantity.end)
+    end = head.end() if head and _entry(head, "figures_heads.jsonl").metric in {
+        "caseload", "distractor"} else quantity.end
+    tail = _tail_regex().match(sentence, end)
+    end = tail.end() if tail else end
+    qualifier = _qualifier(quantity, match.group(0), sentence[:lstart])
+    return Reading(entry.metric, _unit(quantity, entry, match.group(0)), qualifier,
+                   match.start(), end)
+
+
+def _vacant_after(sentence: str, quantity: Quantity) -> int:
+    """'fifteen of them were vacant': length of the clause saying the posts are empty."""
+    match = _cues()["vacant_clause"].search(sentence[quantity.end:])
+    return match.end() if match else 0
+
+
 def read_quantity(sentence: str, quantity: Quantity) -> Reading | None:
     """Decide what `quantity` (offsets relative to `sentence`) counts; None if not a figure."""
     lstart = quantity.start
     if _looks_like_distractor(sentence, quantity, lstart):
         return None
-    reading = _from_head(sentence, quantity, lstart)
+    if re.fullmatch(r"one", sentence[lstart:quantity.end], _FLAGS) and re.match(
+            r"\s+of\b", sentence[quantity.end:]):
+        return None  # "one of the toughest jobs" picks one out, it counts nothing
+    reading = _from_adjacent_name(sentence, quantity, lstart) or _from_head(
+        sentence, quantity, lstart)
     if reading is not None:
         reading = None if reading.metric == "distractor" else reading
         return _with_change(sentence, quantity, reading)
+    if _vacant_after(sentence, quantity):
+        end = quantity.end + _vacant_after(sentence, quantity)
+        return Reading("vacancy_rate", quantity.unit or "posts", quantity.qualifier, lstart, end)
     following = re.match(r"[\s-]*([\w’'-]+)", sentence[quantity.end:])
     if following and not _cues()["stop"].fullmatch(following.group(1)):
         return None  # an unknown noun: the number counts something else

@@ -61,7 +61,7 @@ def _parts() -> dict[str, str]:
         rf"(?:[\s-]+{card}|(?<=hundred)\s+and\s+{card}|(?<=thousand)\s+and\s+{card})*\b)"
     )
     # Digits must not be glued to letters or currency: "S60", "£4.6", "10am", "15th".
-    digits = r"(?<![\w£$€.,/:])(?!0\d)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w,.]\d|,\d)"
+    digits = r"(?<![\w£$€.,/:])(?!0\d)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w,./]\d|,\d)"
     num = rf"(?:{digits}|{words})"
     pct = rf"(?:\s?(?:{'|'.join(w['percent'])}))"
     share = (
@@ -70,8 +70,10 @@ def _parts() -> dict[str, str]:
         rf"|{num}\s+out\s+of\s+(?:every\s+)?{num})"
     )
     amount = rf"(?:{share}|{num}{pct}?(?![\w£$€]))"
+    # "from 21 per cent two years ago to 14 per cent": a time phrase may split a change.
+    when = r"(?:(?:in\s+\d{4}|(?:[\w-]+\s+){1,2}ago|last\s+year|previously)\s+)?"
     core = (
-        rf"(?:\bfrom\s+{amount}\s+(?:to|down\s+to|up\s+to)\s+{amount}"
+        rf"(?:\bfrom\s+{amount}\s+{when}(?:to|down\s+to|up\s+to)\s+{amount}"
         rf"|\bbetween\s+{amount}\s+and\s+{amount}"
         rf"|{amount}(?:\s?[-–—]\s?|\s+to\s+){amount}"
         rf"|{amount}|\b(?:{_alt(w['vague'])})\b)"
