@@ -1,0 +1,62 @@
+"""Venue word lists and patterns, loaded once from `patterns/venues_words.jsonl`."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from spacy.matcher import Matcher
+from spacy.vocab import Vocab
+
+from extract.dates_patterns import read_jsonl
+
+# A word inside a venue name: capitalised words, numbers, and the small joiners of
+# names such as "Main Hall of the Guildhall", "St David’s", "Ely and Caerau".
+_NAME_PART = r"^([A-Z0-9][\w’'.&-]*|of|the|and|&|upon|’s|'s|\s+)$"
+_FIRST = r"^[A-Z0-9][\w’'.-]*$"
+
+
+@lru_cache(maxsize=1)
+def words() -> dict[str, frozenset[str]]:
+    return {row["list"]: frozenset(row["words"]) for row in read_jsonl("venues_words.jsonl")}
+
+
+def _alternatives(name: str) -> str:
+    return "|".join(re.escape(w) for w in sorted(words()[name], key=len, reverse=True))
+
+
+def build_venue_matcher(vocab: Vocab) -> Matcher:
+    """Capitalised names ending in a place noun ("Leeds Civic Hall"), or in a lower-case
+    place noun after a capitalised name ("St David’s shopping centre")."""
+    first: dict[str, Any] = {"TEXT": {"REGEX": _FIRST}}
+    middle: dict[str, Any] = {"TEXT": {"REGEX": _NAME_PART}, "OP": "*"}
+    space: dict[str, Any] = {"IS_SPACE": True, "OP": "*"}
+    noun = {"TEXT": {"IN": sorted(words()["place_nouns"])}}
+    matcher = Matcher(vocab)
+    matcher.add("NAME", [[first, middle, noun]])
+    tails = [tail.split() for tail in words()["lower_tails"]]
+    matcher.add("NAME", [[first, middle, *({"LOWER": w} for w in tail)] for tail in tails])
+    singles = [[{"TEXT": w} for w in name.split()] for name in words()["single_names"]]
+    matcher.add("SINGLE", singles)
+    matcher.add("SINGLE", [[{"LOWER": "the"}, space, *single] for single in singles])
+    return matcher
+
+
+@lru_cache(maxsize=1)
+def attachment_regexes() -> dict[str, re.Pattern[str]]:
+    """Phrases that may follow a venue name and belong to its mention."""
+    cap = r"[A-Z][\w’'.-]*"
+    caps = rf"{cap}(?:[ \t]*\n?[ \t]*(?:{cap}|and|&|of)){{0,4}}"
+    street = rf"(?:\d+[a-zA-Z]?,?\s+)?{caps}\s+(?:{_alternatives('street_suffixes')})(?![\w])"
+    return {
+        "descriptor": re.compile(rf"\s+(?:{_alternatives('descriptor_tails')})\b"),
+        "paren": re.compile(r"[ \t]*\((?:[a-z]|near|opposite|next|off|behind|beside|Room|"
+                            r"First|Second|Ground|Main)[^()\n]{0,60}\)"),
+        "street": re.compile(rf",?\s+(?:on\s+)?{street}\.?"),
+        "on_street": re.compile(rf"\s+on\s+{caps}"),
+        "floor": re.compile(r",\s*(?:ground|first|second|third|fourth|top)\s+floor\b", re.I),
+        "in_centre": re.compile(r"\s+in\s+(?:the\s+)(?:town|city)\s+centre\b"),
+        "in_place": re.compile(rf"\s+in\s+(?P<place>{caps})(?:\s+(?:town|city)\s+centre)?"),
+        "comma_place": re.compile(rf",\s*(?P<place>{caps})(?=\s*(?:[.,;:)]|\n|$))"),
+    }
