@@ -63,7 +63,8 @@ def date_range(since: str | None, until: str | None) -> DateRange:
 
 def fts_phrase(text: str) -> str:
     """User words -> an FTS5 query that matches all of them, with no operators or syntax."""
-    words = [word.replace('"', '""') for word in text.split()]
+    # FTS5 reads NUL as the end of the query string, so it cannot be part of a word.
+    words = [word.replace('"', '""') for word in text.replace("\x00", " ").split()]
     if not words:
         raise UsageError("search text is empty")
     return " ".join(f'"{word}"' for word in words)
@@ -101,14 +102,16 @@ class _Where:
         return (" WHERE " + " AND ".join(self.clauses)) if self.clauses else ""
 
 
-def _run(conn: sqlite3.Connection, sql: str, params: list[Any]) -> list[Row]:
+def _run(conn: sqlite3.Connection, sql: str, params: list[Any], *,
+         fts: bool = False) -> list[Row]:
+    """Run one query; with `fts`, any other SQLite error is the user's FTS syntax."""
     try:
         cursor = conn.execute(sql, params)
     except sqlite3.OperationalError as exc:
-        if "fts5" in str(exc) or "MATCH" in str(exc) or "syntax" in str(exc):
-            raise UsageError(f"bad search query: {exc}") from None
         if "no such table" in str(exc):
-            raise UsageError(f"the database has no {exc}: build it again") from None
+            raise UsageError(f"the database has {exc}: build it again") from None
+        if fts:
+            raise UsageError(f"bad search query: {exc}") from None
         raise
     names = [col[0] for col in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
@@ -199,7 +202,7 @@ def search(conn: sqlite3.Connection, text: str, *, raw: bool = False,
         "JOIN articles a ON a.id = q.article_id WHERE quotes_fts MATCH ?"
         ") ORDER BY score LIMIT ?"
     )
-    rows = _run(conn, sql, [match, match, limit])
+    rows = _run(conn, sql, [match, match, limit], fts=True)
     for row in rows:
         row.pop("score")
     return rows
