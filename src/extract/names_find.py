@@ -7,6 +7,7 @@ and curly apostrophes ("O’Brien") stay exact substrings.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -17,6 +18,8 @@ _TOKEN = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?\.?")
 # Between two words of one name: blanks with at most one line break (a hard wrap).
 _GAP = re.compile(r"[ \t]*\n?[ \t]*")
 _PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "du", "di", "le", "la", "bin"})
+# Irish and Scottish surname prefixes written as separate words: "Ó Súilleabháin", "Nic Giolla".
+_PREFIXES = frozenset({"ó", "o", "ní", "nic", "uí", "mac", "mc", "ui", "ni"})
 _POSSESSIVE = re.compile(r"['’]s?$")
 _MAX_NAME_WORDS = 4
 
@@ -78,8 +81,15 @@ def _closes(tok: _Tok) -> bool:
     return tok.text.endswith(".") and len(tok.text) > 2 and tok.text not in honorifics()
 
 
+def folded(word: str) -> str:
+    """Lower case without accents, for lexicon look-ups ("Seán" -> "sean")."""
+    return unicodedata.normalize("NFKD", word.lower()).encode("ascii", "ignore").decode()
+
+
 def _name_word(tok: _Tok) -> bool:
     bare = tok.bare
+    if bare.lower() in _PREFIXES:
+        return True
     if len(bare) < 2 and not tok.text.endswith("."):
         return False
     if bare.isupper() and len(bare) > 1:
@@ -139,7 +149,7 @@ def _name_from(text: str, run: list[_Tok], i: int) -> tuple[Mention | None, int]
             return None, max(j, i + 1)
         return _titled(text, run, units, j, end), end
     tok = run[i]
-    if tok.bare.lower() in first_names() and tok.bare.lower() not in word_set(
+    if folded(tok.bare) in first_names() and tok.bare.lower() not in word_set(
         "names_not_name_start.txt"
     ):
         end = _name_end(run, i, anchored=True)

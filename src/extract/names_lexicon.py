@@ -24,6 +24,12 @@ def word_set(name: str) -> frozenset[str]:
     return frozenset(line.lower() for line in _lines(name))
 
 
+@cache
+def word_set_cased(name: str) -> frozenset[str]:
+    """A one-entry-a-line list kept as written (proper names, acronyms)."""
+    return frozenset(_lines(name))
+
+
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     names = set(word_set("names_first.txt")) | set(word_set("names_first_extra.txt"))

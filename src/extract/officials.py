@@ -18,12 +18,20 @@ from spacy.tokens import Doc, Span
 from extract.article import ArticleContext
 from extract.names_find import Mention, find_mentions
 from extract.officials_people import Person, aliases, excluded_mention, group_people
-from extract.officials_roles import RoleFind, external, role_after, role_before
+from extract.officials_roles import (
+    RoleFind,
+    awards_body,
+    external,
+    organisation_after,
+    role_after,
+    role_before,
+)
 from extract.quotes_find import QuoteFind, find_quotes
 from extract.schema import Official, Quote
 
 MODEL_LABEL = "PERSON_MODEL"
 _ROLE_WINDOW = 400
+_JUDGE = re.compile(r"\bjudg", re.IGNORECASE)
 
 
 @Language.component("council_people")
@@ -133,7 +141,7 @@ def _official(
     )
     return Official(
         name=first.name, honorific=honorific, role=role,
-        organisation=_organisation(found, role, hon_kind, publisher),
+        organisation=_organisation(text, mentions, person, found, role, hon_kind, publisher),
         quoted=quoted, aliases=aliases(mentions, person, first.name),
         start=first.start, end=first.end,
     )
@@ -153,10 +161,17 @@ def _role(text: str, mentions: tuple[Mention, ...], person: Person) -> RoleFind 
 
 
 def _organisation(
-    found: RoleFind | None, role: str | None, hon_kind: str | None, publisher: str | None
+    text: str, mentions: tuple[Mention, ...], person: Person, found: RoleFind | None,
+    role: str | None, hon_kind: str | None, publisher: str | None,
 ) -> str | None:
     if found is not None and found.organisation is not None:
         return _same_as_publisher(found.organisation, publisher)
+    stated = next(filter(None, (organisation_after(text, mentions[i]) for i in person.mentions)),
+                  None)
+    if stated is not None:
+        return _same_as_publisher(stated, publisher)
+    if role is not None and _JUDGE.search(role) and (body := awards_body(text)):
+        return body
     if found is not None and found.own_council:
         return publisher
     if role is not None:
@@ -165,7 +180,11 @@ def _organisation(
 
 
 def _same_as_publisher(organisation: str, publisher: str | None) -> str:
-    if publisher and _key(organisation) == _key(publisher):
+    """The publisher when the organisation is it, or only its place name ("Edinburgh's")."""
+    if publisher and (
+        _key(organisation) == _key(publisher)
+        or set(_key(organisation).split()) <= set(_key(publisher).split())
+    ):
         return publisher
     return organisation
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from extract.names_find import Mention
-from extract.names_lexicon import phrase_pattern, word_set
+from extract.names_lexicon import phrase_pattern, word_set, word_set_cased
 
 _WORD = re.compile(r"[\w’'-]+")
 # After the name: ", role," up to the next comma, clause end, or speech verb.
@@ -37,21 +37,36 @@ _PRE_BOUNDARY = re.compile(
 )
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _ARTICLE = re.compile(r"^(?:the|a|an|our|its|their|his|her)\s+", re.IGNORECASE)
-_SELF = r"(?:the\s+)?(?:council|county|authority|borough|city|district|local\s+authority)"
+_SELF = (
+    r"(?:the\s+)?(?:(?:county|city|borough|district|town|shire)\s+)?"
+    r"(?:council|county|authority|borough|city|district|local\s+authority)"
+)
 _POSSESSIVE_SELF = re.compile(rf"^{_SELF}['’]s?\s+", re.IGNORECASE)
-_ORG_WORDS = (
-    r"Council|County|Association|Union|Trust|Foundation|Society|Institute|Agency|Department|"
-    r"Ministry|Government|Commission|Authority|University|College|Partnership|Federation|"
-    r"Board|NHS|Police|Parliament|Assembly|Awards|Charity|Service|Group|Network|Ofsted"
-)
-_ORG = r"(?:the\s+)?[A-Z][\w’'&-]*(?:\s+(?:[A-Z][\w’'&-]*|of|for|and|&|the|on))*?"
-_POSSESSIVE_ORG = re.compile(rf"^(?P<org>{_ORG}\s*(?:{_ORG_WORDS})\b[\w ]*?)['’]s?\s+")
-_TAIL_SELF = re.compile(rf"\s+(?:at|of|for|with)\s+{_SELF}$", re.IGNORECASE)
 _INNER_SELF = re.compile(rf"\b{_SELF}['’]s?\s", re.IGNORECASE)
-_TAIL_ORG = re.compile(
-    rf"\s+(?:at|from)\s+(?P<org>{_ORG})$|\s+(?:of|for|with)\s+(?P<org2>{_ORG}\s+(?:{_ORG_WORDS})"
-    rf"(?:\s+(?:of|for)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?)$"
+_TAIL_SELF = re.compile(rf"\s+(?:at|of|for|with|in)\s+{_SELF}$", re.IGNORECASE)
+_CAP = r"[A-Z][\w’'&.-]*"
+_POSSESSIVE_ANY = re.compile(rf"^(?P<org>{_CAP}(?:\s+{_CAP}){{0,6}})['’]s?\s+(?=\S)")
+_PREFIX_ORG = re.compile(rf"^(?P<org>{_CAP}(?:\s+(?:{_CAP}|of|and|for)){{0,8}}?(?:\s+union)?)\s+(?=[a-z])")
+_ORG_WORDS = (
+    r"Council|Association|Union|Trust|Foundation|Society|Institute|Agency|Department|"
+    r"Ministry|Government|Commission|Authority|University|College|Partnership|Federation|"
+    r"Board|Parliament|Assembly|Charity|Group|Network|Inspectorate|Executive|Services?\s+Agency"
 )
+_NAMED_ORG = (
+    rf"(?:Department|Ministry|Office)\s+(?:of|for)\s+{_CAP}(?:(?:,\s*|\s+and\s+|\s+){_CAP})*"
+    rf"|(?:{_CAP}\s+)*?(?:{_CAP}\s+)?(?:{_ORG_WORDS})"
+    rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_CAP}(?:\s+(?:{_CAP}|and))*)?"
+    rf"|[A-Z]{{3,}}(?:\s+(?:{_CAP}|\d+))*"
+)
+_INNER_ORG = re.compile(rf"\b(?:at|of|for|with|from)\s+(?:the\s+)?(?P<org>{_NAMED_ORG})")
+# An organisation appositive after the name: "Professor Aileen Brophy of Maynooth University".
+_ORG_AFTER = re.compile(rf"\s*,?\s+(?:of|from)\s+(?:the\s+)?(?P<org>{_NAMED_ORG})\b")
+# "who chairs the panel" -> "chair of the panel": a verb phrase stated as a role.
+_WHO_VERB = re.compile(r"^who\s+(chair|head|lead|manage|direct)s\s+", re.IGNORECASE)
+_WHO_NOUN = {"chair": "chair", "head": "head", "lead": "lead", "manage": "manager",
+             "direct": "director"}
+_LEAD = re.compile(r"^(?:(?:the|a|an|our|its|their|his|her|and|as|also)\s+)+", re.IGNORECASE)
+_AWARDS = re.compile(rf"(?:{_CAP}\s+(?:of\s+the\s+|of\s+)?)+Awards")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,13 +80,45 @@ class RoleFind:
 
 def role_after(text: str, mention: Mention) -> RoleFind | None:
     """An appositive straight after the name (and its post-nominals)."""
-    for pattern in (_AFTER, _PAREN):
-        match = pattern.match(text, mention.tail_end)
-        if match:
-            found = _interpret(match.group("role"))
-            if found is not None:
-                return found
+    if match := _AFTER.match(text, mention.tail_end):
+        raw = _WHO_VERB.sub(lambda m: _WHO_NOUN[m.group(1).lower()] + " of ", match.group("role"))
+        found = _interpret(raw + _title_list_tail(text, match.end()))
+        if found is not None:
+            return found
+    if match := _PAREN.match(text, mention.tail_end):
+        return _interpret(match.group("role"))
     return None
+
+
+_TITLE_CHUNK = re.compile(rf"\s*,\s*(?P<chunk>{_CAP}(?:\s+(?:{_CAP}|and|&|of|for|the))*)")
+
+
+def _title_list_tail(text: str, pos: int) -> str:
+    """", Health and Ageing Well" after "Cabinet Member for Care": a title-case list goes on."""
+    if not re.search(r"[A-Z][\w’'-]*$", text[max(0, pos - 30) : pos]):
+        return ""
+    tail = ""
+    while match := _TITLE_CHUNK.match(text, pos):
+        tail += ", " + " ".join(match.group("chunk").split())
+        pos = match.end()
+        if re.search(r"\s(?:and|&)\s", match.group("chunk")):
+            return tail
+    return ""
+
+
+def organisation_after(text: str, mention: Mention) -> str | None:
+    """"Huw Bevan OBE, of Care Forum Wales," or "Aileen Brophy of Maynooth University"."""
+    match = _ORG_AFTER.match(text, mention.tail_end)
+    if match is None:
+        return None
+    org = " ".join(match.group("org").split())
+    return org if len(org.split()) >= 2 or org.isupper() else None
+
+
+def awards_body(text: str) -> str | None:
+    """The awards named in an article: the body a judge acts for."""
+    match = _AWARDS.search(text)
+    return " ".join(match.group().split()) if match else None
 
 
 def role_before(text: str, mention: Mention, *, floor: int) -> RoleFind | None:
@@ -107,11 +154,10 @@ def _heads(phrase: str) -> bool:
 def _interpret(raw: str) -> RoleFind | None:
     """Validate a role phrase and split off its organisation."""
     role = " ".join(raw.split()).strip(" ,-–—")
-    if not role or len(role.split()) > 22 or not _heads(role):
+    if not role or len(role.split()) > 22 or not _heads(role) or _NOT_ROLE.search(role):
         return None
-    if _NOT_ROLE.search(role):
-        return None
-    public = bool(phrase_pattern("officials_role_public.txt").search(role))
+    public_words = phrase_pattern("officials_role_public.txt")
+    public = bool(public_words.search(role)) and not _heads(public_words.sub(" ", role))
     journalist = bool(phrase_pattern("officials_role_journalist.txt").search(role))
     role, organisation, own = _split_organisation(role)
     if not role or not _heads(role):
@@ -121,26 +167,45 @@ def _interpret(raw: str) -> RoleFind | None:
 
 def _split_organisation(role: str) -> tuple[str, str | None, bool]:
     """(role, explicit organisation, says 'the council') from a role phrase."""
-    role = _ARTICLE.sub("", role)
-    own = False
-    organisation = None
+    role = _LEAD.sub("", role)
+    own, organisation = False, None
     if match := _POSSESSIVE_SELF.match(role):
         role, own = role[match.end() :], True
-    elif match := _POSSESSIVE_ORG.match(role):
+    elif (match := _POSSESSIVE_ANY.match(role)) and _is_org(match.group("org"), owned=True):
+        organisation, role = match.group("org"), role[match.end() :]
+    elif (match := _PREFIX_ORG.match(role)) and _is_org(match.group("org"), owned=False):
         organisation, role = match.group("org"), role[match.end() :]
     if match := _TAIL_SELF.search(role):
         role, own = role[: match.start()], True
     elif _INNER_SELF.search(role):
         own = True  # "Senior Practitioner in the council's Disabilities Team": keep it whole
-    elif match := _TAIL_ORG.search(role):
-        found = match.group("org") or match.group("org2")
-        if not re.fullmatch(r"(?:the\s+)?[A-Z][\w’'-]*", found) or match.group("org"):
-            organisation, role = found, role[: match.start()]
-    if organisation is not None:
-        organisation = re.sub(r"^the\s+", "", organisation)
-        if re.fullmatch(_SELF, organisation, re.IGNORECASE):
-            organisation, own = None, True
-    return _ARTICLE.sub("", role).strip(" ,"), organisation, own
+    elif organisation is None and (match := _INNER_ORG.search(role)):
+        organisation = _known_in(match.group("org")) or match.group("org")
+    if organisation is not None and re.fullmatch(_SELF, organisation, re.IGNORECASE):
+        organisation, own = None, True
+    return _LEAD.sub("", role).strip(" ,"), organisation, own
+
+
+def _is_org(phrase: str, *, owned: bool) -> bool:
+    """A capitalised phrase before a role that names a body, not a rank or a party."""
+    words = phrase.split()
+    if phrase in word_set_cased("officials_org_not.txt") or words[0] in word_set_cased(
+        "officials_org_not.txt"
+    ):
+        return False
+    if _heads(phrase):
+        return False
+    return bool(
+        _known_in(phrase) or re.search(rf"\b(?:{_ORG_WORDS}|union)\b", phrase)
+        or any(w.isupper() and len(w) > 1 for w in words) or owned
+    )
+
+
+def _known_in(phrase: str) -> str | None:
+    for name in word_set_cased("officials_organisations.txt"):
+        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", phrase):
+            return name
+    return None
 
 
 def external(role: str) -> bool:

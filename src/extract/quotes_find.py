@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from extract.names_find import Mention
 from extract.names_lexicon import phrase_pattern
 
-_MARK = re.compile(r"[“”\"]")
+_DOUBLE = re.compile(r"[“”\"]")
+_SINGLE = re.compile(r"[‘’']")
 _BLANK_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _LINE_BREAK = re.compile(r"\n\s*")
 _PRONOUN = r"(?:he|she|they)"
@@ -25,6 +27,8 @@ _REPORTED_CORE = (
     r"|admitted|claimed|confirmed|noted|pointed out|suggested|urged|revealed|acknowledged"
 )
 _MIN_UNATTRIBUTED_WORDS = 4
+# Between a name and its speech verb: a party "(FF)" and/or an appositive ", role,".
+_ASIDE = r"(?:\s*\([^()\n]{1,60}\))?(?:\s*,[^,“”\"\n]{1,150},)?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,32 +41,64 @@ class QuoteFind:
 
 @lru_cache(maxsize=64)
 def quote_spans(text: str) -> tuple[tuple[int, int, bool], ...]:
-    """(content start, content end, closed) for every direct quote."""
+    """(content start, content end, closed) for every direct quote, double or single marks."""
     breaks = _paragraph_breaks(text)
+    double = _scan(text, breaks, _DOUBLE, _double_kind, ())
+    single = _scan(text, breaks, _SINGLE, _single_kind, double)
+    spans = sorted([*double, *single])
+    return tuple(span for span in spans if text[span[0] : span[1]].strip())
+
+
+def _scan(
+    text: str, breaks: list[tuple[int, int]], marks: re.Pattern[str],
+    kind_of: Callable[[str, int], str | None], skip: Sequence[tuple[int, int, bool]],
+) -> list[tuple[int, int, bool]]:
     found: list[tuple[int, int, bool]] = []
     open_at: int | None = None
     scan_from = 0  # breaks before this were crossed by a continued quote
-    for match in _MARK.finditer(text):
-        pos, mark = match.start(), match.group()
+    for match in marks.finditer(text):
+        pos = match.start()
+        kind = kind_of(text, pos)
+        if kind is None or any(a - 1 <= pos <= b for a, b, _ in skip):
+            continue
         if open_at is not None:
             brk = _break_between(breaks, scan_from, pos)
-            if brk is not None and not _continues(brk[1], pos, mark):
+            if brk is not None and not (pos == brk[1] and kind == "open"):
                 found.append((open_at + 1, _trim_end(text, open_at + 1, brk[0]), False))
                 open_at = None
             elif brk is not None:
                 scan_from = pos
                 continue  # the next paragraph reopens the same quote
         if open_at is None:
-            if mark == "“" or (mark == '"' and _opens_straight(text, pos)):
+            if kind == "open":
                 open_at = scan_from = pos
             continue
-        if mark == "“":
-            continue  # nested or doubled opening: keep the outer quote
-        found.append((open_at + 1, pos, True))
-        open_at = None
+        if kind == "close":
+            found.append((open_at + 1, pos, True))
+            open_at = None
     if open_at is not None:
         found.append((open_at + 1, _trim_end(text, open_at + 1, len(text)), False))
-    return tuple(span for span in found if text[span[0] : span[1]].strip())
+    return found
+
+
+def _double_kind(text: str, pos: int) -> str | None:
+    mark = text[pos]
+    if mark == '"':
+        return "open" if _opens_straight(text, pos) else "close"
+    return "open" if mark == "“" else "close"
+
+
+def _single_kind(text: str, pos: int) -> str | None:
+    """Single marks double as apostrophes: only word-edge marks open or close a quote."""
+    before = text[pos - 1] if pos else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    opens = (before.isspace() or before in "([—–-:") and (after.isalnum() or after in "…")
+    closes = not before.isspace() and not after.isalnum()
+    if text[pos] == "‘":
+        return "open" if opens else None
+    if text[pos] == "’":
+        return "close" if closes else None
+    return "open" if opens else "close" if closes else None
 
 
 def _paragraph_breaks(text: str) -> list[tuple[int, int]]:
@@ -73,11 +109,6 @@ def _paragraph_breaks(text: str) -> list[tuple[int, int]]:
 def _break_between(breaks: list[tuple[int, int]], a: int, b: int) -> tuple[int, int] | None:
     i = bisect_right([start for start, _ in breaks], a)
     return breaks[i] if i < len(breaks) and breaks[i][0] < b else None
-
-
-def _continues(para_start: int, pos: int, mark: str) -> bool:
-    """The paragraph after a break opens with the next quote mark: a continued quote."""
-    return pos == para_start and mark in "“\""
 
 
 def _opens_straight(text: str, pos: int) -> bool:
@@ -123,14 +154,16 @@ def _speaker(
     """(mention index or None, whether an attribution phrase was seen)."""
     start, end, closed = spans[n]
     verbs = phrase_pattern("quotes_speech_verbs.txt").pattern
+    lead_from = max(_para_start(text, start - 1), spans[n - 1][1] + 1 if n else 0)
+    lead = text[lead_from : start - 1]
+    who = _last_in(mentions, outside, lead_from, start - 1)
+    if who is not None and lead.rstrip().endswith(":"):
+        return who, True
     if closed:
         after = _after(text, mentions, outside, end + 1, verbs, last)
         if after is not None:
             return after
-    lead_from = max(_para_start(text, start - 1), spans[n - 1][1] + 1 if n else 0)
-    lead = text[lead_from : start - 1]
-    who = _last_in(mentions, outside, lead_from, start - 1)
-    if who is not None and (re.search(verbs, lead) or lead.rstrip().endswith((":", ","))):
+    if who is not None and (re.search(verbs, lead) or lead.rstrip().endswith(",")):
         return who, True
     if re.search(rf"\b{_PRONOUN}\s+(?:{verbs})", lead, re.IGNORECASE):
         return last, True
@@ -143,19 +176,20 @@ def _after(
     text: str, mentions: tuple[Mention, ...], outside: list[int], pos: int, verbs: str,
     last: int | None,
 ) -> tuple[int | None, bool] | None:
-    tail = text[pos : pos + 200]
+    limit = _para_end(text, pos)
+    tail = text[pos:limit]
     if re.match(rf"[\s,]*(?:(?:{_PRONOUN})\s+(?:{verbs})|(?:{verbs})\s+{_PRONOUN})\b", tail):
         return last, True
     for i in outside:
         m = mentions[i]
         begin = m.hon_start if m.hon_start is not None else m.start
-        if begin < pos or begin > pos + 160:
+        if begin < pos or begin > min(pos + 160, limit):
             continue
         gap = text[pos:begin]
         if re.fullmatch(rf"[\s,.]*(?:{verbs})\s+(?:[^.“”\"\n]{{0,120}}?,?\s*)?", gap):
             return i, True
         if re.fullmatch(r"[\s,.—–-]*", gap) and re.match(
-            rf"(?:\s*,[^,“”\"]{{1,150}},)?\s+(?:{verbs})\b", text[m.tail_end : m.tail_end + 200]
+            rf"{_ASIDE}[\s,]+(?:{verbs})\b", text[m.tail_end : m.tail_end + 200]
         ):
             return i, True
         break
@@ -168,6 +202,12 @@ def _para_start(text: str, pos: int) -> int:
     if "\n\n" in text or re.search(r"\n[ \t]+\n", text):
         return blank + 1 if blank >= 0 else 0
     return line + 1
+
+
+def _para_end(text: str, pos: int) -> int:
+    pattern = _BLANK_BREAK if _BLANK_BREAK.search(text) else _LINE_BREAK
+    match = pattern.search(text, pos)
+    return match.start() if match else len(text)
 
 
 def _last_in(mentions: tuple[Mention, ...], outside: list[int], a: int, b: int) -> int | None:
@@ -208,7 +248,7 @@ def _reported(
 ) -> list[QuoteFind]:
     """'Cllr Lee said the council was proud ...': a speech verb then a clause, no quote mark."""
     pattern = re.compile(
-        rf"(?:\s*,[^,“”\"\n]{{1,150}},)?\s+(?:has\s+|had\s+)?(?:{_REPORTED_CORE})"
+        rf"{_ASIDE}[\s,]+(?:has\s+|had\s+)?(?:{_REPORTED_CORE})"
         rf"(?:\s+(?:that|how))?\s+(?P<clause>[a-z][^“”\":]*?)(?=[.!?](?:\s|$)|\n\s*\n|[“”\":]|$)"
     )
     found = []
