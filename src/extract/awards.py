@@ -1,19 +1,144 @@
-"""Awards won, shortlisted or commended: one record per (category, recipient)."""
+"""Awards won, shortlisted or commended: one record per (category, recipient).
+
+Sentences are read trigger by trigger ("took gold in", "was highly commended in", "named
+X of the Year"): the words before a trigger give the recipient, the words after it (up to
+the next trigger) the categories. Shortlists written as lines under a "shortlisted for X:"
+line are read as blocks. Ceremony and date come from the sentence or the article.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import re
+from typing import Any
 
+from spacy.language import Language
+from spacy.tokens import Doc, SpanGroup
+
+from extract import awards_find as find
 from extract.article import ArticleContext
+from extract.awards_merge import finish_rows
 from extract.schema import Award
+
+Row = dict[str, Any]
+
+
+def _selected_triggers(sentence: str) -> list[tuple[int, int, str, bool]]:
+    """Non-overlapping (start, end, level, is_named) triggers, the specific ones first."""
+    chosen: list[tuple[int, int, str, bool]] = []
+    for level, pattern in find.triggers():
+        for m in pattern.finditer(sentence):
+            if all(m.end() <= s or m.start() >= e for s, e, _, _ in chosen):
+                chosen.append((m.start(), m.end(), level, "named" in m.group()))
+    return sorted(chosen)
+
+
+def _sentence_rows(sentence: str, offset: int, council: str | None) -> list[Row]:
+    rows: list[Row] = []
+    triggers = _selected_triggers(sentence)
+    boundary, previous = 0, None
+    for i, (start, end, level, named) in enumerate(triggers):
+        scope_end = triggers[i + 1][0] if i + 1 < len(triggers) else len(sentence)
+        scope = sentence[end:scope_end]
+        first = find.category_right_after(scope) if named else None
+        cats = [first] if first else ([] if named else find.categories(scope))
+        subject = sentence[boundary:start]
+        recipient = find.recipient_from(subject)
+        if recipient is None:
+            recipient = previous  # "... and also took gold in ...": same subject
+        boundary = end + (cats[-1][1] if cats else 0)
+        if recipient is None or (level == "winner" and not cats):
+            continue
+        generic = find.words()["generic_recipient"].match(recipient)
+        previous = recipient = find.resolve(recipient, council)
+        for cat in cats or [None]:
+            rows.append({"start": offset + start, "end": offset + (end + cat[1] if cat else end),
+                         "award": cat[2] if cat else None, "recipient": recipient,
+                         "level": level, "sentence": (offset, offset + len(sentence)),
+                         "needs_council": bool(generic and council is None)})
+    return rows
+
+
+def _list_rows(text: str) -> list[Row]:
+    """'The shortlist for Integrated Working is:' followed by one recipient a line."""
+    rows: list[Row] = []
+    lines = text.splitlines(keepends=True)
+    pos = 0
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        level = _list_level(stripped) if stripped.endswith(":") else None
+        if level:
+            award = _list_category(stripped)
+            rows.extend(_list_items(lines, i + 1, pos + len(line), level, award))
+        pos += len(line)
+    return rows
+
+
+def _list_level(line: str) -> str | None:
+    for level, pattern in find.list_levels():
+        if pattern.search(line):
+            return level
+    return None
+
+
+def _list_category(line: str) -> str | None:
+    cats = find.categories(line)
+    if cats:
+        return cats[0][2]
+    match = re.search(r"\b(?:for|in)\s+(?:the\s+)?(?=[A-Z])", line)
+    title = find.TITLE_PHRASE.match(line, match.end()) if match else None
+    return title.group() if title else None
+
+
+def _list_items(lines: list[str], first: int, pos: int, level: str, award: str | None) -> list[Row]:
+    rows: list[Row] = []
+    for line in lines[first:]:
+        item = line.strip().lstrip("-*•·– ").strip()
+        if not item and not rows:  # blank lines between the heading and its list
+            pos += len(line)
+            continue
+        if not item or item.endswith(".") or len(item.split()) > 14 or not item[0].isupper():
+            break
+        start = pos + line.index(item)
+        rows.append({"start": start, "end": start + len(item), "award": award,
+                     "recipient": item, "level": level, "sentence": (start, start + len(item))})
+        pos += len(line)
+    return rows
+
+
+def _award_rows(doc: Doc, context: ArticleContext | None) -> list[Row]:
+    text = doc.text
+    councils = find.councils(text)
+    rows: list[Row] = []
+    for sent in doc.sents:
+        before = [name for at, name in councils if at < sent.start_char]
+        council = before[-1] if before else (context.publisher if context else None)
+        rows.extend(_sentence_rows(text[sent.start_char:sent.end_char], sent.start_char,
+                                   council))
+    rows.extend(_list_rows(text))
+    return finish_rows(rows, doc)
 
 
 @Language.component("council_awards")
 def find_awards(doc: Doc) -> Doc:
-    doc.spans["awards"] = []
+    rows = _award_rows(doc, None)
+    spans = []
+    kept = []
+    for row in rows:
+        span = doc.char_span(row["start"], row["end"], label=row["level"] or "award",
+                             alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+            kept.append(row)
+    doc.spans["awards"] = SpanGroup(doc, name="awards", attrs={"rows": kept}, spans=spans)
     return doc
 
 
 def extract_awards(doc: Doc, *, context: ArticleContext) -> list[Award]:
-    return []
+    group = doc.spans.get("awards")
+    if group is None:
+        return []
+    rows = group.attrs.get("rows", [])
+    if context.publisher and any(r.get("needs_council") for r in rows):
+        rows = _award_rows(doc, context)
+    return [Award(**{k: row[k] for k in ("start", "end", "award", "ceremony", "recipient",
+                                         "level", "date_text")}) for row in rows]

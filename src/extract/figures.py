@@ -41,7 +41,7 @@ def _figure_rows(doc: Doc) -> list[dict[str, Any]]:
                 else reading.value_from,
                 "unit": reading.unit, "qualifier": reading.qualifier,
             })
-    return _distinct(rows, _headline_end(doc.text))
+    return _distinct(rows, headline_end(doc.text))
 
 
 def _trim(sentence: str, start: int, end: int) -> tuple[int, int]:
@@ -53,7 +53,7 @@ def _trim(sentence: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _headline_end(text: str) -> int:
+def headline_end(text: str) -> int:
     """End of the leading block of short unpunctuated lines: dateline, headline, byline."""
     pos = 0
     for line in text.splitlines(keepends=True)[:8]:

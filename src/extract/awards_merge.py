@@ -1,0 +1,88 @@
+"""Finishing award rows: ceremony and date, one record per (category, recipient),
+and a headline that only repeats the body dropped."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Doc
+
+from extract import awards_find as find
+from extract.figures import headline_end
+
+Row = dict[str, Any]
+_CEREMONY_WORDS = re.compile(r"\b(?:ceremony|presented|announced|held|gala|dinner|luncheon)\b")
+
+
+def finish_rows(rows: list[Row], doc: Doc) -> list[Row]:
+    text = doc.text
+    ceremonies = find.ceremonies(text)
+    for row in rows:
+        row["ceremony"] = _ceremony_for(row, ceremonies)
+        row["date_text"] = _date_for(row, doc)
+    merged = _merge(sorted(rows, key=lambda r: r["start"]))
+    cut = headline_end(text)
+    body = [r for r in merged if r["start"] >= cut]
+    kept = body if body else merged
+    for row in kept:
+        row.pop("sentence", None)
+    return kept
+
+
+def _ceremony_for(row: Row, ceremonies: list[tuple[int, str]]) -> str | None:
+    low, high = row["sentence"]
+    inside = [name for at, name in ceremonies if low <= at < high]
+    if inside:
+        return inside[0]
+    before = [name for at, name in ceremonies if at < low]
+    if before:
+        return before[-1]
+    return ceremonies[0][1] if ceremonies else None
+
+
+def _date_for(row: Row, doc: Doc) -> str | None:
+    low, high = row["sentence"]
+    own = find.date_in(doc.text[low:high])
+    if own:
+        return own
+    for sent in doc.sents:
+        words = sent.text
+        named = row["ceremony"] and row["ceremony"] in words
+        if (named or _CEREMONY_WORDS.search(words)) and (found := find.date_in(words)):
+            return found
+    return None
+
+
+def _norm(recipient: str) -> str:
+    lowered = re.sub(r"[’']s\b|[:,]", " ", recipient.lower())
+    return " ".join(re.sub(r"^the\s+", "", lowered).split())
+
+
+def _same(a: Row, b: Row) -> bool:
+    award_a, award_b = (_norm(r["award"] or "") for r in (a, b))
+    if award_a and award_b and award_a != award_b:
+        return False
+    ra, rb = _norm(a["recipient"]), _norm(b["recipient"])
+    return ra in rb or rb in ra or _tail(ra) == _tail(rb) != ""
+
+
+def _tail(norm: str) -> str:
+    """'glasgow city council family group ...' and 'family group ...' share a tail."""
+    parts = re.split(r"\bcouncil\b", norm)
+    return parts[-1].strip() if len(parts) > 1 else ""
+
+
+def _merge(rows: list[Row]) -> list[Row]:
+    kept: list[Row] = []
+    for row in rows:
+        twin = next((k for k in kept if _same(k, row)), None)
+        if twin is None:
+            kept.append(row)
+            continue
+        if len(row["recipient"]) > len(twin["recipient"]):
+            twin["recipient"] = row["recipient"]
+        twin["award"] = twin["award"] or row["award"]
+        twin["level"] = twin["level"] or row["level"]
+        twin["date_text"] = twin["date_text"] or row["date_text"]
+    return kept
