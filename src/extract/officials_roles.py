@@ -46,7 +46,10 @@ _INNER_SELF = re.compile(rf"\b{_SELF}['’]s?\s", re.IGNORECASE)
 _TAIL_SELF = re.compile(rf"\s+(?:at|of|for|with|in)\s+{_SELF}$", re.IGNORECASE)
 _CAP = r"[A-Z][\w’'&.-]*"
 _POSSESSIVE_ANY = re.compile(rf"^(?P<org>{_CAP}(?:\s+{_CAP}){{0,6}})['’]s?\s+(?=\S)")
-_PREFIX_ORG = re.compile(rf"^(?P<org>{_CAP}(?:\s+(?:{_CAP}|of|and|for)){{0,8}}?(?:\s+union)?)\s+(?=[a-z])")
+_PREFIX_ORG = re.compile(
+    rf"^(?P<org>{_CAP}(?:\s+(?:{_CAP}|of|and|for)){{0,8}}?(?:\s+union)?)\s+"
+    r"(?=[a-z])(?!(?:of|and|for|the|at|in|on)\b)"
+)
 _ORG_WORDS = (
     r"Council|Association|Union|Trust|Foundation|Society|Institute|Agency|Department|"
     r"Ministry|Government|Commission|Authority|University|College|Partnership|Federation|"
@@ -54,11 +57,15 @@ _ORG_WORDS = (
 )
 _NAMED_ORG = (
     rf"(?:Department|Ministry|Office)\s+(?:of|for)\s+{_CAP}(?:(?:,\s*|\s+and\s+|\s+){_CAP})*"
-    rf"|(?:{_CAP}\s+)*?(?:{_CAP}\s+)?(?:{_ORG_WORDS})"
+    rf"|(?:(?:{_CAP}|and|&)\s+)*?(?:{_CAP}\s+)?(?:{_ORG_WORDS})\b"
     rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_CAP}(?:\s+(?:{_CAP}|and))*)?"
     rf"|[A-Z]{{3,}}(?:\s+(?:{_CAP}|\d+))*"
 )
 _INNER_ORG = re.compile(rf"\b(?:at|of|for|with|from)\s+(?:the\s+)?(?P<org>{_NAMED_ORG})")
+# "area manager at Skills for Care": a body after "at" ends the role (ministers keep theirs).
+_TAIL_AT = re.compile(
+    rf"\s+at\s+(?:the\s+)?(?P<org>{_CAP}(?:\s+(?:{_CAP}|for|of|and|&))*)$"
+)
 # An organisation appositive after the name: "Professor Aileen Brophy of Maynooth University".
 _ORG_AFTER = re.compile(rf"\s*,?\s+(?:of|from)\s+(?:the\s+)?(?P<org>{_NAMED_ORG})\b")
 # "who chairs the panel" -> "chair of the panel": a verb phrase stated as a role.
@@ -171,19 +178,36 @@ def _split_organisation(role: str) -> tuple[str, str | None, bool]:
     own, organisation = False, None
     if match := _POSSESSIVE_SELF.match(role):
         role, own = role[match.end() :], True
-    elif (match := _POSSESSIVE_ANY.match(role)) and _is_org(match.group("org"), owned=True):
-        organisation, role = match.group("org"), role[match.end() :]
-    elif (match := _PREFIX_ORG.match(role)) and _is_org(match.group("org"), owned=False):
-        organisation, role = match.group("org"), role[match.end() :]
+    elif prefix := _prefix_organisation(role):
+        organisation, role = prefix
     if match := _TAIL_SELF.search(role):
         role, own = role[: match.start()], True
     elif _INNER_SELF.search(role):
         own = True  # "Senior Practitioner in the council's Disabilities Team": keep it whole
+    elif organisation is None and not role.startswith("Minister") and (
+        match := _TAIL_AT.search(role)
+    ):
+        organisation, role = match.group("org"), role[: match.start()]
     elif organisation is None and (match := _INNER_ORG.search(role)):
         organisation = _known_in(match.group("org")) or match.group("org")
+    elif organisation is None:
+        organisation = _known_in(role)
     if organisation is not None and re.fullmatch(_SELF, organisation, re.IGNORECASE):
         organisation, own = None, True
     return _LEAD.sub("", role).strip(" ,"), organisation, own
+
+
+def _prefix_organisation(role: str) -> tuple[str, str] | None:
+    """("Tusla", "Area Manager") from "Tusla’s Area Manager"; a known body keeps the rest."""
+    for pattern, owned in ((_POSSESSIVE_ANY, True), (_PREFIX_ORG, False)):
+        match = pattern.match(role)
+        if match and _is_org(match.group("org"), owned=owned):
+            org = match.group("org")
+            known = _known_in(org)
+            if known and not owned and org != known and org.startswith(known):
+                return known, role[len(known) :].strip()
+            return org, role[match.end() :]
+    return None
 
 
 def _is_org(phrase: str, *, owned: bool) -> bool:

@@ -154,6 +154,8 @@ def _speaker(
     """(mention index or None, whether an attribution phrase was seen)."""
     start, end, closed = spans[n]
     verbs = phrase_pattern("quotes_speech_verbs.txt").pattern
+    if last is None:  # a pronoun before any quote means the last person named
+        last = _last_in(mentions, outside, 0, start)
     lead_from = max(_para_start(text, start - 1), spans[n - 1][1] + 1 if n else 0)
     lead = text[lead_from : start - 1]
     who = _last_in(mentions, outside, lead_from, start - 1)
