@@ -48,13 +48,27 @@ def _sentence_rows(sentence: str, offset: int, council: str | None) -> list[Row]
         boundary = end + (cats[-1][1] if cats else 0)
         if recipient is None or (level == "winner" and not cats):
             continue
-        generic = find.words()["generic_recipient"].match(recipient)
+        generic = (find.words()["generic_recipient"].match(recipient)
+                   or find.words()["possessive_of_council"].match(recipient))
         previous = recipient = find.resolve(recipient, council)
-        for cat in cats or [None]:
+        options: list[tuple[int, int, str] | None] = list(cats) or [None]
+        for cat in options:
             rows.append({"start": offset + start, "end": offset + (end + cat[1] if cat else end),
                          "award": cat[2] if cat else None, "recipient": recipient,
                          "level": level, "sentence": (offset, offset + len(sentence)),
                          "needs_council": bool(generic and council is None)})
+    return rows + _inverted_rows(sentence, offset)
+
+
+def _inverted_rows(sentence: str, offset: int) -> list[Row]:
+    cats = find.categories(sentence)
+    rows: list[Row] = []
+    for at, keyword, recipient in find.inverted_lists(sentence):
+        level = _list_level(keyword)
+        rows.append({"start": offset + at, "end": offset + at + len(recipient),
+                     "award": cats[0][2] if cats else None, "recipient": recipient,
+                     "level": level, "sentence": (offset, offset + len(sentence)),
+                     "from_list": True})
     return rows
 
 
@@ -100,7 +114,8 @@ def _list_items(lines: list[str], first: int, pos: int, level: str, award: str |
             break
         start = pos + line.index(item)
         rows.append({"start": start, "end": start + len(item), "award": award,
-                     "recipient": item, "level": level, "sentence": (start, start + len(item))})
+                     "recipient": item, "level": level, "sentence": (start, start + len(item)),
+                     "from_list": True})
         pos += len(line)
     return rows
 

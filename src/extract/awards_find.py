@@ -13,7 +13,7 @@ from importlib import resources
 
 _TITLE = r"[A-Z][\w’'&.-]*"
 # Lower-case words that may sit inside a title: "Team of the Year", "Innovation in Care".
-_LINK = r"(?:of|the|and|for|in|to|with|on|&)"
+_LINK = r"(?:of|the|and|for|in|to|with|at|&)"
 TITLE_PHRASE = re.compile(rf"{_TITLE}(?:\s+(?:{_LINK}\s+)*{_TITLE})*")
 _CATEGORY_AFTER = re.compile(r"\s+(?:category|award|prize|title)\b", re.IGNORECASE)
 _CEREMONY_END = re.compile(r"Awards?(?:\s+for\s+[A-Z]\w+)?(?:\s+\d{4})?$")
@@ -59,13 +59,25 @@ def is_ceremony(phrase: str) -> bool:
     return bool(_CEREMONY_END.search(phrase))
 
 
+def _split_at(phrase: str) -> tuple[str, str | None]:
+    """'Local Authority of the Year at the Local Authority Excellence Awards' is a category
+    and its ceremony; 'Care at Home Worker of the Year' is one category."""
+    ends = re.search(r"\bAwards(?:\s+for\s+[A-Z]\w+)?(?:\s+\d{4})?", phrase)
+    phrase = phrase[:ends.end()] if ends else phrase  # "... Awards at the Grand Hotel"
+    match = re.search(r"\s+at\s+(?:the\s+)?(?=[A-Z])", phrase)
+    if match and is_ceremony(phrase[match.end():]):
+        return phrase[:match.start()], phrase[match.end():]
+    return phrase, None
+
+
 def ceremonies(text: str) -> list[tuple[int, str]]:
     """Every 'X Awards' title in `text` with its offset."""
     found = []
     for match in TITLE_PHRASE.finditer(text):
-        phrase = _strip_article(match.group())
+        left, right = _split_at(_strip_article(match.group()))
+        phrase = right or left
         if is_ceremony(phrase) and len(phrase.split()) >= 2:
-            found.append((match.start(), phrase))
+            found.append((match.start() + match.group().rfind(phrase), phrase))
     return found
 
 
@@ -77,21 +89,24 @@ def categories(scope: str) -> list[tuple[int, int, str]]:
     """Award categories in `scope`: 'the X category/award' or 'X of the Year'."""
     found = []
     for match in TITLE_PHRASE.finditer(scope):
-        phrase = _strip_article(match.group())
+        phrase, ceremony = _split_at(_strip_article(match.group()))
         if is_ceremony(phrase):
             continue
-        named = phrase.endswith("of the Year") or _CATEGORY_AFTER.match(scope, match.end())
+        named = phrase.endswith("of the Year") or (
+            ceremony is None and _CATEGORY_AFTER.match(scope, match.end()))
         if named:
-            found.append((match.start(), match.end(), phrase))
+            found.append((match.start(), match.start() + len(match.group()), phrase))
     return found
 
 
 def category_right_after(scope: str) -> tuple[int, int, str] | None:
     """The title straight after 'named': 'named Local Authority of the Year at ...'."""
     match = TITLE_PHRASE.match(scope, len(scope) - len(scope.lstrip()))
-    if match is None or is_ceremony(match.group()):
+    if match is None:
         return None
-    phrase = _strip_article(match.group())
+    phrase, _ = _split_at(_strip_article(match.group()))
+    if is_ceremony(phrase):
+        return None
     if _CATEGORY_AFTER.match(scope, match.end()) or phrase.endswith(("Year", "Award")):
         return match.start(), match.end(), phrase
     return None
@@ -103,7 +118,10 @@ def recipient_from(subject: str) -> str | None:
     text = subject[:relative.start()] if relative else subject
     segments = [_clean(s) for s in re.split(r",|\s[–—-]\s|:", text)]
     segments = [s for s in segments if s and not _INTRO.match(s)]
-    named = [s for s in segments if s[0].isupper() or s.lower().startswith(("the ", "its "))]
+    # An appositive ("a social worker in the council's team") follows the name; a role
+    # may precede it ("intake supervisor Brian Kessler"), so any capital word qualifies.
+    named = [s for s in segments if re.search(r"\b[A-Z]", s)
+             or s.lower().startswith(("the ", "its "))]
     if not named:
         return None
     choice = re.sub(r"^The\s+", "", named[0])
@@ -134,3 +152,22 @@ def councils(text: str) -> list[tuple[int, str]]:
 def date_in(text: str) -> str | None:
     match = _DATE.search(text)
     return match.group().removeprefix("on ").strip() if match else None
+
+
+_INVERTED = re.compile(
+    r"\b(?P<kw>shortlisted|short-listed|nominated|nominees|finalists?)\b[^.:]*?"
+    r"\b(?:are|were|include|includes|included)\s+(?P<items>[^.:;]+)"
+)
+
+
+def inverted_lists(sentence: str) -> list[tuple[int, str, str]]:
+    """'Also shortlisted in the X category are A and B' / 'finalists include A, B and C':
+    (offset, keyword, recipient) for each listed name."""
+    found = []
+    for match in _INVERTED.finditer(sentence):
+        pos = match.start("items")
+        for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", match["items"]):
+            item = re.sub(r"^the\s+", "", part.strip())
+            if re.match(r"[A-Z]", item):
+                found.append((pos + match["items"].find(part), match["kw"], item))
+    return found

@@ -21,12 +21,14 @@ def finish_rows(rows: list[Row], doc: Doc) -> list[Row]:
     for row in rows:
         row["ceremony"] = _ceremony_for(row, ceremonies)
         row["date_text"] = _date_for(row, doc)
-    merged = _merge(sorted(rows, key=lambda r: r["start"]))
     cut = headline_end(text)
-    body = [r for r in merged if r["start"] >= cut]
-    kept = body if body else merged
+    body = [r for r in rows if r["start"] >= cut]
+    # A headline that repeats the body is one record: the body's.
+    head = [r for r in rows if r["start"] < cut and not any(_same(r, b) for b in body)]
+    kept = _merge(sorted(head + body, key=lambda r: r["start"]))
     for row in kept:
         row.pop("sentence", None)
+        row.pop("from_list", None)
     return kept
 
 
@@ -80,7 +82,9 @@ def _merge(rows: list[Row]) -> list[Row]:
         if twin is None:
             kept.append(row)
             continue
-        if len(row["recipient"]) > len(twin["recipient"]):
+        # A shortlist line names the recipient in full ("Council: project"); prefer it.
+        if row.get("from_list") or (not twin.get("from_list")
+                                    and len(row["recipient"]) > len(twin["recipient"])):
             twin["recipient"] = row["recipient"]
         twin["award"] = twin["award"] or row["award"]
         twin["level"] = twin["level"] or row["level"]

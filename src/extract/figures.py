@@ -54,11 +54,15 @@ def _trim(sentence: str, start: int, end: int) -> tuple[int, int]:
 
 
 def headline_end(text: str) -> int:
-    """End of the leading block of short unpunctuated lines: dateline, headline, byline."""
+    """End of the leading block of short unpunctuated lines each followed by a blank line:
+    dateline, headline. A hard-wrapped paragraph is never part of it."""
     pos = 0
-    for line in text.splitlines(keepends=True)[:8]:
+    lines = text.splitlines(keepends=True)
+    for i, line in enumerate(lines[:8]):
         stripped = line.strip()
-        if stripped and (stripped[-1] in _SENTENCE_END or len(stripped.split()) > _HEADLINE_WORDS):
+        following = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        if stripped and (stripped[-1] in _SENTENCE_END or following
+                         or len(stripped.split()) > _HEADLINE_WORDS):
             break
         pos += len(line)
     return pos
