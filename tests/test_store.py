@@ -349,3 +349,35 @@ def test_store_run_builds_database_by_default(tmp_path: Path, extra: list[str],
         written = (out / "records.jsonl").read_text(encoding="utf-8").count("\n")
         assert rows(out / db_name, "SELECT count(*) FROM articles") == [(written,)]
         assert f"wrote {out / db_name}" in result.output
+
+
+@pytest.mark.slow
+def test_store_killed_build_leaves_old_or_new_database(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    db = tmp_path / "c.db"
+    add_records(db, [article_a()])
+    many = [article_c().model_copy(update={"id": f"bulk-{n}"}) for n in range(5000)]
+    records = write_records(tmp_path / "records.jsonl", many)
+    command = [sys.executable, "-m", "extract", "db", "build", str(records), "--db", str(db)]
+    journal = db.with_name(db.name + "-journal")
+    killed_mid_write = 0
+    for _ in range(3):
+        build = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 20
+        while build.poll() is None and not journal.exists() and time.monotonic() < deadline:
+            time.sleep(0.005)
+        time.sleep(0.05)  # well inside the transaction: thousands of rows still to go
+        killed_mid_write += build.poll() is None
+        os.kill(build.pid, signal.SIGKILL)
+        build.wait()
+        assert rows(db, "PRAGMA integrity_check") == [("ok",)]
+        # The hot journal is rolled back on open: the old database, nothing of the batch.
+        assert rows(db, "SELECT count(*) FROM articles") == [(1,)]
+    assert killed_mid_write == 3
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    assert rows(db, "SELECT count(*) FROM articles") == [(5001,)]
