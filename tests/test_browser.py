@@ -77,13 +77,20 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def page(base_url: str) -> Iterator[Any]:
+def browser_ready() -> None:
+    """Checked before the server starts, so a skip costs nothing."""
     if not CHROMIUM.exists():
         _unavailable(f"{CHROMIUM} is missing")
     try:
-        from playwright.sync_api import sync_playwright
+        import playwright.sync_api  # noqa: F401
     except ImportError:
         _unavailable("Playwright for Python is not installed")
+
+
+@pytest.fixture(scope="module")
+def page(browser_ready: None, base_url: str) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
