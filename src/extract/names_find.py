@@ -173,6 +173,8 @@ def _weak(text: str, run: list[_Tok], i: int) -> tuple[Mention | None, int]:
     end = _name_end(run, i, anchored=False)
     if end != len(run) or not 2 <= end - i <= 3 or not _not_a_place(text, run, i, end):
         return None, i + 1
+    if any(folded(tok.bare) in first_names() for tok in run[i + 1 : end - 1]):
+        return None, i + 1  # "Youth Justice Kate Ferris": the name starts at the first name
     if not _WEAK_ANCHOR.match(text, run[end - 1].start + len(run[end - 1].bare)):
         return None, i + 1
     return _plain(text, run, i, end, "weak"), end

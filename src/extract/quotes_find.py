@@ -154,8 +154,8 @@ def _speaker(
     """(mention index or None, whether an attribution phrase was seen)."""
     start, end, closed = spans[n]
     verbs = phrase_pattern("quotes_speech_verbs.txt").pattern
-    if last is None:  # a pronoun before any quote means the last person named
-        last = _last_in(mentions, outside, 0, start)
+    # A pronoun ("she said") stands for the person named last before the quote.
+    last = _last_in(mentions, outside, 0, start - 1)
     lead_from = max(_para_start(text, start - 1), spans[n - 1][1] + 1 if n else 0)
     lead = text[lead_from : start - 1]
     who = _last_in(mentions, outside, lead_from, start - 1)
@@ -167,7 +167,7 @@ def _speaker(
             return after
     if who is not None and (re.search(verbs, lead) or lead.rstrip().endswith(",")):
         return who, True
-    if re.search(rf"\b{_PRONOUN}\s+(?:{verbs})", lead, re.IGNORECASE):
+    if re.search(rf"\b{_PRONOUN}\s+(?:{verbs})|\badding:\s*$", lead, re.IGNORECASE):
         return last, True
     if not lead.strip():
         return _line_before(text, mentions, outside, lead_from, last)
@@ -190,7 +190,7 @@ def _after(
         gap = text[pos:begin]
         if re.fullmatch(rf"[\s,.]*(?:{verbs})\s+(?:[^.“”\"\n]{{0,120}}?,?\s*)?", gap):
             return i, True
-        if re.fullmatch(r"[\s,.—–-]*", gap) and re.match(
+        if re.fullmatch(r"[\s,.—–-]*(?:[A-Z][\w’'.-]*\s+){0,4}", gap) and re.match(
             rf"{_ASIDE}[\s,]+(?:{verbs})\b", text[m.tail_end : m.tail_end + 200]
         ):
             return i, True
