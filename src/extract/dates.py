@@ -72,8 +72,12 @@ def _char_spans(doc: Doc, offsets: list[tuple[int, int]], label: str) -> list[Sp
 
 
 def _plausible(span: Span) -> bool:
-    """Reject verb "may"/"march" read as a month ("we may 13" is not 13 May)."""
-    return not any(t.text in _VERB_MONTHS for t in span if t.lower_ in _VERB_MONTHS)
+    """Reject verb "may"/"march" read as a month ("we may 13" is not 13 May), and "the
+    Saturday" (a day already known to the reader, not a date)."""
+    if any(t.text in _VERB_MONTHS for t in span):
+        return False
+    return not (span.label_ == "WEEKDAY" and span.start > 0
+                and span.doc[span.start - 1].lower_ == "the")
 
 
 def _trim(span: Span) -> Span:

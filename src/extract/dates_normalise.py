@@ -22,7 +22,7 @@ _WEEKDAY_WORD = re.compile(
 )
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_WORD = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b|[/.]\d{2}$")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b|\d[/.]\d{1,2}[/.]\d{2}$")
 _DAY_NUMBER = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
 # "20-24 March" / "May 13 to 26" keep the first day: ranges report their start.
 _RANGE_TAIL = re.compile(

@@ -145,3 +145,15 @@ def normalise_phrase(label: str, text: str, anchor: Anchor) -> DateValue:
     if label in _MONTHLY:
         return month_value(text, anchor)
     return relative_value(label, text, anchor)
+
+
+def day_only_value(text: str, previous: DateValue | None, anchor: Anchor) -> DateValue:
+    """"on the 20th": the month of the date mentioned just before, else the reference's."""
+    day = _DAY_ORD.search(text)
+    if day is None:
+        return DateValue(None, None, True)
+    if previous is not None and previous.date is not None:
+        return DateValue(_day_of_month(int(day.group(1)), previous.date, None), None, True)
+    if previous is not None and previous.partial and len(previous.partial) == 7:
+        return DateValue(None, f"{previous.partial[:4]}-{int(day.group(1)):02d}", True)
+    return relative_value("DAY_ONLY", text, anchor)

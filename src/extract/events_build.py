@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 from extract.article import ArticleContext
 from extract.dates_normalise import Anchor, DateValue
 from extract.dates_patterns import cue_regex
-from extract.dates_relative import normalise_phrase
+from extract.dates_relative import day_only_value, normalise_phrase
 from extract.dates_times import parse_time
 from extract.events_link import (
     in_range,
@@ -21,6 +21,7 @@ from extract.events_link import (
     segment_of,
 )
 from extract.schema import Event
+from extract.venues_records import phrase_bounds
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,30 +50,80 @@ def tense_of(text: str) -> str | None:
     return None
 
 
-def _candidate(date: Span, doc: Doc, anchor: Anchor) -> Candidate | None:
-    dates, times = list(doc.spans["dates"]), list(doc.spans["times"])
-    venues = list(doc.spans["venues"]) if "venues" in doc.spans else []
-    segment = segment_of(date, times, venues)
-    gathering = nearest_owned(date, in_range(doc.spans["gatherings"], segment), [])
-    time = nearest_owned(date, in_range(times, segment), dates)
-    venue = nearest_owned(date, in_range(venues, segment), dates)
+@dataclass(frozen=True, slots=True)
+class _Spans:
+    """The spans of one doc that events are assembled from."""
+
+    dates: list[Span]
+    times: list[Span]
+    venues: list[Span]
+    gatherings: list[Span]
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Spans:
+        venues = list(doc.spans["venues"]) if "venues" in doc.spans else []
+        # "New County Hall (main reception)": a gathering word inside a venue is not one.
+        gatherings = [g for g in doc.spans["gatherings"]
+                      if not any(v.start < g.end and g.start < v.end for v in venues)]
+        return cls(list(doc.spans["dates"]), list(doc.spans["times"]), venues, gatherings)
+
+
+def _value(date: Span, spans: _Spans, anchor: Anchor) -> DateValue:
+    if date.label_ != "DAY_ONLY":
+        return normalise_phrase(date.label_, date.text, anchor)
+    earlier = [d for d in spans.dates if d.end_char <= date.start_char and d.label_ in _EXPLICIT]
+    previous = normalise_phrase(earlier[-1].label_, earlier[-1].text, anchor) if earlier else None
+    return day_only_value(date.text, previous, anchor)
+
+
+def _echo(gathering: Span, spans: _Spans, *, want: str) -> Span | None:
+    """A time or venue from a later or earlier sentence that refers back to the same
+    gathering ("The expo will run from 10am at ...", "at the event in the ... Room")."""
+    sentences = []
+    for other in spans.gatherings:
+        sent = other.sent
+        if sent == gathering.sent or in_range(spans.dates, (sent.start_char, sent.end_char)):
+            continue
+        definite = other.start > 0 and other.doc[other.start - 1].lower_ in _DEFINITE
+        if other.label_ == gathering.label_ or definite:
+            sentences.append((abs(other.start_char - gathering.start_char), other))
+    pool = spans.times if want == "time" else spans.venues
+    for _, other in sorted(sentences, key=lambda pair: pair[0]):
+        found = nearest_owned(other, in_range(pool, (other.sent.start_char,
+                                                     other.sent.end_char)), [])
+        if found is not None:
+            return found
+    return None
+
+
+def _candidate(date: Span, spans: _Spans, anchor: Anchor) -> Candidate | None:
+    segment = segment_of(date, spans.times, spans.venues)
+    rivals = in_range(spans.dates, segment)
+    gathering = nearest_owned(date, in_range(spans.gatherings, segment), [])
+    time = nearest_owned(date, in_range(spans.times, segment), rivals)
+    venue = nearest_owned(date, in_range(spans.venues, segment), rivals)
     sentence = date.sent.text
     if gathering is None:
         if date.label_ not in _DAY_LEVEL or (time is None and venue is None):
             return None
-        gathering = previous_gathering(date, doc.spans["gatherings"])
+        gathering = previous_gathering(date, spans.gatherings)
         if gathering is None:
             return None
         sentence = f"{sentence} {gathering.sent.text}"
-        if venue is None:
-            venue = nearest_owned(gathering, in_range(venues, _sent_range(gathering)), [])
-    tense = tense_of(date.sent.text) or tense_of(gathering.sent.text)
-    value = normalise_phrase(date.label_, date.text, replace(anchor, tense=tense))
+        venue = venue or nearest_owned(gathering, in_range(spans.venues, _sent_range(gathering)), [])
+    tense = tense_of(date.sent.text)
+    if tense is None and gathering.sent == date.sent:
+        tense = tense_of(gathering.sent.text)
+    value = _value(date, spans, replace(anchor, tense=tense))
+    time = time or _echo(gathering, spans, want="time")
+    venue = venue or _echo(gathering, spans, want="venue")
     if cue_regex("virtual").search(sentence):
         venue = None
     return Candidate(date, value, gathering, time, venue)
 
 
+_DEFINITE = frozenset({"the", "this", "that", "each", "every"})
+_EXPLICIT = frozenset({"DATE", "DATE_RANGE", "DATE_NUMERIC", "DATE_ISO"})
 _DAY_LEVEL = frozenset({"DATE", "DATE_RANGE", "DATE_NUMERIC", "DATE_ISO", "REL_DAY",
                         "WEEKDAY", "DAY_ONLY"})
 
@@ -88,11 +139,21 @@ def _key(candidate: Candidate) -> str:
     return value.partial or " ".join(candidate.span.text.lower().split())
 
 
+def _month(value: DateValue) -> str | None:
+    if value.date is not None:
+        return f"{value.date.month:02d}"
+    return value.partial[2:4] if value.partial else None
+
+
 def _drop_vague(candidates: list[Candidate]) -> list[Candidate]:
-    """"next month" adds nothing when the same gathering also has an exact date."""
-    exact = {c.gathering.start for c in candidates if c.value.precise}
-    return [c for c in candidates
-            if c.value.precise or (c.gathering.start not in exact and c.value.partial)]
+    """"next month", "in April" add nothing when the same gathering, or a session in that
+    month, has an exact date."""
+    exact = [c for c in candidates if c.value.precise]
+    gatherings = {c.gathering.start for c in exact}
+    months = {_month(c.value) for c in exact}
+    return [c for c in candidates if c.value.precise or (
+        c.value.partial and c.gathering.start not in gatherings
+        and _month(c.value) not in months)]
 
 
 def _describe(gathering: Span) -> str:
@@ -106,6 +167,13 @@ def _describe(gathering: Span) -> str:
     return " ".join(doc[start:gathering.end].text.split())
 
 
+def venue_text(venue: Span | None) -> str | None:
+    if venue is None:
+        return None
+    start, end = phrase_bounds(venue)
+    return venue.doc.text[start:end]
+
+
 def _event(candidate: Candidate, later: list[Candidate]) -> Event:
     time_span = candidate.time or next((c.time for c in later if c.time), None)
     venue = candidate.venue or next((c.venue for c in later if c.venue), None)
@@ -115,7 +183,7 @@ def _event(candidate: Candidate, later: list[Candidate]) -> Event:
         name=_describe(candidate.gathering), date_text=span.text,
         date=candidate.value.date, date_partial=None if candidate.value.date
         else candidate.value.partial, time=start_time, end_time=end_time,
-        venue_text=venue.text if venue else None, start=span.start_char, end=span.end_char,
+        venue_text=venue_text(venue), start=span.start_char, end=span.end_char,
     )
 
 
@@ -124,10 +192,11 @@ def build_events(doc: Doc, *, context: ArticleContext) -> list[Event]:
     if "dates" not in doc.spans or "gatherings" not in doc.spans:
         return []
     anchor = Anchor(context.reference_date, _approx(context), context.date_order, None)
+    spans = _Spans.of(doc)
     candidates = [
-        c for date in doc.spans["dates"]
+        c for date in spans.dates
         if not (is_furniture(date) or is_deadline(date))
-        and (c := _candidate(date, doc, anchor)) is not None
+        and (c := _candidate(date, spans, anchor)) is not None
     ]
     groups: dict[str, list[Candidate]] = {}
     for candidate in _drop_vague(candidates):

@@ -21,8 +21,10 @@ def _gap(a: Span, b: Span) -> int:
 
 
 def in_range(spans: Iterable[Span], bounds: tuple[int, int]) -> list[Span]:
+    """Spans starting inside the bounds (a venue's street may run past a full stop in
+    "Refugee Rd., Columbus" that the sentencizer takes for a sentence end)."""
     start, end = bounds
-    return [s for s in spans if s.start_char >= start and s.end_char <= end]
+    return [s for s in spans if start <= s.start_char < end]
 
 
 def nearest_owned(anchor: Span, spans: list[Span], rivals: list[Span]) -> Span | None:
@@ -36,7 +38,7 @@ def nearest_owned(anchor: Span, spans: list[Span], rivals: list[Span]) -> Span |
         return min(rivals, key=lambda d: (_gap(d, span), d.start_char > span.start_char))
 
     owned = [s for s in spans if not rivals or owner(s) == anchor]
-    return min(owned or spans, key=lambda s: _gap(anchor, s))
+    return min(owned, key=lambda s: _gap(anchor, s)) if owned else None
 
 
 def _line_bounds(span: Span) -> tuple[int, int]:
@@ -47,14 +49,16 @@ def _line_bounds(span: Span) -> tuple[int, int]:
 
 
 def segment_of(date: Span, times: list[Span], venues: list[Span]) -> tuple[int, int]:
-    """The sentence, or the line when the date heads a line of a session list."""
+    """The sentence, or, when the date heads a line of a session list, the text from the
+    date to the next date (a hard-wrapped session may run onto the next line)."""
     sentence = (date.sent.start_char, date.sent.end_char)
-    start, end = _line_bounds(date)
+    start, _ = _line_bounds(date)
     if date.doc.text[start:date.start_char].strip(_BULLETS):
         return sentence
-    line = (start, end)
-    if in_range(times, line) or in_range(venues, line):
-        return line
+    following = [d.start_char for d in date.doc.spans["dates"] if d.start_char > date.start_char]
+    session = (date.start_char, min([*following, sentence[1]]))
+    if in_range(times, session) or in_range(venues, session):
+        return session
     return sentence
 
 

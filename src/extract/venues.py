@@ -23,6 +23,7 @@ from extract.venues_words import build_venue_matcher, words
 _JOIN_ROOM = re.compile(r"\s+(?:at|of|in)\s+(?:the\s+)?")
 _LIST_SEPARATOR = re.compile(r"[ \t]*[:–—,-][ \t]*")
 _LIST_REACH = 200
+_TIME_LEAD = re.compile(r",?[ \t]*(?:from|between|at)?[ \t]*")
 
 
 class VenueFinder:
@@ -61,7 +62,7 @@ def _trim_start(doc: Doc, start: int, end: int) -> int:
         text = doc[i].text
         if text in ("and", "&") and doc[i - 1].text in lists["place_nouns"]:
             start = i + 1  # "Grange Hall and Easton Library": two places.
-        elif text in ("’s", "'s") and "Council" in doc[start:i].text:
+        elif text in ("’s", "'s") and any(t.text in lists["owner_words"] for t in doc[start:i]):
             start = i + 1  # "Leeds City Council’s Civic Hall": the owner is not the name.
     while start < end - 1 and (doc[start].text in lists["not_start"] or doc[start].is_space
                                or doc[start].lower_ in {"the", "of", "and", "&"}):
@@ -125,23 +126,30 @@ def _list_venues(doc: Doc, names: list[Span]) -> list[tuple[Span, Span]]:
     if "dates" not in doc.spans:
         return []
     text, found = doc.text, []
-    times = sorted(t.start_char for t in doc.spans.get("times", []))
+    times = {t.start_char: t.end_char for t in doc.spans.get("times", [])}
     date_starts = sorted(d.start_char for d in doc.spans["dates"])
     for date in doc.spans["dates"]:
         line_start = text.rfind("\n", 0, date.start_char) + 1
-        separator = _LIST_SEPARATOR.match(text, date.end_char)
+        separator = _LIST_SEPARATOR.match(text, _after_time(text, date.end_char, times))
         if text[line_start:date.start_char].strip(" \t•*·-–") or not separator:
             continue
-        begin = separator.end()
-        limit = min([p for p in (*times, *date_starts) if p > begin] + [begin + _LIST_REACH])
-        newline = text.find("\n", begin)
-        if 0 <= newline < limit and text[newline - 2:newline].strip()[-1:] != ",":
-            limit = newline
+        begin = _after_time(text, separator.end(), times)
+        following = [p for p in date_starts if p > begin] + [begin + _LIST_REACH]
+        limit = min([p for p in times if p > begin] + following)
+        if limit == min(following):
+            newline = text.find("\n", begin)
+            limit = newline if 0 <= newline < limit else limit
         region = text[begin:limit].rstrip(" \t\n,")
         pair = _list_pair(doc, begin, begin + len(region), names)
         if pair:
             found.append(pair)
     return found
+
+
+def _after_time(text: str, pos: int, times: dict[int, int]) -> int:
+    """Skip ", 10am–12pm" or ", between 1pm and 4pm" written between date and venue."""
+    lead = _TIME_LEAD.match(text, pos)
+    return times.get(lead.end(), pos) if lead else pos
 
 
 def _list_pair(doc: Doc, begin: int, end: int, names: list[Span]) -> tuple[Span, Span] | None:

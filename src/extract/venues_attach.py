@@ -8,6 +8,8 @@ import re
 from extract.venues_words import attachment_regexes, words
 
 _MAX_STEPS = 4
+# ", County Hall", ", in Conference Room B": a second name attached to the first.
+_TO_NEXT_NAME = re.compile(r",?\s*(?:in\s+)?(?:the\s+)?")
 
 
 def _place_ok(place: str) -> bool:
@@ -29,10 +31,10 @@ def _locality(text: str, pos: int) -> tuple[int, str | None]:
 def _step(text: str, pos: int, name_ends: dict[int, int]) -> int:
     """One attached phrase after `pos`, or `pos` when nothing attaches."""
     patterns = attachment_regexes()
-    comma = re.compile(r",\s*").match(text, pos)
+    comma = _TO_NEXT_NAME.match(text, pos)
     if comma and comma.end() in name_ends:
         return name_ends[comma.end()]
-    for name in ("paren", "floor", "street", "on_street"):
+    for name in ("paren", "room", "floor", "street", "on_street"):
         match = patterns[name].match(text, pos)
         if match and (name != "on_street" or _place_ok(match.group(0).split(None, 1)[1])):
             return match.end()
@@ -53,16 +55,12 @@ def walk(text: str, pos: int, name_ends: dict[int, int]) -> tuple[int, str | Non
 
 
 def name_locality(name: str) -> str | None:
-    """"Truro Library" -> "Truro": leading words before a generic place description."""
+    """"Truro Library", "Inverurie Town Hall" -> the town: one leading word before a
+    civic description (a town's library, hall or community centre)."""
     tokens = name.replace("’s", "").replace("'s", "").split()
+    if len(tokens) < 2 or tokens[-1] not in words()["civic_nouns"] or not _place_ok(tokens[0]):
+        return None
     generic = words()["generic_words"]
-    nouns = {w.lower() for w in words()["place_nouns"]}
-    cut = len(tokens)
-    while cut > 1 and (tokens[cut - 1].lower() in generic or tokens[cut - 1].lower() in nouns):
-        cut -= 1
-    if cut == len(tokens) or cut > 2 or not _place_ok(tokens[0]):
+    if tokens[0].lower() in generic or any(t.lower() not in generic for t in tokens[1:-1]):
         return None
-    leading = tokens[:cut]
-    if any(t.lower() in generic or t.lower() in nouns for t in leading):
-        return None
-    return " ".join(leading)
+    return tokens[0]

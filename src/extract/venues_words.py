@@ -13,8 +13,9 @@ from extract.dates_patterns import read_jsonl
 
 # A word inside a venue name: capitalised words, numbers, and the small joiners of
 # names such as "Main Hall of the Guildhall", "St David’s", "Ely and Caerau".
-_NAME_PART = r"^([A-Z0-9][\w’'.&-]*|of|the|and|&|upon|’s|'s|\s+)$"
-_FIRST = r"^[A-Z0-9][\w’'.-]*$"
+UPPER = "A-ZÀ-ÖØ-Þ"
+_NAME_PART = rf"^([{UPPER}0-9][\w’'.&-]*|of|the|and|&|upon|’s|'s|\s+)$"
+_FIRST = rf"^[{UPPER}0-9][\w’'.-]*$"
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +47,7 @@ def build_venue_matcher(vocab: Vocab) -> Matcher:
 @lru_cache(maxsize=1)
 def attachment_regexes() -> dict[str, re.Pattern[str]]:
     """Phrases that may follow a venue name and belong to its mention."""
-    cap = r"[A-Z][\w’'.-]*"
+    cap = rf"[{UPPER}][\w’'.-]*"
     caps = rf"{cap}(?:[ \t]*\n?[ \t]*(?:{cap}|and|&|of)){{0,4}}"
     street = rf"(?:\d+[a-zA-Z]?,?\s+)?{caps}\s+(?:{_alternatives('street_suffixes')})(?![\w])"
     return {
@@ -55,8 +56,11 @@ def attachment_regexes() -> dict[str, re.Pattern[str]]:
                             r"First|Second|Ground|Main)[^()\n]{0,60}\)"),
         "street": re.compile(rf",?\s+(?:on\s+)?{street}\.?"),
         "on_street": re.compile(rf"\s+on\s+{caps}"),
+        "room": re.compile(rf",?\s+(?:in\s+)?(?:Conference\s+|Meeting\s+|Committee\s+)?"
+                           rf"(?:Room|Suite|Hall)\s+[{UPPER}0-9][\w-]{{0,3}}\b"),
         "floor": re.compile(r",\s*(?:ground|first|second|third|fourth|top)\s+floor\b", re.I),
         "in_centre": re.compile(r"\s+in\s+(?:the\s+)(?:town|city)\s+centre\b"),
         "in_place": re.compile(rf"\s+in\s+(?P<place>{caps})(?:\s+(?:town|city)\s+centre)?"),
-        "comma_place": re.compile(rf",\s*(?P<place>{caps})(?=\s*(?:[.,;:)]|\n|$))"),
+        "comma_place": re.compile(
+            rf",\s*(?P<place>{caps})(?:,?\s+[A-Z]{{2,3}}\s+\d{{4,5}})?(?=\s*(?:[.,;:)]|\n|$))"),
     }
