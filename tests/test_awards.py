@@ -1,0 +1,122 @@
+"""Awards: one record per (category, recipient) with level, ceremony and recipient."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from conftest import make_context
+from extract.awards import extract_awards
+from extract.schema import Award
+
+# (text, expected records as (recipient, level, award))
+AWARD_CASES = [
+    ("Westshire Council has been named Children’s Services Employer of the Year at the "
+     "National Care Awards.",
+     [("Westshire Council", "winner", "Children’s Services Employer of the Year")]),
+    ("The Eastbrook Assessment Team took gold in the Team of the Year category.",
+     [("Eastbrook Assessment Team", "gold", "Team of the Year")]),
+    ("Priya Shah, a senior practitioner in the council’s north team, received a silver award "
+     "in the Practice Educator of the Year category.",
+     [("Priya Shah", "silver", "Practice Educator of the Year")]),
+    ("Social worker Tom Hart won bronze in the Mental Health category.",
+     [("Social worker Tom Hart", "bronze", "Mental Health")]),
+    ("Jo Lane was highly commended in the Leadership category.",
+     [("Jo Lane", "highly commended", "Leadership")]),
+    ("The Family Hub has been shortlisted for the Innovation award.",
+     [("Family Hub", "shortlisted", "Innovation")]),
+    ("The Kinship Team is one of three finalists in the Permanence category.",
+     [("Kinship Team", "finalist", "Permanence")]),
+    # a coordinated second verb keeps the subject; a second clause has its own subject
+    ("Northshire County Council won the Workforce category, and also took gold in the "
+     "Digital category, while intake worker Ann Cole was highly commended in the Newcomer "
+     "category.",
+     [("Northshire County Council", "winner", "Workforce"),
+      ("Northshire County Council", "gold", "Digital"),
+      ("intake worker Ann Cole", "highly commended", "Newcomer")]),
+    # "the council" and "the council's X" name the council mentioned before
+    ("Southvale Borough Council celebrated last night. The council itself took gold in the "
+     "Employer of the Year category.",
+     [("Southvale Borough Council", "gold", "Employer of the Year")]),
+    ("Southvale Borough Council celebrated. The council’s Youth Hub was highly commended in "
+     "the Partnership category.",
+     [("Southvale Borough Council’s Youth Hub", "highly commended", "Partnership")]),
+    # a "who" clause: the recipient is the name before the appositive
+    ("Thanks go to Sam Reed, Team Manager in the Disabilities Team, who received a silver award "
+     "in the Manager of the Year category.",
+     [("Sam Reed", "silver", "Manager of the Year")]),
+    # one team winning two categories in one sentence
+    ("The Connectors team won the Care Team of the Year award and then collected the "
+     "Innovation in Care award.",
+     [("Connectors team", "winner", "Care Team of the Year"),
+      ("Connectors team", "winner", "Innovation in Care")]),
+    # inverted shortlist
+    ("Also shortlisted in the Workforce Transformation category are Essex County Council and "
+     "the London Borough of Camden.",
+     [("Essex County Council", "shortlisted", "Workforce Transformation"),
+      ("London Borough of Camden", "shortlisted", "Workforce Transformation")]),
+]
+
+NO_AWARD_CASES = [
+    "The council won the support of residents for its plan.",
+    "She picked up the phone at 2am to help a family.",
+    "To be named Team of the Year is a great honour, she said.",
+    "More than 1,000 nominations were received for this year’s awards.",
+    "The council received 40 applications for the posts.",
+]
+
+
+def _awards(nlp: Language, text: str) -> list[Award]:
+    return extract_awards(nlp(text), context=make_context("2019-11-30", publisher=None))
+
+
+@pytest.mark.parametrize(("text", "expected"), AWARD_CASES)
+def test_awards_recipient_level_category(
+    nlp: Language, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    found = [(a.recipient, a.level, a.award) for a in _awards(nlp, text)]
+    assert found == expected
+
+
+@pytest.mark.parametrize("text", NO_AWARD_CASES)
+def test_awards_false_positives(nlp: Language, text: str) -> None:
+    assert _awards(nlp, text) == []
+
+
+def test_awards_shortlist_lines_with_ceremony_and_date(nlp: Language) -> None:
+    text = ("The winners of the Northern Care Awards will be announced on Thursday 14 "
+            "November.\n\nThe shortlist for Integrated Working is:\n\n"
+            "Glasgow City Council: Home First team\nFife Council: Kinship Hub\n\n"
+            "The finalists for Young Carers are:\nDundee City Council: Carers Hub\n")
+    found = [(a.recipient, a.level, a.award, a.ceremony, a.date_text)
+             for a in _awards(nlp, text)]
+    assert found == [
+        ("Glasgow City Council: Home First team", "shortlisted", "Integrated Working",
+         "Northern Care Awards", "Thursday 14 November"),
+        ("Fife Council: Kinship Hub", "shortlisted", "Integrated Working",
+         "Northern Care Awards", "Thursday 14 November"),
+        ("Dundee City Council: Carers Hub", "finalist", "Young Carers",
+         "Northern Care Awards", "Thursday 14 November"),
+    ]
+    for award in _awards(nlp, text):
+        assert text[award.start:award.end] == award.recipient
+
+
+def test_awards_headline_and_repeats_are_one_record(nlp: Language) -> None:
+    text = ("Friday, 29 November 2019\n\n"
+            "Westshire Council has been named Employer of the Year\n\n"
+            "Westshire Council has been named Employer of the Year at the Care Awards on "
+            "Friday night.\n\nThe council was named Employer of the Year for its training.\n")
+    awards = _awards(nlp, text)
+    assert [(a.recipient, a.level, a.award, a.ceremony, a.date_text) for a in awards] == [
+        ("Westshire Council", "winner", "Employer of the Year", "Care Awards", "Friday night"),
+    ]
+    assert awards[0].start > text.index("at the") - 80
+
+
+def test_awards_sentence_and_list_mention_merge(nlp: Language) -> None:
+    text = ("The Home First team has been shortlisted in the Integrated Working category.\n\n"
+            "The shortlist for Integrated Working is:\n"
+            "Glasgow City Council: Home First team\nFife Council: Kinship Hub\n")
+    recipients = [a.recipient for a in _awards(nlp, text)]
+    assert recipients == ["Glasgow City Council: Home First team", "Fife Council: Kinship Hub"]

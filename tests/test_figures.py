@@ -1,0 +1,130 @@
+"""Figures: what each number counts, its value and its phrase; distractors dropped."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from conftest import make_context
+from extract.figures import extract_figures
+from extract.schema import Figure
+
+# (sentence, expected figures as (metric, value, value_from, value_max))
+FIGURE_CASES = [
+    # caseload: cases after the number, per-worker tails, a named caseload before it
+    ("Our social workers now carry an average of 14 cases each.", [("caseload", 14, None, None)]),
+    ("Team managers oversee 90-100 cases per manager.", [("caseload", 90, None, 100)]),
+    ("Each practitioner holds 10 to 12 cases.", [("caseload", 10, None, 12)]),
+    ("Caseloads have been reduced from 26 to 17 over two years.", [("caseload", 17, 26, None)]),
+    ("Workers hold an average caseload of 19 children.", [("caseload", 19, None, None)]),
+    ("Caseloads are now 16, down from 23.", [("caseload", 16, 23, None)]),
+    # vacancy_rate: rates, counts of vacant posts, a metric named far before the number
+    ("The vacancy rate, which was the highest in the region last spring, has dropped from "
+     "22 per cent to 8 per cent.", [("vacancy_rate", 8, 22, None)]),
+    ("The service still has more than 30 vacancies.", [("vacancy_rate", 30, None, None)]),
+    ("Of its 60 social work posts, 12 were vacant.",
+     [("staff_count", 60, None, None), ("vacancy_rate", 12, None, None)]),
+    ("Vacancy rates fell by a third in two years.", [("vacancy_rate", 0.333, None, None)]),
+    ("There are nearly 25 open caseworker positions.", [("vacancy_rate", 25, None, None)]),
+    # turnover
+    ("Staff turnover is now under eight percent a year.", [("turnover", 8, None, None)]),
+    ("One in five new starters leave within a year.", [("turnover", 0.2, None, None)]),
+    ("Turnover dropped to 11% from 19%.", [("turnover", 11, 19, None)]),
+    # staff_count
+    ("The directorate employs 410 staff.", [("staff_count", 410, None, None)]),
+    ("A team of eight practitioners covers the north.", [("staff_count", 8, None, None)]),
+    ("The county employs around 2,300 people.", [("staff_count", 2300, None, None)]),
+    # agency_staff
+    ("We now rely on just 12 agency social workers.", [("agency_staff", 12, None, None)]),
+    ("Agency staff make up 15pc of the workforce.", [("agency_staff", 15, None, None)]),
+    ("Agency numbers fell after the number of locums dropped from 45 to 20.",
+     [("agency_staff", 20, 45, None)]),
+    # recruits
+    ("The council has recruited 36 social workers since June.", [("recruits", 36, None, None)]),
+    ("There will be more than 70 jobs on offer at the fair.", [("recruits", 70, None, None)]),
+    ("Sixty-four new social workers have joined us.", [("recruits", 64, None, None)]),
+    ("The council plans to hire 25 people this year.", [("recruits", 25, None, None)]),
+    ("It is creating 18 new senior practitioner posts.", [("recruits", 18, None, None)]),
+    # other: applications, shares of permanent staff, graduates
+    ("We received 230 applications.", [("other", 230, None, None)]),
+    ("Ninety per cent of our social workers are permanent.", [("other", 90, None, None)]),
+    ("Forty social workers who completed their ASYE were celebrated.",
+     [("other", 40, None, None)]),
+    # vague amounts
+    ("Dozens of social workers have applied.", [("other", None, None, None)]),
+]
+
+# Sentences with numbers that count nothing in the workforce.
+DISTRACTOR_CASES = [
+    "The council spent £4.6m on agency staff in 2016.",
+    "The programme received $2 million from the state.",
+    "The borough has a population of 260,000.",
+    "There are 450 children in care and 120 looked-after children in foster homes.",
+    "Referrals rose to 1,200 a year.",
+    "The awards drew 300 nominations from 45 councils.",
+    "The fair runs from 10am to 2pm on 8 October at the Civic Centre, S60 1AE.",
+    "Call 01709 382121 or see page 4 for details.",
+    "Young people aged 16 to 25 can apply.",
+    "The changes took 14 months and three years of planning.",
+    "She has been a social worker for 20 years.",
+    "It is one of the toughest jobs in the county.",
+    "Two teams were shortlisted.",
+    "More than 1,000 people attended the open day.",
+    "The office is at 42 High Street, Springfield, IL 62701.",
+]
+
+
+def _figures(nlp: Language, text: str) -> list[Figure]:
+    return extract_figures(nlp(text), context=make_context("2019-06-01"))
+
+
+@pytest.mark.parametrize(("text", "expected"), FIGURE_CASES)
+def test_figures_metric_and_value(
+    nlp: Language, text: str, expected: list[tuple[str, float | None, float | None, float | None]]
+) -> None:
+    found = [(f.metric, f.value, f.value_from, f.value_max) for f in _figures(nlp, text)]
+    assert len(found) == len(expected), found
+    for (metric, value, value_from, value_max), want in zip(found, expected, strict=True):
+        assert metric == want[0]
+        assert value == (pytest.approx(want[1], abs=0.001) if want[1] is not None else None)
+        assert (value_from, value_max) == (want[2], want[3])
+
+
+@pytest.mark.parametrize("text", DISTRACTOR_CASES)
+def test_figures_distractors(nlp: Language, text: str) -> None:
+    assert _figures(nlp, text) == []
+
+
+@pytest.mark.parametrize(("text", "phrase", "unit", "qualifier"), [
+    ("Social workers have an average of 15 cases each.", "an average of 15 cases each",
+     "cases per social worker", "average"),
+    ("It has vacancy rates down two-thirds in just three years.",
+     "vacancy rates down two-thirds in just three years", "fraction", "down"),
+    ("It has a staff turnover of less than ten percent a year.",
+     "staff turnover of less than ten percent a year", "percent", "less than"),
+    ("Managers carry 110-120 cases per manager.", "110-120 cases per manager",
+     "cases per manager", None),
+])
+def test_figures_text_unit_qualifier(
+    nlp: Language, text: str, phrase: str, unit: str, qualifier: str | None
+) -> None:
+    (figure,) = _figures(nlp, text)
+    assert figure.text == phrase
+    assert text[figure.start:figure.end] == figure.text
+    assert (figure.unit, figure.qualifier) == (unit, qualifier)
+
+
+def test_figures_hard_wrapped_text_keeps_exact_offsets(nlp: Language) -> None:
+    text = "The council has cut caseloads so that workers have an average of\n15 cases each."
+    (figure,) = _figures(nlp, text)
+    assert text[figure.start:figure.end] == figure.text
+    assert "\n" in figure.text and figure.value == 15
+
+
+def test_figures_headline_repeat_is_one_record_but_body_repeats_stay(nlp: Language) -> None:
+    text = ("Council to hire 40 new social workers\n\n"
+            "The council will hire 40 new social workers this year.\n\n"
+            "Cllr Lee said: “Forty new social workers will make a real difference.”\n")
+    figures = _figures(nlp, text)
+    assert [f.value for f in figures] == [40, 40]
+    assert all(f.start > text.index("\n\n") for f in figures)

@@ -1,0 +1,79 @@
+"""Number phrases: digits, words, shares, percentages, ranges, changes, vague amounts."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.numbers import find_quantities, parse_number, parse_share
+
+# (text, value, value_max, value_from, unit, qualifier) of the first quantity found
+QUANTITY_CASES = [
+    ("1,250 staff", 1250, None, None, None, None),
+    ("fifteen cases", 15, None, None, None, None),
+    ("Seventy-eight new starters", 78, None, None, None, None),
+    ("a hundred posts", 100, None, None, None, None),
+    ("one hundred and twenty managers", 120, None, None, None, None),
+    ("two-thirds of staff", 0.667, None, None, "fraction", None),
+    ("one in four workers", 0.25, None, None, "fraction", None),
+    ("three out of five posts", 0.6, None, None, "fraction", None),
+    ("half of the team", 0.5, None, None, "fraction", None),
+    ("nine per cent", 9, None, None, "percent", None),
+    ("9pc of staff", 9, None, None, "percent", None),
+    ("a rate of 9%", 9, None, None, "percent", None),
+    ("ten percent a year", 10, None, None, "percent", None),
+    ("12 to 15 cases", 12, 15, None, None, None),
+    ("110-120 cases", 110, 120, None, None, None),
+    ("between 20 and 25 staff", 20, 25, None, None, None),
+    ("from 24 to 18", 18, None, 24, None, "down"),
+    ("down from 30 to 22", 22, None, 30, None, "down"),
+    ("from 11 per cent to 17 per cent", 17, None, 11, "percent", "up"),
+    ("from 21 per cent two years ago to 14 per cent", 14, None, 21, "percent", "down"),
+    ("an average of 15 cases", 15, None, None, None, "average"),
+    ("less than ten percent", 10, None, None, "percent", "less than"),
+    ("fewer than 40 leavers", 40, None, None, None, "less than"),
+    ("nearly 50 people", 50, None, None, None, "nearly"),
+    ("dozens of workers", None, None, None, None, None),
+]
+
+# Text in which no quantity may be found at all.
+NOT_QUANTITIES = ["£4.6m", "$2m", "€300k", "10am", "the 15th", "S60 1AE", "6/21/2019", "M62"]
+
+
+@pytest.mark.parametrize(("text", "value", "value_max", "value_from", "unit", "qualifier"),
+                         QUANTITY_CASES)
+def test_numbers_parse_quantity(
+    text: str, value: float | None, value_max: float | None, value_from: float | None,
+    unit: str | None, qualifier: str | None,
+) -> None:
+    quantity = find_quantities(text)[0]
+    assert quantity.value == (pytest.approx(value, abs=0.001) if value is not None else None)
+    assert quantity.value_max == value_max
+    assert quantity.value_from == value_from
+    assert quantity.unit == unit
+    assert quantity.qualifier == qualifier
+
+
+@pytest.mark.parametrize("text", NOT_QUANTITIES)
+def test_numbers_false_positives(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_numbers_offsets_index_the_text() -> None:
+    text = "Caseloads fell from 24 to 18."
+    quantity = find_quantities(text, offset=100)[0]
+    assert text[quantity.start - 100:quantity.end - 100] == "from 24 to 18"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("1,200", 1200), ("3.5", 3.5), ("forty-two", 42), ("a thousand", 1000), ("tea", None),
+])
+def test_numbers_parse_number(text: str, expected: float | None) -> None:
+    assert parse_number(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("two-thirds", 0.667), ("a quarter", 0.25), ("one in ten", 0.1), ("half", 0.5),
+    ("two thousand", None),
+])
+def test_numbers_parse_share(text: str, expected: float | None) -> None:
+    assert parse_share(text) == expected
