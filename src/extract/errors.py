@@ -20,9 +20,20 @@ class InputError(ExtractError):
         self.source = source
         self.location = location
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Keyword-only arguments: the default exception pickling would lose them, and
+        # errors travel to worker processes with their batch.
+        return (_rebuild_input_error, (self.kind, self.message, self.source, self.location))
+
     def __str__(self) -> str:
         where = f"{self.source}:{self.location}" if self.location else self.source
         return f"{where}: {self.kind}: {self.message}"
+
+
+def _rebuild_input_error(
+    kind: str, message: str, source: str, location: str | None
+) -> InputError:
+    return InputError(kind, message, source=source, location=location)
 
 
 class UsageError(ExtractError):

@@ -46,7 +46,7 @@ def article_from_html(
         id=article_id,
         text=text,
         source=source,
-        url=_field(doc, "url") or url,
+        url=url or _field(doc, "url"),
         title=_field(doc, "title"),
         published=published,
         warnings=tuple(warnings),

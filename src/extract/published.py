@@ -25,6 +25,7 @@ _DATELINE = re.compile(
     rf"|\d{{1,2}}/\d{{1,2}}/\d{{4}})\s*$",
     re.I,
 )
+_LABEL = re.compile(r"^\s*(?:date|published|posted|updated)[:\s]+", re.I)
 _LINES_TO_SEARCH = 3
 
 
@@ -82,5 +83,5 @@ def published_from_text(text: str, *, date_order: DateOrder = "DMY") -> str | No
         if stamp:
             return normalise_published(stamp.group(1))
         if len(line) < 60 and _DATELINE.match(line):
-            return normalise_published(line.strip(), date_order=date_order)
+            return normalise_published(_LABEL.sub("", line), date_order=date_order)
     return None

@@ -20,10 +20,15 @@ def read_warc(path: Path) -> Iterator[Article | InputError]:
     try:
         with path.open("rb") as stream:
             for record in ArchiveIterator(stream):
+                if not str(record.format).startswith("warc"):
+                    # warcio reads almost anything as an old-style ARC record.
+                    raise ValueError(f"record {count + 1} is not a WARC record")
                 if record.rec_type != "response":
                     continue
+                if record.http_headers is None:
+                    continue
                 content_type = (record.http_headers.get_header("Content-Type") or "").lower()
-                if record.http_headers and "html" not in content_type:
+                if "html" not in content_type:
                     continue
                 count += 1
                 yield _record_article(record, source)
