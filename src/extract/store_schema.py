@@ -51,7 +51,7 @@ CREATE INDEX IF NOT EXISTS person_roles_role ON person_roles(role);
 
 def _fact_table(table: str) -> str:
     extra = "".join(f", {col} {_TYPES.get(col, 'TEXT')}" for col in FACT_COLUMNS[table])
-    person = ", person_id TEXT" if table in ("officials", "quotes") else ""
+    person = ", person_id TEXT REFERENCES people(id)" if table in ("officials", "quotes") else ""
     return (
         f"CREATE TABLE IF NOT EXISTS {table} (id TEXT PRIMARY KEY, "
         "article_id TEXT NOT NULL REFERENCES articles(id), "
