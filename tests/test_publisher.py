@@ -1,0 +1,54 @@
+"""Publisher detection: which body issued the article."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.publisher import detect_publisher
+
+CASES = [
+    ("Rotherham council is to host a jobs fair. The council said it was proud.",
+     "Rotherham council"),
+    ("Central Bedfordshire Council has been named employer of the year.",
+     "Central Bedfordshire Council"),
+    ("Dublin City Council will open the centre. Dublin City Council staff said.",
+     "Dublin City Council"),
+    ("The City of Sydney will host an information night.", "City of Sydney"),
+    ("The City of Mandurah's new team starts today.", "City of Mandurah"),
+    ("Shire of Esperance staff were honoured.", "Shire of Esperance"),
+    ("Mid \nUlster District Council is hiring care staff.", "Mid Ulster District Council"),
+    ("The NSW Department of Communities and Justice is holding sessions.",
+     "NSW Department of Communities and Justice"),
+    ("The Department of Children, Youth Justice and Multicultural Affairs will tour.",
+     "Department of Children, Youth Justice and Multicultural Affairs"),
+    ("Ventura County Human Services Agency will hire 18 social workers.",
+     "Ventura County Human Services Agency"),
+    ("Tusla, the Child and Family Agency, will hold a fair. Tusla said.", "Tusla"),
+    ("Kent County Council and Tusla ran a joint event with Tusla staff.", "Kent County Council"),
+    ("Montgomery County officials announced a hiring event.", "Montgomery County"),
+]
+
+NOT_PUBLISHERS = [
+    "Members of the Children in Care Council sat on the panel.",
+    "The Youth Council met on Monday.",
+    "The council said it was delighted.",
+    "Council tax will rise by 3%.",
+    "Residents spoke to the Arts Council about funding.",
+    "",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_publisher_detects_issuer(text: str, expected: str) -> None:
+    assert detect_publisher(text) == expected
+
+
+@pytest.mark.parametrize("text", NOT_PUBLISHERS)
+def test_publisher_ignores_bodies_that_are_not_issuers(text: str) -> None:
+    assert detect_publisher(text) is None
+
+
+def test_publisher_prefers_the_body_named_most_and_first() -> None:
+    text = ("Leeds City Council will host the fair.\n\nIt follows a similar event by "
+            "Bradford Council. Leeds City Council's director said.")
+    assert detect_publisher(text) == "Leeds City Council"
