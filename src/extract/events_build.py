@@ -102,14 +102,12 @@ def _candidate(date: Span, spans: _Spans, anchor: Anchor) -> Candidate | None:
     gathering = nearest_owned(date, in_range(spans.gatherings, segment), [])
     time = nearest_owned(date, in_range(spans.times, segment), rivals)
     venue = nearest_owned(date, in_range(spans.venues, segment), rivals)
-    sentence = date.sent.text
     if gathering is None:
         if date.label_ not in _DAY_LEVEL or (time is None and venue is None):
             return None
         gathering = previous_gathering(date, spans.gatherings)
         if gathering is None:
             return None
-        sentence = f"{sentence} {gathering.sent.text}"
         venue = venue or nearest_owned(gathering, in_range(spans.venues, _sent_range(gathering)), [])
     tense = tense_of(date.sent.text)
     if tense is None and gathering.sent == date.sent:
@@ -117,7 +115,9 @@ def _candidate(date: Span, spans: _Spans, anchor: Anchor) -> Candidate | None:
     value = _value(date, spans, replace(anchor, tense=tense))
     time = time or _echo(gathering, spans, want="time")
     venue = venue or _echo(gathering, spans, want="venue")
-    if cue_regex("virtual").search(sentence):
+    # "an online information session", "via Zoom": no place, whatever else is nearby.
+    described = date.doc[max(gathering.sent.start, gathering.start - 3):gathering.end].text
+    if cue_regex("virtual").search(f"{date.doc.text[segment[0]:segment[1]]} {described}"):
         venue = None
     return Candidate(date, value, gathering, time, venue)
 

@@ -14,10 +14,22 @@ from extract.dates_patterns import cue_regex
 _BULLETS = " \t•*·-–—>"
 # How far back (characters) a session line may look for the gathering it belongs to.
 _GATHERING_REACH = 2500
+# How far a session line (date, venue, street, time) may run, wrapped or not.
+_SESSION_REACH = 300
+_CLAUSE = 40
 
 
 def _gap(a: Span, b: Span) -> int:
     return max(0, a.start_char - b.end_char, b.start_char - a.end_char)
+
+
+def _distance(date: Span, span: Span) -> int:
+    """Characters between, plus a clause's worth per comma or semicolon, and a little
+    more when the date comes after: prose names the date first."""
+    start, end = sorted((date.end_char, span.start_char, date.start_char, span.end_char))[1:3]
+    between = date.doc.text[start:end]
+    after = date.start_char > span.start_char
+    return _gap(date, span) + _CLAUSE * (between.count(",") + between.count(";")) + 10 * after
 
 
 def in_range(spans: Iterable[Span], bounds: tuple[int, int]) -> list[Span]:
@@ -34,8 +46,9 @@ def nearest_owned(anchor: Span, spans: list[Span], rivals: list[Span]) -> Span |
         return None
 
     def owner(span: Span) -> Span:
-        # Ties go to the date before the span: "Monday 3 June, 10am" reads left to right.
-        return min(rivals, key=lambda d: (_gap(d, span), d.start_char > span.start_char))
+        # Prose names the date first ("on Wednesday 14 September ... at the Library"), so
+        # a date after the span must be much nearer to claim it.
+        return min(rivals, key=lambda d: _distance(d, span))
 
     owned = [s for s in spans if not rivals or owner(s) == anchor]
     return min(owned, key=lambda s: _gap(anchor, s)) if owned else None
@@ -55,8 +68,10 @@ def segment_of(date: Span, times: list[Span], venues: list[Span]) -> tuple[int, 
     start, _ = _line_bounds(date)
     if date.doc.text[start:date.start_char].strip(_BULLETS):
         return sentence
+    text = date.doc.text
     following = [d.start_char for d in date.doc.spans["dates"] if d.start_char > date.start_char]
-    session = (date.start_char, min([*following, sentence[1]]))
+    paragraph_end = text.find("\n\n", date.end_char) % (len(text) + 1)
+    session = (date.start_char, min([*following, paragraph_end, date.start_char + _SESSION_REACH]))
     if in_range(times, session) or in_range(venues, session):
         return session
     return sentence

@@ -91,6 +91,8 @@ def _clean(doc: Doc, start: int, end: int) -> tuple[Span, bool] | None:
     if following and (following[0] in lists["org_followers"]
                       or following[:3] == ["of", "the", "Year"]):
         return None
+    if following[:2] in ([",", "said"], [",", "says"], ["said"]):
+        return None  # "..., professor at Millersville University, said": an affiliation.
     last = doc[end - 1].text
     cue = any(t.lower_ in lists["venue_prepositions"] for t in doc[max(0, start - 3):start])
     weak = last in lists["weak_nouns"] or last.islower()
@@ -98,14 +100,16 @@ def _clean(doc: Doc, start: int, end: int) -> tuple[Span, bool] | None:
 
 
 def _join_rooms(names: list[Span]) -> list[Span]:
-    """"the Council Chamber at Civic Offices": a room and its building are one place."""
+    """"the Council Chamber at Civic Offices", "the Corrib Pavilion at Galway Racecourse":
+    a room or building and the building or site it is in are one place."""
     joined: list[Span] = []
     for name in names:
         if joined:
             previous = joined[-1]
             between = name.doc.text[previous.end_char:name.start_char]
-            if (previous[-1].text in words()["room_nouns"]
-                    and _JOIN_ROOM.fullmatch(between)):
+            joint = _JOIN_ROOM.fullmatch(between)
+            if joint and (previous[-1].text in words()["room_nouns"]
+                          or joint.group(0).split()[0] == "at"):
                 joined[-1] = name.doc[previous.start:name.end]
                 continue
         joined.append(name)
@@ -117,7 +121,7 @@ def _phrase(name: Span, ends: dict[int, int]) -> Span:
     start = name.start_char
     if doc.text[max(0, start - 4):start].lower() == "the ":
         start -= 4
-    end, _ = walk(doc.text, name.end_char, ends)
+    end, _ = walk(doc.text, name.end_char, ends, room=name[-1].text in words()["room_nouns"])
     return doc.char_span(start, end, alignment_mode="expand") or name
 
 
@@ -153,8 +157,12 @@ def _after_time(text: str, pos: int, times: dict[int, int]) -> int:
 
 
 def _list_pair(doc: Doc, begin: int, end: int, names: list[Span]) -> tuple[Span, Span] | None:
+    if doc.text.startswith("the ", begin):
+        begin += 4
     if begin >= end or not doc.text[begin].isupper():
         return None
+    if doc.text[begin - 4:begin] == "the ":
+        begin -= 4
     phrase = doc.char_span(begin, end, alignment_mode="expand")
     inside = [n for n in names if n.start_char >= begin and n.end_char <= end]
     if phrase is None:

@@ -12,7 +12,7 @@ _MAX_STEPS = 4
 _TO_NEXT_NAME = re.compile(r",?\s*(?:in\s+)?(?:the\s+)?")
 
 
-def _place_ok(place: str) -> bool:
+def place_ok(place: str) -> bool:
     first = place.split()[0].strip(",.")
     return first not in words()["not_locality"] and first not in words()["honorifics"]
 
@@ -23,42 +23,50 @@ def _locality(text: str, pos: int) -> tuple[int, str | None]:
         return match.end(), "the town centre"
     for name in ("in_place", "comma_place"):
         match = patterns[name].match(text, pos)
-        if match and _place_ok(match.group("place")):
+        if match and place_ok(match.group("place")):
             return match.end(), " ".join(match.group("place").split())
     return pos, None
 
 
-def _step(text: str, pos: int, name_ends: dict[int, int]) -> int:
+def _step(text: str, pos: int, name_ends: dict[int, int], *, room: bool) -> int:
     """One attached phrase after `pos`, or `pos` when nothing attaches."""
     patterns = attachment_regexes()
+    for name in ("paren", "room", "floor", "street", "on_street", "at_building"):
+        if name == "at_building" and not room:
+            continue
+        match = patterns[name].match(text, pos)
+        if match and (name not in ("on_street", "at_building")
+                      or place_ok(match.group(0).split(None, 1)[1])):
+            return match.end()
     comma = _TO_NEXT_NAME.match(text, pos)
     if comma and comma.end() in name_ends:
         return name_ends[comma.end()]
-    for name in ("paren", "room", "floor", "street", "on_street"):
-        match = patterns[name].match(text, pos)
-        if match and (name != "on_street" or _place_ok(match.group(0).split(None, 1)[1])):
-            return match.end()
     return pos
 
 
-def walk(text: str, pos: int, name_ends: dict[int, int]) -> tuple[int, str | None]:
+def walk(
+    text: str, pos: int, name_ends: dict[int, int], *, room: bool = False
+) -> tuple[int, str | None]:
     """End offset of the whole mention starting with a name ending at `pos`, and the
     stated locality ("the town centre" when only that is said), if any."""
     if match := attachment_regexes()["descriptor"].match(text, pos):
         pos = match.end()
     for _ in range(_MAX_STEPS):
-        following = _step(text, pos, name_ends)
+        following = _step(text, pos, name_ends, room=room)
         if following == pos:
             break
-        pos = following
-    return _locality(text, pos)
+        pos, room = following, False
+    pos, locality = _locality(text, pos)
+    if locality and (match := attachment_regexes()["room"].match(text, pos)):
+        pos = match.end()  # "..., Charlotte, in Conference Room B"
+    return pos, locality
 
 
 def name_locality(name: str) -> str | None:
     """"Truro Library", "Inverurie Town Hall" -> the town: one leading word before a
     civic description (a town's library, hall or community centre)."""
     tokens = name.replace("’s", "").replace("'s", "").split()
-    if len(tokens) < 2 or tokens[-1] not in words()["civic_nouns"] or not _place_ok(tokens[0]):
+    if len(tokens) < 2 or tokens[-1] not in words()["civic_nouns"] or not place_ok(tokens[0]):
         return None
     generic = words()["generic_words"]
     if tokens[0].lower() in generic or any(t.lower() not in generic for t in tokens[1:-1]):

@@ -8,13 +8,19 @@ from spacy.tokens import Doc, Span
 
 from extract.article import ArticleContext
 from extract.schema import Venue
+from extract.venues_attach import place_ok
 from extract.venues_attach import name_locality, walk
-from extract.venues_words import words
+from extract.venues_words import UPPER, words
 
 # "Derry City and Strabane District Council" -> "Derry"; "City of Edinburgh Council" ->
 # "Edinburgh": the town a council is named after, for "in the town centre".
 _ROOM_IN = re.compile(r"^(.+?\b(?:%s))\s+(?:at|of|in)\s+\S" % "|".join(
     sorted(words()["room_nouns"])))
+_LAST_PLACE = re.compile(rf",\s*([{UPPER}][\w’'-]*(?:\s+[{UPPER}][\w’'-]*)?)$")
+_IN_TOWN = re.compile(rf"(?<=[a-z,;] )(?:in|to)\s+([{UPPER}][\w’'-]+(?:[ \t]+[{UPPER}][\w’'-]+)?)\b(?!\s+[{UPPER}])")
+_TOWN_REACH = 150
+_AT = re.compile(r"^(.+?)\s+at\s+\S")
+_PLACE_BODY = re.compile(r"\b(?:Council|City|County|Borough|Shire|Town|District)\b")
 _COUNCIL_TOWN = re.compile(
     r"^(?:The\s+)?(?:(?:City|Borough|County|Town|Royal Borough)\s+of\s+)?"
     r"(?P<town>[A-Z][\w’'-]*(?:\s+(?!City\b|County\b|Borough\b|District\b|Metropolitan\b|"
@@ -23,7 +29,8 @@ _COUNCIL_TOWN = re.compile(
 
 
 def publisher_town(publisher: str | None) -> str | None:
-    if not publisher:
+    """The council's town; None for bodies not named after a place ("Tusla")."""
+    if not publisher or not _PLACE_BODY.search(publisher):
         return None
     match = _COUNCIL_TOWN.match(publisher)
     return match.group("town") if match else None
@@ -33,7 +40,7 @@ def _canonical(name: Span) -> str:
     """The name, whitespace normalised; for a room in a building, the room: answers write
     "Gower Suite at the Guildhall" and "Gower Suite, Guildhall" alike."""
     text = re.sub(r"^the\s+", "", " ".join(name.text.split()), flags=re.I)
-    room = _ROOM_IN.match(text)
+    room = _ROOM_IN.match(text) or _AT.match(text)
     return room.group(1) if room else text
 
 
@@ -52,14 +59,26 @@ def _people(doc: Doc) -> list[Span]:
 
 
 def _locality(phrase: Span, name: Span, ends: dict[int, int], town: str | None) -> str | None:
-    _, stated = walk(phrase.doc.text, name.end_char, ends)
+    room = name[-1].text in words()["room_nouns"]
+    _, stated = walk(phrase.doc.text, name.end_char, ends, room=room)
     if stated == "the town centre":
         return town
     if stated is None and phrase.end_char > name.end_char:
-        tail = phrase.doc.text[name.end_char:phrase.end_char]
-        last = re.search(r",\s*([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)\s*$", tail)
-        stated = " ".join(last.group(1).split()) if last and not _street(last.group(1)) else None
-    return stated or name_locality(_canonical(name)) or town
+        tail = phrase.doc.text[name.end_char:phrase.end_char].rstrip(" \t\n.,;:")
+        last = _LAST_PLACE.search(tail)
+        if last and not _street(last.group(1)) and place_ok(last.group(1)):
+            stated = " ".join(last.group(1).split())
+    return stated or _town_before(name) or name_locality(_canonical(name)) or town
+
+
+def _town_before(name: Span) -> str | None:
+    """"It moves to Mackay on Wednesday ... at the Pioneer Valley Library": the town the
+    sentence has just named."""
+    sent = name.sent
+    before = name.doc.text[max(sent.start_char, name.start_char - _TOWN_REACH):name.start_char]
+    towns = [m.group(1) for m in _IN_TOWN.finditer(before) if place_ok(m.group(1))
+             and not before[:m.start()].rstrip(" ,;").rsplit(None, 1)[-1:][0][:1].isupper()]
+    return " ".join(towns[-1].split()) if towns else None
 
 
 def _street(text: str) -> bool:
@@ -84,9 +103,10 @@ def venue_records(doc: Doc, *, context: ArticleContext) -> list[Venue]:
         covered.append((start, end))
         canonical = _canonical(name)
         key = _key(canonical)
-        if any(key in earlier or earlier in key for earlier in seen):
+        full = _key(" ".join(name.text.split()))
+        if any(key in earlier or earlier in key or full in earlier for earlier in seen):
             continue
-        seen.append(key)
+        seen.extend((key, full))
         records.append(Venue(
             text=doc.text[start:end], name=canonical,
             locality=_locality(phrase, name, ends, town), start=start, end=end,

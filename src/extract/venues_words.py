@@ -52,15 +52,19 @@ def attachment_regexes() -> dict[str, re.Pattern[str]]:
     street = rf"(?:\d+[a-zA-Z]?,?\s+)?{caps}\s+(?:{_alternatives('street_suffixes')})(?![\w])"
     return {
         "descriptor": re.compile(rf"\s+(?:{_alternatives('descriptor_tails')})\b"),
-        "paren": re.compile(r"[ \t]*\((?:[a-z]|near|opposite|next|off|behind|beside|Room|"
-                            r"First|Second|Ground|Main)[^()\n]{0,60}\)"),
+        # "(near the fountain)", "(first floor meeting room)", "(Anglesea Street entrance)".
+        "paren": re.compile(r"[ \t]*\((?:[a-z]|[^()\n]{0,40}\b(?:entrance|floor|room|door|"
+                            r"side|reception|foyer|car park|Room|Floor)\b)[^()\n]{0,60}\)"),
         "street": re.compile(rf",?\s+(?:on\s+)?{street}\.?"),
         "on_street": re.compile(rf"\s+on\s+{caps}"),
+        # "the Council Chamber at Áras an Chontae": a room in a building of any name.
+        "at_building": re.compile(rf"\s+at\s+(?:the\s+)?{cap}(?:\s+(?:{cap}|an|na|de|la|of)){{0,4}}"),
         "room": re.compile(rf",?\s+(?:in\s+)?(?:Conference\s+|Meeting\s+|Committee\s+)?"
                            rf"(?:Room|Suite|Hall)\s+[{UPPER}0-9][\w-]{{0,3}}\b"),
         "floor": re.compile(r",\s*(?:ground|first|second|third|fourth|top)\s+floor\b", re.I),
         "in_centre": re.compile(r"\s+in\s+(?:the\s+)(?:town|city)\s+centre\b"),
         "in_place": re.compile(rf"\s+in\s+(?P<place>{caps})(?:\s+(?:town|city)\s+centre)?"),
         "comma_place": re.compile(
-            rf",\s*(?P<place>{caps})(?:,?\s+[A-Z]{{2,3}}\s+\d{{4,5}})?(?=\s*(?:[.,;:)]|\n|$))"),
+            rf",\s*(?P<place>{caps})(?:,?\s+[A-Z]{{2,3}}\s+\d{{4,5}})?"
+            r"(?=\s*(?:[.,;:)]|\n|$)|\s+(?:on|from|between|at|and|for|this|next|last)\b)"),
     }
