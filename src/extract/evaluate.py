@@ -241,7 +241,11 @@ def load_records(path: Path) -> dict[str, Rec]:
 
 
 def evaluate_files(records_path: Path, gold_dir: Path) -> Report:
-    records = load_records(records_path)
+    return evaluate_records(load_records(records_path), gold_dir)
+
+
+def evaluate_records(records: dict[str, Rec], gold_dir: Path) -> Report:
+    """Score records (by article id) against every <id>.json answer in `gold_dir`."""
     report = Report()
     for gold_path in sorted(gold_dir.glob("*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
