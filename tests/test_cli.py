@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
 
+from conftest import ROOT
 from extract.cli import cli
 
 ARTICLE = ("Tuesday, 14 March 2023\n\nNorthshire County Council will hold a social work jobs "
@@ -25,7 +25,8 @@ def test_cli_run_all_good_exits_zero(tmp_path: Path) -> None:
     code, _, err = invoke("run", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"),
                           "--workers", "1", "--no-db")
     assert code == 0, err
-    [record] = [json.loads(x) for x in (tmp_path / "out" / "records.jsonl").read_text().splitlines()]
+    lines = (tmp_path / "out" / "records.jsonl").read_text().splitlines()
+    [record] = [json.loads(x) for x in lines]
     assert (record["id"], record["published"]) == ("a", "2023-03-14")
     assert "articles 1" in err and "words/s" in err
 
@@ -33,8 +34,8 @@ def test_cli_run_all_good_exits_zero(tmp_path: Path) -> None:
 def test_cli_run_some_failed_exits_one_and_keeps_good(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE)
     (tmp_path / "b.txt").write_bytes(b"")
-    code, _, err = invoke("run", str(tmp_path), "--out", str(tmp_path / "out"), "--workers", "1",
-                          "--no-db")
+    code, _, _ = invoke("run", str(tmp_path), "--out", str(tmp_path / "out"), "--workers", "1",
+                        "--no-db")
     assert code == 1
     assert len((tmp_path / "out" / "records.jsonl").read_text().splitlines()) == 1
     [error] = [json.loads(x) for x in (tmp_path / "out" / "errors.jsonl").read_text().splitlines()]

@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from extract.evaluate import KINDS
 from extract.goldgate import below_floor, full_f1, new_floors, read_floors, score_set, set_inputs
 from extract.ingest import read_inputs

@@ -6,8 +6,8 @@ import gzip
 from pathlib import Path
 
 import pytest
-from builders import article_html, warc_bytes, write_jsonl
 
+from builders import article_html, warc_bytes, write_jsonl
 from extract.article import Article
 from extract.errors import InputError, UsageError
 from extract.ingest import expand_inputs, read_inputs, read_path

@@ -31,7 +31,8 @@ def lines(path: Path) -> list[dict[str, object]]:
 def test_runner_every_input_ends_in_exactly_one_place(tmp_path: Path) -> None:
     inputs = make_inputs(tmp_path / "in")
     summary = run_batch([inputs], tmp_path / "out")
-    records, errors = lines(tmp_path / "out" / "records.jsonl"), lines(tmp_path / "out" / "errors.jsonl")
+    records = lines(tmp_path / "out" / "records.jsonl")
+    errors = lines(tmp_path / "out" / "errors.jsonl")
     assert sorted(r["id"] for r in records) == ["a00", "a01", "a02", "a03", "a04", "j1"]
     assert sorted(e["error"] for e in errors) == ["BadJSON", "BinaryInput", "EmptyInput"]
     assert (summary.articles, summary.errors) == (6, 3)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from extract.evaluate import KINDS, Report, evaluate_records
 from extract.ingest import read_inputs
+from extract.schema import ArticleRecord
 
 BASELINE = "baseline.json"
 
@@ -32,7 +33,7 @@ def score_set(gold_set: Path, root: Path) -> Report:
 
     records = {}
     for record in extract_stream(read_inputs(set_inputs(gold_set, root))):
-        if hasattr(record, "text"):
+        if isinstance(record, ArticleRecord):
             records[record.id] = json.loads(record.model_dump_json())
     return evaluate_records(records, gold_set / "gold")
 
@@ -50,7 +51,9 @@ def read_floors(gold_set: Path) -> dict[str, float]:
     return {k: float(v) for k, v in json.loads(path.read_text())["full_f1_floor"].items()}
 
 
-def below_floor(scores: dict[str, float], floors: dict[str, float]) -> dict[str, tuple[float, float]]:
+def below_floor(
+    scores: dict[str, float], floors: dict[str, float]
+) -> dict[str, tuple[float, float]]:
     """Kinds whose score fell under their floor: kind -> (score, floor)."""
     return {k: (scores[k], f) for k, f in floors.items() if scores.get(k, 0.0) + 1e-9 < f}
 

@@ -34,7 +34,7 @@ def article_from_html(
             html, url=url, with_metadata=True, include_comments=False, include_tables=True,
             favor_recall=True, output_format="python",
         )
-    except Exception as exc:  # noqa: BLE001 - trafilatura raises many lxml/parser types
+    except Exception as exc:
         raise InputError("BadHTML", f"could not parse HTML: {exc}", source=source,
                          location=location) from exc
     text = clean_text(_field(doc, "text") or "")

@@ -171,7 +171,9 @@ def _jsonl_article(raw: bytes, source: str, number: int) -> Article:
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise InputError("BadJSON", f"not valid JSON: {exc}", source=source, location=location)
+        raise InputError(
+            "BadJSON", f"not valid JSON: {exc}", source=source, location=location
+        ) from None
     if not isinstance(obj, dict):
         raise InputError(
             "NotAnObject", f"expected a JSON object, got {type(obj).__name__}", source=source,
@@ -181,7 +183,11 @@ def _jsonl_article(raw: bytes, source: str, number: int) -> Article:
 
 
 def article_from_mapping(
-    obj: dict[str, Any], *, source: str, location: str | None = None, warnings: list[str] | None = None
+    obj: dict[str, Any],
+    *,
+    source: str,
+    location: str | None = None,
+    warnings: list[str] | None = None,
 ) -> Article:
     """A JSONL-style object -> Article. Requires `id` (or `url`) and `text` or `html`."""
     warnings = list(warnings or [])

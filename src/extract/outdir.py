@@ -114,7 +114,7 @@ class OutputDir:
             "tool": "council-extract",
             "version": __version__,
             "python": sys.version.split()[0],
-            "finished": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            "finished": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "inputs": inputs,
             "settings": settings,
             "summary": summary,
