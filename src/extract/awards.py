@@ -17,6 +17,7 @@ from spacy.tokens import Doc, SpanGroup
 from extract import awards_find as find
 from extract.article import ArticleContext
 from extract.awards_merge import finish_rows
+from extract.doctext import doc_text
 from extract.schema import Award
 
 Row = dict[str, Any]
@@ -121,7 +122,7 @@ def _list_items(lines: list[str], first: int, pos: int, level: str, award: str |
 
 
 def _award_rows(doc: Doc, context: ArticleContext | None) -> list[Row]:
-    text = doc.text
+    text = doc_text(doc)
     councils = find.councils(text)
     rows: list[Row] = []
     for sent in doc.sents:

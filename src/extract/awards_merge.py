@@ -9,6 +9,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from extract import awards_find as find
+from extract.doctext import doc_text, span_text
 from extract.figures import headline_end
 
 Row = dict[str, Any]
@@ -16,7 +17,7 @@ _CEREMONY_WORDS = re.compile(r"\b(?:ceremony|presented|announced|held|gala|dinne
 
 
 def finish_rows(rows: list[Row], doc: Doc) -> list[Row]:
-    text = doc.text
+    text = doc_text(doc)
     ceremonies = find.ceremonies(text)
     for row in rows:
         row["ceremony"] = _ceremony_for(row, ceremonies)
@@ -45,11 +46,11 @@ def _ceremony_for(row: Row, ceremonies: list[tuple[int, str]]) -> str | None:
 
 def _date_for(row: Row, doc: Doc) -> str | None:
     low, high = row["sentence"]
-    own = find.date_in(doc.text[low:high])
+    own = find.date_in(doc_text(doc)[low:high])
     if own:
         return own
     for sent in doc.sents:
-        words = sent.text
+        words = span_text(sent)
         named = row["ceremony"] and row["ceremony"] in words
         if (named or _CEREMONY_WORDS.search(words)) and (found := find.date_in(words)):
             return found

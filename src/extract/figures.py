@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
 from extract.article import ArticleContext
+from extract.doctext import doc_text
 from extract.figures_metric import read_quantity
 from extract.numbers import find_quantities
 from extract.schema import Figure
@@ -26,7 +27,7 @@ def _figure_rows(doc: Doc) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for sent in doc.sents:
         offset = sent.start_char
-        sentence = doc.text[offset:sent.end_char]
+        sentence = doc_text(doc)[offset:sent.end_char]
         consumed = 0  # a change suffix or tail already holds the numbers up to here
         for quantity in find_quantities(sentence):
             reading = None if quantity.start < consumed else read_quantity(sentence, quantity)
@@ -41,7 +42,7 @@ def _figure_rows(doc: Doc) -> list[dict[str, Any]]:
                 else reading.value_from,
                 "unit": reading.unit, "qualifier": reading.qualifier,
             })
-    return _distinct(rows, headline_end(doc.text))
+    return _distinct(rows, headline_end(doc_text(doc)))
 
 
 def _trim(sentence: str, start: int, end: int) -> tuple[int, int]:
@@ -100,6 +101,6 @@ def extract_figures(doc: Doc, *, context: ArticleContext) -> list[Figure]:
         return []
     rows = group.attrs.get("rows", [])
     return [
-        Figure(text=doc.text[row["start"]:row["end"]], **row)
+        Figure(text=doc_text(doc)[row["start"]:row["end"]], **row)
         for row in rows
     ]

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extract.article import ArticleContext
+from extract.doctext import doc_text
 from extract.names_find import Mention, find_mentions
 from extract.officials_people import Person, aliases, excluded_mention, group_people
 from extract.officials_roles import (
@@ -37,9 +38,9 @@ _JUDGE = re.compile(r"\bjudg", re.IGNORECASE)
 @Language.component("council_people")
 def find_people(doc: Doc) -> Doc:
     """Store name mentions in doc.spans["people"] and quotes in doc.spans["quotes"]."""
-    mentions = _all_mentions(doc.text, _model_candidates(doc))
+    mentions = _all_mentions(doc_text(doc), _model_candidates(doc))
     doc.spans["people"] = _spans(doc, [(m.start, m.end, _label(m)) for m in mentions])
-    quotes = find_quotes(doc.text, mentions)
+    quotes = find_quotes(doc_text(doc), mentions)
     doc.spans["quotes"] = _spans(doc, [(q.start, q.end, q.kind) for q in quotes])
     return doc
 
@@ -88,11 +89,11 @@ class _Analysis:
 
 
 def extract_officials(doc: Doc, *, context: ArticleContext) -> list[Official]:
-    return list(_analyse(doc.text, context.publisher, _doc_model_candidates(doc)).officials)
+    return list(_analyse(doc_text(doc), context.publisher, _doc_model_candidates(doc)).officials)
 
 
 def extract_quotes(doc: Doc, *, context: ArticleContext) -> list[Quote]:
-    return list(_analyse(doc.text, context.publisher, _doc_model_candidates(doc)).quotes)
+    return list(_analyse(doc_text(doc), context.publisher, _doc_model_candidates(doc)).quotes)
 
 
 @lru_cache(maxsize=32)
