@@ -52,7 +52,10 @@ class Anchor:
 
 
 @lru_cache(maxsize=4096)
-def parse_with_dateparser(text: str, order: DateOrder, base: dt.date, prefer: str) -> dt.date | None:
+def parse_with_dateparser(
+    text: str, order: DateOrder, base: dt.date, prefer: str
+) -> dt.date | None:
+    """dateparser with every setting explicit; RELATIVE_BASE is the caller's anchor."""
     settings = {
         "DATE_ORDER": order,
         "PREFER_DAY_OF_MONTH": "first",

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-from spacy.matcher import Matcher, PhraseMatcher
 from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.vocab import Vocab
 
 _SPACE: dict[str, Any] = {"IS_SPACE": True, "OP": "*"}
@@ -33,7 +33,7 @@ def word_lists() -> dict[str, tuple[str, ...]]:
     return {row["list"]: tuple(row["words"]) for row in read_jsonl("dates_words.jsonl")}
 
 
-@lru_cache(maxsize=None)
+@cache
 def cue_regex(list_name: str) -> re.Pattern[str]:
     """A whole-word, case-insensitive regex for one word list."""
     words = sorted(word_lists()[list_name], key=len, reverse=True)

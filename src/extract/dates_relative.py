@@ -9,11 +9,11 @@ import re
 from extract.dates_normalise import (
     Anchor,
     DateValue,
-    parse_with_dateparser,
-    explicit_parts,
     choose_year,
+    explicit_parts,
     explicit_value,
     month_value,
+    parse_with_dateparser,
     weekday_of,
 )
 

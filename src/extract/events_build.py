@@ -85,7 +85,7 @@ def _echo(gathering: Span, spans: _Spans, *, want: str) -> Span | None:
         if sent == gathering.sent or in_range(spans.dates, (sent.start_char, sent.end_char)):
             continue
         definite = other.start > 0 and other.doc[other.start - 1].lower_ in _DEFINITE
-        if other.label_ == gathering.label_ or definite:
+        if other.label_ == gathering.label_ or (definite and other.text.lower() in _ANAPHORS):
             sentences.append((abs(other.start_char - gathering.start_char), other))
     pool = spans.times if want == "time" else spans.venues
     for _, other in sorted(sentences, key=lambda pair: pair[0]):
@@ -100,6 +100,9 @@ def _candidate(date: Span, spans: _Spans, anchor: Anchor) -> Candidate | None:
     segment = segment_of(date, spans.times, spans.venues)
     rivals = in_range(spans.dates, segment)
     gathering = nearest_owned(date, in_range(spans.gatherings, segment), [])
+    described = ""
+    if gathering is not None:
+        described = date.doc[max(gathering.sent.start, gathering.start - 3):gathering.end].text
     time = nearest_owned(date, in_range(spans.times, segment), rivals)
     venue = nearest_owned(date, in_range(spans.venues, segment), rivals)
     if gathering is None:
@@ -108,7 +111,8 @@ def _candidate(date: Span, spans: _Spans, anchor: Anchor) -> Candidate | None:
         gathering = previous_gathering(date, spans.gatherings)
         if gathering is None:
             return None
-        venue = venue or nearest_owned(gathering, in_range(spans.venues, _sent_range(gathering)), [])
+        own_sentence = in_range(spans.venues, _sent_range(gathering))
+        venue = venue or nearest_owned(gathering, own_sentence, [])
     tense = tense_of(date.sent.text)
     if tense is None and gathering.sent == date.sent:
         tense = tense_of(gathering.sent.text)
@@ -116,13 +120,14 @@ def _candidate(date: Span, spans: _Spans, anchor: Anchor) -> Candidate | None:
     time = time or _echo(gathering, spans, want="time")
     venue = venue or _echo(gathering, spans, want="venue")
     # "an online information session", "via Zoom": no place, whatever else is nearby.
-    described = date.doc[max(gathering.sent.start, gathering.start - 3):gathering.end].text
     if cue_regex("virtual").search(f"{date.doc.text[segment[0]:segment[1]]} {described}"):
         venue = None
     return Candidate(date, value, gathering, time, venue)
 
 
 _DEFINITE = frozenset({"the", "this", "that", "each", "every"})
+# Words that refer back to any kind of gathering: "at the event in the Wedgwood Room".
+_ANAPHORS = frozenset({"event", "events", "occasion", "evening", "day"})
 _EXPLICIT = frozenset({"DATE", "DATE_RANGE", "DATE_NUMERIC", "DATE_ISO"})
 _DAY_LEVEL = frozenset({"DATE", "DATE_RANGE", "DATE_NUMERIC", "DATE_ISO", "REL_DAY",
                         "WEEKDAY", "DAY_ONLY"})

@@ -24,7 +24,7 @@ def _locality(text: str, pos: int) -> tuple[int, str | None]:
     for name in ("in_place", "comma_place"):
         match = patterns[name].match(text, pos)
         if match and place_ok(match.group("place")):
-            return match.end(), " ".join(match.group("place").split())
+            return match.end(), " ".join(match.group("place").split()).rstrip(".")
     return pos, None
 
 

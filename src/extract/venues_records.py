@@ -8,19 +8,19 @@ from spacy.tokens import Doc, Span
 
 from extract.article import ArticleContext
 from extract.schema import Venue
-from extract.venues_attach import place_ok
-from extract.venues_attach import name_locality, walk
+from extract.venues_attach import name_locality, place_ok, walk
 from extract.venues_words import UPPER, words
 
 # "Derry City and Strabane District Council" -> "Derry"; "City of Edinburgh Council" ->
 # "Edinburgh": the town a council is named after, for "in the town centre".
-_ROOM_IN = re.compile(r"^(.+?\b(?:%s))\s+(?:at|of|in)\s+\S" % "|".join(
-    sorted(words()["room_nouns"])))
+_ROOM_IN = re.compile(
+    r"^(.+?\b(?:" + "|".join(sorted(words()["room_nouns"])) + r"))\s+(?:at|of|in)\s+\S")
 _LAST_PLACE = re.compile(rf",\s*([{UPPER}][\w’'-]*(?:\s+[{UPPER}][\w’'-]*)?)$")
-_IN_TOWN = re.compile(rf"(?<=[a-z,;] )(?:in|to)\s+([{UPPER}][\w’'-]+(?:[ \t]+[{UPPER}][\w’'-]+)?)\b(?!\s+[{UPPER}])")
+_IN_TOWN = re.compile(
+    rf"\b(?:in|to)\s+([{UPPER}][\w’'-]+(?:[ \t]+[{UPPER}][\w’'-]+)?)\b(?!\s+[{UPPER}])")
 _TOWN_REACH = 150
 _AT = re.compile(r"^(.+?)\s+at\s+\S")
-_PLACE_BODY = re.compile(r"\b(?:Council|City|County|Borough|Shire|Town|District)\b")
+_PLACE_BODY = re.compile(r"\b(?:[Cc]ouncil|City|County|Borough|Shire|Town|District)\b")
 _COUNCIL_TOWN = re.compile(
     r"^(?:The\s+)?(?:(?:City|Borough|County|Town|Royal Borough)\s+of\s+)?"
     r"(?P<town>[A-Z][\w’'-]*(?:\s+(?!City\b|County\b|Borough\b|District\b|Metropolitan\b|"

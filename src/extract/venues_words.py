@@ -38,6 +38,9 @@ def build_venue_matcher(vocab: Vocab) -> Matcher:
     matcher.add("NAME", [[first, middle, noun]])
     tails = [tail.split() for tail in words()["lower_tails"]]
     matcher.add("NAME", [[first, middle, *({"LOWER": w} for w in tail)] for tail in tails])
+    brands = [[{"TEXT": w} for w in brand.split()] for brand in words()["hotel_brands"]]
+    # "Hilton London Metropole": a hotel chain's name needs no place noun.
+    matcher.add("NAME", [[*brand, {"TEXT": {"REGEX": _FIRST}, "OP": "+"}] for brand in brands])
     singles = [[{"TEXT": w} for w in name.split()] for name in words()["single_names"]]
     matcher.add("SINGLE", singles)
     matcher.add("SINGLE", [[{"LOWER": "the"}, space, *single] for single in singles])
@@ -58,10 +61,13 @@ def attachment_regexes() -> dict[str, re.Pattern[str]]:
         "street": re.compile(rf",?\s+(?:on\s+)?{street}\.?"),
         "on_street": re.compile(rf"\s+on\s+{caps}"),
         # "the Council Chamber at Áras an Chontae": a room in a building of any name.
-        "at_building": re.compile(rf"\s+at\s+(?:the\s+)?{cap}(?:\s+(?:{cap}|an|na|de|la|of)){{0,4}}"),
+        "at_building": re.compile(
+            rf"\s+at\s+(?:the\s+)?{cap}(?:\s+(?:{cap}|an|na|de|la|of)){{0,4}}"),
         "room": re.compile(rf",?\s+(?:in\s+)?(?:Conference\s+|Meeting\s+|Committee\s+)?"
                            rf"(?:Room|Suite|Hall)\s+[{UPPER}0-9][\w-]{{0,3}}\b"),
-        "floor": re.compile(r",\s*(?:ground|first|second|third|fourth|top)\s+floor\b", re.I),
+        # ", second floor", ", on the first floor of the Blanchardstown Centre".
+        "floor": re.compile(rf",?\s*(?:on\s+)?(?:the\s+)?(?i:ground|first|second|third|fourth|top)"
+                            rf"\s+(?i:floor)\b(?:\s+of\s+(?:the\s+)?{caps})?"),
         "in_centre": re.compile(r"\s+in\s+(?:the\s+)(?:town|city)\s+centre\b"),
         "in_place": re.compile(rf"\s+in\s+(?P<place>{caps})(?:\s+(?:town|city)\s+centre)?"),
         "comma_place": re.compile(

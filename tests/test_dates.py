@@ -1,0 +1,173 @@
+"""Date and time spans: what is found, what is not, and how it is normalised."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import make_context
+from spacy.language import Language
+
+from extract.dates import detect_date_order
+from extract.dates_normalise import Anchor
+from extract.dates_relative import normalise_phrase
+from extract.dates_times import parse_time
+from extract.events_build import tense_of
+
+FOUND = [
+    ("The fair opens on Saturday 8 October at noon.", ["Saturday 8 October"]),
+    ("Join us on Friday, 21st June for the open day.", ["Friday, 21st June"]),
+    ("Interviews will be held June 21 in the annex.", ["June 21"]),
+    ("The festival runs 20-24 March across the borough.", ["20-24 March"]),
+    ("Sessions run May 13-26 in all libraries.", ["May 13-26"]),
+    ("The week runs from Monday 24 to Friday 28 June.", ["Monday 24 to Friday 28 June"]),
+    ("Doors open tomorrow (Wednesday) from 9am.", ["tomorrow (Wednesday)"]),
+    ("The reception took place last night in the hall.", ["last night"]),
+    ("Winners were named at the ceremony on Friday night.", ["Friday night"]),
+    ("Pop along to the drop-in this Saturday.", ["this Saturday"]),
+    ("A roadshow visits the county next month.", ["next month"]),
+    ("It opened yesterday (Monday 2 April) to visitors.", ["yesterday (Monday 2 April)"]),
+    ("The panel met last Friday (the 12th) to decide.", ["last Friday (the 12th)"]),
+    ("The first fair was held in July.", ["July"]),
+    ("Apply online before 21/06/2019 please.", ["21/06/2019"]),
+    ("The date is 2019-06-21 in the minutes.", ["2019-06-21"]),
+    ("A further session follows on the 20th.", ["the 20th"]),
+    ("The committee meets on Tuesday (10 September).", ["Tuesday (10 September)"]),
+    ("Our virtual fair is on Thursday, 4/14 at 10am.", ["Thursday, 4/14"]),
+    ("The open evening is on Thursday 9 \nMay at the school.", ["Thursday 9 \nMay"]),
+]
+
+NOT_DATES = [
+    "We want you to join us.",
+    "You may want to come along.",
+    "Staff will march to the town hall.",
+    "The sun came out for the visitors.",
+    "She came second in the category.",
+    "Now we have the smallest caseloads.",
+    "It has taken 14 months to get here.",
+    "The team grew over three years.",
+    "The fund is worth 100M over the period.",
+    "Caseloads fell in 2019 to 15 per worker.",
+    "The council spent £4.6m on agency staff.",
+    "Call 01709 336 600 for details.",
+    "Write to us at S60 1AE for a pack.",
+    "Children aged 8 to 12 are welcome.",
+    "Around 40 per cent of 300 posts are filled.",
+    "We may 13 times over have said so.",
+    "Cllr Rowlands will be at the session on the Saturday.",
+    "Section 17 of the Act applies.",
+    "Turnover fell from 18 to 7 per cent.",
+    "A may-pole and a sun-dial stood there.",
+    "March forward with the plan, we said.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_dates_finds_date_phrases(nlp: Language, text: str, expected: list[str]) -> None:
+    doc = nlp(text)
+    assert [span.text for span in doc.spans["dates"]] == expected
+
+
+@pytest.mark.parametrize("text", NOT_DATES)
+def test_dates_false_positives(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    assert [span.text for span in doc.spans["dates"]] == []
+
+
+def test_dates_false_positive_list_is_longer() -> None:
+    assert len(NOT_DATES) >= len(FOUND)
+
+
+NORMALISED = [
+    # (text, published, date order, expected date, expected partial)
+    ("The fair is on Saturday 8 October.", "2016-09-20", "DMY", "2016-10-08", None),
+    ("The fair is on Saturday 8 October.", None, "DMY", None, "--10-08"),
+    ("The fair was held in July.", None, "DMY", None, "--07"),
+    ("The awards were presented on Friday night.", "2017-11-29", "DMY", "2017-11-24", None),
+    ("The fair will open on Friday.", "2017-11-29", "DMY", "2017-12-01", None),
+    ("It opens tomorrow (Wednesday).", "2023-03-14", "DMY", "2023-03-15", None),
+    ("It opened yesterday (Monday 2 April).", "2018-04-03", "DMY", "2018-04-02", None),
+    ("The panel met last Friday (the 12th).", "2019-04-16", "DMY", "2019-04-12", None),
+    ("The reception was held last night.", "2022-07-12", "DMY", "2022-07-11", None),
+    ("Come along this Saturday (11 May).", "2019-05-08", "DMY", "2019-05-11", None),
+    ("The fair will be on 12 January.", "2019-12-10", "DMY", "2020-01-12", None),
+    ("The fair was held on 12 December.", "2020-01-10", "DMY", "2019-12-12", None),
+    ("Drop in on Tuesday 3 June.", "2025-05-20", "DMY", "2025-06-03", None),
+    ("Drop in on Tuesday 3 June.", "2025-07-01", "DMY", "2025-06-03", None),
+    ("Apply by 05/06/2019 online.", None, "DMY", "2019-06-05", None),
+    ("Apply by 05/06/2019 online.", None, "MDY", "2019-05-06", None),
+    ("The expo runs May 13-26.", "2019-05-01", "DMY", "2019-05-13", None),
+    ("A roadshow visits next month.", "2019-05-01", "DMY", None, "--06"),
+    ("The meeting is on 29 February.", "2023-12-01", "DMY", "2024-02-29", None),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "order", "date", "partial"), NORMALISED)
+def test_dates_normalises_against_publication_date(
+    nlp: Language, text: str, published: str | None, order: str, date: str | None,
+    partial: str | None,
+) -> None:
+    doc = nlp(text)
+    span = doc.spans["dates"][0]
+    context = make_context(published, date_order=order)
+    anchor = Anchor(context.reference_date, None, context.date_order, tense_of(span.sent.text))
+    value = normalise_phrase(span.label_, span.text, anchor)
+    assert (value.date, value.partial) == (
+        dt.date.fromisoformat(date) if date else None, partial)
+
+
+TIMES = [
+    ("10am", ("10:00", None)),
+    ("10.30am-2pm", ("10:30", "14:00")),
+    ("6:30pm", ("18:30", None)),
+    ("from 6 to 8pm", ("18:00", "20:00")),
+    ("noon", ("12:00", None)),
+    ("between 1pm and 4pm", ("13:00", "16:00")),
+    ("10:30 a.m.", ("10:30", None)),
+    ("11-1pm", ("11:00", "13:00")),
+    ("9 a.m. to 2 p.m.", ("09:00", "14:00")),
+    ("12 noon", ("12:00", None)),
+]
+
+NOT_TIMES = [
+    "The fund is £10 and more.",
+    "Turnover fell to 7.5 per cent.",
+    "Call 01709 336600 today.",
+    "Pages 6-8 of the report.",
+    "Version 2.30 of the policy.",
+    "Children aged 6 to 8 attend.",
+    "The score was 3-1 to the visitors.",
+    "In 2019 there were 12 posts.",
+    "The ratio is 1:4 for managers.",
+    "Posts rose from 6 to 8 this year.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TIMES)
+def test_dates_reads_times(nlp: Language, text: str, expected: tuple[str, str | None]) -> None:
+    doc = nlp(f"The event runs {text} on the day.")
+    spans = doc.spans["times"]
+    assert len(spans) == 1
+    assert parse_time(spans[0].text) == expected
+
+
+@pytest.mark.parametrize("text", NOT_TIMES)
+def test_dates_times_false_positives(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    assert [span.text for span in doc.spans["times"]] == []
+
+
+ORDERS = [
+    ("Posted 06/21/2019. The fair opens.", None, "MDY"),
+    ("Posted 21/06/2019. The fair opens.", None, "DMY"),
+    ("The fair opens June 21, 2019 in the county.", None, "MDY"),
+    ("The fair opens on 21 June 2019.", None, "DMY"),
+    ("The fair opens on 05/06/2019.", "https://www.countyname.gov/news/1", "MDY"),
+    ("The fair opens on 05/06/2019.", "https://www.northshire.gov.uk/news/1", "DMY"),
+    ("The fair opens soon.", None, "DMY"),
+]
+
+
+@pytest.mark.parametrize(("text", "url", "expected"), ORDERS)
+def test_dates_detects_date_order(text: str, url: str | None, expected: str) -> None:
+    assert detect_date_order(text, url=url) == expected

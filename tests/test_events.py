@@ -1,0 +1,117 @@
+"""Events: a date becomes an event only when it belongs to a gathering."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import make_context
+from spacy.language import Language
+
+from extract.dates import extract_events
+
+Row = tuple[str, str | None, str | None, str | None, str | None]
+
+EVENTS: list[tuple[str, str | None, list[Row]]] = [
+    # (text, published, [(date_text, date, date_partial, time, venue_text)])
+    (
+        "The council will hold a jobs fair at Grange Hall on Saturday 8 October from 10am.",
+        "2022-09-20",
+        [("Saturday 8 October", "2022-10-08", None, "10:00", "Grange Hall")],
+    ),
+    (
+        "Northshire Council is to host a recruitment fair at its Mill House headquarters "
+        "in the town centre.\n\nStaff are busy.\n\nFrom 10am on Saturday 8 October, the "
+        "council will be showcasing its teams.",
+        None,
+        [("Saturday 8 October", None, "--10-08", "10:00",
+          "Mill House headquarters in the town centre")],
+    ),
+    (
+        "The council held its first careers fair at the Eastfield Arena in Easton in July.",
+        None,
+        [("July", None, "--07", None, "the Eastfield Arena in Easton")],
+    ),
+    (
+        "The team won gold at the Care Excellence Awards on Friday night.",
+        "2017-11-29",
+        [("Friday night", "2017-11-24", None, None, None)],
+    ),
+    (
+        "The sessions are:\n\nMonday 3 June: Central Library, 10am-1pm\n"
+        "Wednesday 5 June: Easton Town Hall, Market Place, 2pm-5pm\n",
+        "2024-05-20",
+        [("Monday 3 June", "2024-06-03", None, "10:00", "Central Library"),
+         ("Wednesday 5 June", "2024-06-05", None, "14:00", "Easton Town Hall, Market Place")],
+    ),
+    (
+        "An open evening takes place tomorrow (Wednesday) between 6pm and 8pm in the "
+        "Council Chamber at Civic Offices.",
+        "2023-03-14",
+        [("tomorrow (Wednesday)", "2023-03-15", None, "18:00",
+          "the Council Chamber at Civic Offices")],
+    ),
+    (
+        "Join our virtual information session on Thursday 23 June at 6:30pm.",
+        "2022-06-07",
+        [("Thursday 23 June", "2022-06-23", None, "18:30", None)],
+    ),
+    (
+        "The expo is next Wednesday (26 June).\n\nThe expo will run from 10am to 3pm at "
+        "the Ironwood Function Centre, 14 Mill Terrace, Easton.",
+        "2019-06-19",
+        [("next Wednesday (26 June)", "2019-06-26", None, "10:00",
+          "the Ironwood Function Centre, 14 Mill Terrace, Easton")],
+    ),
+    (
+        "The open day is on Friday 21 June. Remember: the open day is on Friday 21 June "
+        "from 10am.",
+        "2019-06-04",
+        [("Friday 21 June", "2019-06-21", None, "10:00", None)],
+    ),
+    (
+        "The roadshow visits the county in June.\n\nMonday 3 June: Easton Library, 10am-1pm\n\n"
+        "A further session will be held at the Grange Hotel in Westby on the 20th, from 4pm.",
+        None,
+        [("Monday 3 June", None, "--06-03", "10:00", "Easton Library"),
+         ("the 20th", None, "--06-20", "16:00", "the Grange Hotel in Westby")],
+    ),
+]
+
+NOT_EVENTS: list[tuple[str, str | None]] = [
+    ("Caseloads have fallen since 3 March 2019.", "2019-06-01"),
+    ("Applications for the open day close on 12 March.", "2019-03-01"),
+    ("Wednesday, 29 November 2017\n\nThe council has been named employer of the year.", None),
+    ("The report was published on 4 June.", "2019-06-10"),
+    ("The council has overhauled its services over the last 14 months.", "2019-06-10"),
+    ("We may see more applicants in the coming year.", "2019-06-10"),
+    ("Staff will march to the town hall.", "2019-06-10"),
+    ("Vacancy rates fell in 2018 and 2019.", "2019-06-10"),
+    ("The budget of £4.6m was agreed in the spring.", "2019-06-10"),
+    ("Mr Smith, 52, joined the service in May.", "2019-06-10"),
+    ("Apply by 18 October for the reablement posts.", "2024-09-26"),
+    ("The policy changed on 1 April 2020 for all staff.", "2020-05-01"),
+]
+
+
+def _rows(text: str, published: str | None, nlp: Language) -> list[Row]:
+    doc = nlp(text)
+    events = extract_events(doc, context=make_context(published))
+    for event in events:
+        assert text[event.start:event.end] == event.date_text
+    return [(e.date_text, e.date.isoformat() if e.date else None, e.date_partial, e.time,
+             e.venue_text) for e in events]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), EVENTS)
+def test_events_builds_dated_gatherings(
+    nlp: Language, text: str, published: str | None, expected: list[Row]
+) -> None:
+    assert _rows(text, published, nlp) == expected
+
+
+@pytest.mark.parametrize(("text", "published"), NOT_EVENTS)
+def test_events_false_positives(nlp: Language, text: str, published: str | None) -> None:
+    assert _rows(text, published, nlp) == []
+
+
+def test_events_false_positive_list_is_longer() -> None:
+    assert len(NOT_EVENTS) >= len(EVENTS)

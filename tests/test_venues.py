@@ -1,0 +1,80 @@
+"""Venues: named places with their attached street and locality; not towns, people,
+organisations or awards."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import make_context
+from spacy.language import Language
+
+from extract.venues import extract_venues
+
+Row = tuple[str, str, str | None]
+
+VENUES: list[tuple[str, list[Row]]] = [
+    # (text, [(text, name, locality)]) with the publisher "Northshire County Council".
+    ("The fair is at the Grange Hall on Mill Lane in Easton.",
+     [("the Grange Hall on Mill Lane in Easton", "Grange Hall", "Easton")]),
+    ("Easton council will host the fair at its Mill House headquarters in the town "
+     "centre.",
+     [("Mill House headquarters in the town centre", "Mill House", "Northshire")]),
+    ("The first fair was at the Old Corn \nExchange in Westby town centre.",
+     [("the Old Corn \nExchange in Westby town centre", "Old Corn Exchange", "Westby")]),
+    ("Visitors should go to the Council Chamber at Civic Offices, Easton.",
+     [("the Council Chamber at Civic Offices, Easton", "Council Chamber", "Easton")]),
+    ("The event is at Eastgate Library, 12 High St., second floor.",
+     [("Eastgate Library, 12 High St., second floor", "Eastgate Library", "Eastgate")]),
+    ("Meet us at the Quays (near the fountain) at noon.",
+     [("the Quays (near the fountain)", "Quays", "Northshire")]),
+    ("The ceremony was held at the Royal Park Hotel in Westby last night.",
+     [("the Royal Park Hotel in Westby", "Royal Park Hotel", "Westby")]),
+    ("Tickets are free for the day at St Anne’s shopping centre.",
+     [("St Anne’s shopping centre", "St Anne’s shopping centre", "Northshire")]),
+    ("The talk is in the Gower Suite of the Guildhall, Westby, SA1 4PE.",
+     [("the Gower Suite of the Guildhall, Westby", "Gower Suite", "Westby")]),
+    ("It was held at the Northshire Event Centre.\n\nStaff enjoyed the Northshire Event "
+     "Centre.",
+     [("the Northshire Event Centre", "Northshire Event Centre", "Northshire")]),
+    ("Monday 3 June: Easton Community Hub, Cowbridge Road, 10am-1pm",
+     [("Easton Community Hub, Cowbridge Road", "Easton Community Hub", "Northshire")]),
+]
+
+NOT_VENUES = [
+    "Rotherham Council has launched a recruitment drive.",
+    "The council’s Children’s Services saw off three rivals.",
+    "The team won at the Social Worker of the Year Awards.",
+    "The council was named Children’s Centre of the Year.",
+    "Cllr Sarah Hall said the fair was a success.",
+    "Mr Park, the director, said the figures were good.",
+    "The fair was held in Leeds last year.",
+    "Join our virtual job fair online.",
+    "The Library Services Team has grown.",
+    "Staff from Easton College, said the head, enjoyed it.",
+    "She joined from the Caseworker Retention Academy programme.",
+    "The Town Hall Manager praised the staff.",
+    "It is a great place to live and work.",
+    "More than 40 posts are on offer in the borough.",
+    "Meet the Family Support Team at the event.",
+]
+
+
+def _rows(text: str, nlp: Language) -> list[Row]:
+    doc = nlp(text)
+    venues = extract_venues(doc, context=make_context("2024-05-01"))
+    for venue in venues:
+        assert text[venue.start:venue.end] == venue.text
+    return [(v.text, v.name, v.locality) for v in venues]
+
+
+@pytest.mark.parametrize(("text", "expected"), VENUES)
+def test_venues_finds_named_places(nlp: Language, text: str, expected: list[Row]) -> None:
+    assert _rows(text, nlp) == expected
+
+
+@pytest.mark.parametrize("text", NOT_VENUES)
+def test_venues_false_positives(nlp: Language, text: str) -> None:
+    assert _rows(text, nlp) == []
+
+
+def test_venues_false_positive_list_is_longer() -> None:
+    assert len(NOT_VENUES) >= len(VENUES)
