@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import make_context
 from spacy.language import Language
 
+from conftest import make_context
 from extract.dates import detect_date_order
 from extract.dates_normalise import Anchor
 from extract.dates_relative import normalise_phrase
@@ -165,6 +165,8 @@ ORDERS = [
     ("The fair opens on 05/06/2019.", "https://www.countyname.gov/news/1", "MDY"),
     ("The fair opens on 05/06/2019.", "https://www.northshire.gov.uk/news/1", "DMY"),
     ("The fair opens soon.", None, "DMY"),
+    ("Join us Saturday, April 1 and Thursday, April 6.", None, "MDY"),
+    ("Join us on Saturday 1 April and Thursday 6 April.", None, "DMY"),
 ]
 
 

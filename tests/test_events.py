@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from conftest import make_context
 from spacy.language import Language
 
-from extract.dates import extract_events
+from conftest import make_context
+from extract.dates import detect_date_order, extract_events
 
 Row = tuple[str, str | None, str | None, str | None, str | None]
 
@@ -76,6 +76,23 @@ EVENTS: list[tuple[str, str | None, list[Row]]] = [
     ),
 ]
 
+EVENTS += [
+    (
+        "The council's team won the Children's category at the Care Leaders Awards \n"
+        "last night.",
+        "2023-03-16",
+        [("last night", "2023-03-15", None, None, None)],
+    ),
+    (
+        "Hiring events:\n\n* Saturday, April 1, 10 a.m. to 2 p.m., Forest Glen Community\n"
+        "  Center, 1155 Elm Rd.\n* Virtual information session on 4/6 at 7 p.m.\n",
+        "2023-03-20",
+        [("Saturday, April 1", "2023-04-01", None, "10:00",
+          "Forest Glen Community\n  Center, 1155 Elm Rd."),
+         ("4/6", "2023-04-06", None, "19:00", None)],
+    ),
+]
+
 NOT_EVENTS: list[tuple[str, str | None]] = [
     ("Caseloads have fallen since 3 March 2019.", "2019-06-01"),
     ("Applications for the open day close on 12 March.", "2019-03-01"),
@@ -89,12 +106,17 @@ NOT_EVENTS: list[tuple[str, str | None]] = [
     ("Mr Smith, 52, joined the service in May.", "2019-06-10"),
     ("Apply by 18 October for the reablement posts.", "2024-09-26"),
     ("The policy changed on 1 April 2020 for all staff.", "2020-05-01"),
+    ("Places at the conference are limited. Applications close at 5pm on Friday 2 June.",
+     "2023-05-20"),
+    ("A full list of winners will appear in the 23 March issue of the magazine.", "2023-03-16"),
+    ("Published: 14 March 2019\n\nThe open day was a success.", "2019-03-14"),
 ]
 
 
 def _rows(text: str, published: str | None, nlp: Language) -> list[Row]:
     doc = nlp(text)
-    events = extract_events(doc, context=make_context(published))
+    order = detect_date_order(text)
+    events = extract_events(doc, context=make_context(published, date_order=order))
     for event in events:
         assert text[event.start:event.end] == event.date_text
     return [(e.date_text, e.date.isoformat() if e.date else None, e.date_partial, e.time,

@@ -4,9 +4,9 @@ organisations or awards."""
 from __future__ import annotations
 
 import pytest
-from conftest import make_context
 from spacy.language import Language
 
+from conftest import make_context
 from extract.venues import extract_venues
 
 Row = tuple[str, str, str | None]
@@ -35,6 +35,13 @@ VENUES: list[tuple[str, list[Row]]] = [
     ("It was held at the Northshire Event Centre.\n\nStaff enjoyed the Northshire Event "
      "Centre.",
      [("the Northshire Event Centre", "Northshire Event Centre", "Northshire")]),
+    ("The awards were held at the Vale Lodge near Westby last Thursday.",
+     [("the Vale Lodge near Westby", "Vale Lodge", "Westby")]),
+    ("Winners collected their prizes at the Hilton Easton Metropole.",
+     [("the Hilton Easton Metropole", "Hilton Easton Metropole", "Northshire")]),
+    ("Visit Easton Library, on the first floor of the Eastgate Centre, at noon.",
+     [("Easton Library, on the first floor of the Eastgate Centre", "Easton Library",
+       "Easton")]),
     ("Monday 3 June: Easton Community Hub, Cowbridge Road, 10am-1pm",
      [("Easton Community Hub, Cowbridge Road", "Easton Community Hub", "Northshire")]),
 ]
@@ -55,6 +62,9 @@ NOT_VENUES = [
     "It is a great place to live and work.",
     "More than 40 posts are on offer in the borough.",
     "Meet the Family Support Team at the event.",
+    "The award went to the Kinship Care Hub.",
+    "Ms House said the team was proud.",
+    "He studied at Westby University, said the judges.",
 ]
 
 

@@ -111,7 +111,7 @@ _US_HOST = re.compile(r"\.(gov|us|mil)$|\.(ca|la|ny|tx|fl|wa|or|co|ma|va|md|nc|o
 _DMY_HOST = re.compile(r"\.(uk|ie|au|nz|za|in|eu|scot|wales|cymru)$")
 _MDY_WRITTEN = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\s+\d{1,2}(?:st|nd|rd|th)?,\s+\d{4}\b")
+    r"December)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s*[-–]\s*\d)")
 _DMY_WRITTEN = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December)\b")

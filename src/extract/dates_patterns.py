@@ -79,7 +79,7 @@ def build_gathering_matchers(nlp: Language) -> tuple[PhraseMatcher, Matcher]:
             phrases.add(row["kind"], [nlp.make_doc(text) for text in row["phrases"]])
         else:
             head = {"TEXT": {"IN": row["heads"]}}
-            first = {"IS_TITLE": True}
+            first = {"TEXT": {"REGEX": r"^[A-ZÀ-ÖØ-Þ][\w’'-]*$"}}
             middle = {"TEXT": {"REGEX": _NAME_JOINERS}, "OP": "*"}
             named.add(row["kind"], [[first, middle, head]])
     return phrases, named

@@ -100,9 +100,9 @@ def _candidate(date: Span, spans: _Spans, anchor: Anchor) -> Candidate | None:
     segment = segment_of(date, spans.times, spans.venues)
     rivals = in_range(spans.dates, segment)
     gathering = nearest_owned(date, in_range(spans.gatherings, segment), [])
-    described = ""
+    own = ""
     if gathering is not None:
-        described = date.doc[max(gathering.sent.start, gathering.start - 3):gathering.end].text
+        own = date.doc[max(gathering.sent.start, gathering.start - 3):gathering.end].text
     time = nearest_owned(date, in_range(spans.times, segment), rivals)
     venue = nearest_owned(date, in_range(spans.venues, segment), rivals)
     if gathering is None:
@@ -120,7 +120,9 @@ def _candidate(date: Span, spans: _Spans, anchor: Anchor) -> Candidate | None:
     time = time or _echo(gathering, spans, want="time")
     venue = venue or _echo(gathering, spans, want="venue")
     # "an online information session", "via Zoom": no place, whatever else is nearby.
-    if cue_regex("virtual").search(f"{date.doc.text[segment[0]:segment[1]]} {described}"):
+    later = [d.start_char for d in rivals if d.start_char > date.start_char]
+    after = date.doc.text[date.start_char:min([*later, segment[1]])]
+    if cue_regex("virtual").search(f"{own} {after}"):
         venue = None
     return Candidate(date, value, gathering, time, venue)
 
@@ -164,7 +166,7 @@ def _drop_vague(candidates: list[Candidate]) -> list[Candidate]:
 def _describe(gathering: Span) -> str:
     """A short name: the gathering phrase with the words qualifying it ("jobs fair")."""
     doc, start = gathering.doc, gathering.start
-    if gathering.label_ != "named":
+    if not gathering[0].text[:1].isupper():  # a title ("MJ Awards") is already a name
         sentence_start = gathering.sent.start
         while (start > max(sentence_start, gathering.start - 3) and doc[start - 1].is_alpha
                and not doc[start - 1].is_stop):

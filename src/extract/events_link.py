@@ -16,6 +16,10 @@ _BULLETS = " \t•*·-–—>"
 _GATHERING_REACH = 2500
 # How far a session line (date, venue, street, time) may run, wrapped or not.
 _SESSION_REACH = 300
+_DATELINE_LABELS = frozenset({"DATE", "DATE_NUMERIC", "DATE_ISO"})
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b|/\d{2}$")
+# A line break before a bullet starts the next session of a list.
+_NEXT_ITEM = re.compile(r"\n[ \t]*[*•·–-]")
 _CLAUSE = 40
 
 
@@ -71,7 +75,10 @@ def segment_of(date: Span, times: list[Span], venues: list[Span]) -> tuple[int, 
     text = date.doc.text
     following = [d.start_char for d in date.doc.spans["dates"] if d.start_char > date.start_char]
     paragraph_end = text.find("\n\n", date.end_char) % (len(text) + 1)
-    session = (date.start_char, min([*following, paragraph_end, date.start_char + _SESSION_REACH]))
+    end = min([*following, paragraph_end, date.start_char + _SESSION_REACH])
+    if item := _NEXT_ITEM.search(text, date.end_char, end):
+        end = item.start()
+    session = (date.start_char, end)
     if in_range(times, session) or in_range(venues, session):
         return session
     return sentence
@@ -85,8 +92,9 @@ def previous_gathering(date: Span, gatherings: Iterable[Span]) -> Span | None:
 
 @lru_cache(maxsize=1)
 def _deadline_regex() -> re.Pattern[str]:
-    return re.compile(rf"(?:{cue_regex('not_event_before').pattern})[\s:,]*(?:on|the|at)?\s*$",
-                      re.I)
+    # "closes on 2 June", "close at 5pm on Friday 2 June".
+    return re.compile(rf"(?:{cue_regex('not_event_before').pattern})"
+                      r"(?:\s+at\s+[\w.:]+(?:\s*[ap]\.?m\.?)?)?[\s:,]*(?:on|the|at)?\s*$", re.I)
 
 
 def is_deadline(date: Span) -> bool:
@@ -97,9 +105,14 @@ def is_deadline(date: Span) -> bool:
 
 
 def is_furniture(date: Span) -> bool:
-    """A dateline or "Published: ..." line: the line holds nothing but the date."""
+    """A dateline or "Published: ..." line: the line holds nothing but a full date, or
+    the date and a furniture word. (A wrapped line "last night." is prose.)"""
+    if date.label_ not in _DATELINE_LABELS:
+        return False
     start, end = _line_bounds(date)
     text = date.doc.text
-    rest = text[start:date.start_char] + " " + text[date.end_char:end]
-    rest = cue_regex("furniture").sub(" ", rest)
-    return not any(ch.isalnum() for ch in rest)
+    before_after = text[start:date.start_char] + " " + text[date.end_char:end]
+    rest = cue_regex("furniture").sub(" ", before_after)
+    if any(ch.isalnum() for ch in rest):
+        return False
+    return rest != before_after or bool(_YEAR.search(date.text))

@@ -23,6 +23,8 @@ from extract.venues_words import build_venue_matcher, words
 _JOIN_ROOM = re.compile(r"\s+(?:at|of|in)\s+(?:the\s+)?")
 _LIST_SEPARATOR = re.compile(r"[ \t]*[:–—,-][ \t]*")
 _LIST_REACH = 200
+# A line break before a bullet ends a session line; other breaks are hard wraps.
+_NEXT_ITEM = re.compile(r"\n[ \t]*[*•·–-]")
 _TIME_LEAD = re.compile(r",?[ \t]*(?:from|between|at)?[ \t]*")
 
 
@@ -138,11 +140,11 @@ def _list_venues(doc: Doc, names: list[Span]) -> list[tuple[Span, Span]]:
         if text[line_start:date.start_char].strip(" \t•*·-–") or not separator:
             continue
         begin = _after_time(text, separator.end(), times)
-        following = [p for p in date_starts if p > begin] + [begin + _LIST_REACH]
-        limit = min([p for p in times if p > begin] + following)
-        if limit == min(following):
-            newline = text.find("\n", begin)
-            limit = newline if 0 <= newline < limit else limit
+        paragraph = text.find("\n\n", begin) % (len(text) + 1)
+        limit = min([p for p in (*times, *date_starts) if p > begin]
+                    + [paragraph, begin + _LIST_REACH])
+        if item := _NEXT_ITEM.search(text, begin, limit):
+            limit = item.start()
         region = text[begin:limit].rstrip(" \t\n,")
         pair = _list_pair(doc, begin, begin + len(region), names)
         if pair:

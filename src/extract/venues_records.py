@@ -46,8 +46,10 @@ def _canonical(name: Span) -> str:
 
 def phrase_bounds(phrase: Span) -> tuple[int, int]:
     """Offsets of a venue mention without trailing punctuation the tokens carried."""
-    text = phrase.text
-    return phrase.start_char, phrase.start_char + len(text.rstrip(" \t\n.,;:"))
+    text = phrase.text.rstrip(" \t\n,;:")
+    if text.endswith(".") and text.rsplit(None, 1)[-1] not in words()["street_suffixes"]:
+        text = text.rstrip(".")  # a full stop, not the one of "Rd." or "St."
+    return phrase.start_char, phrase.start_char + len(text)
 
 
 def _key(name: str) -> str:

@@ -69,7 +69,8 @@ def attachment_regexes() -> dict[str, re.Pattern[str]]:
         "floor": re.compile(rf",?\s*(?:on\s+)?(?:the\s+)?(?i:ground|first|second|third|fourth|top)"
                             rf"\s+(?i:floor)\b(?:\s+of\s+(?:the\s+)?{caps})?"),
         "in_centre": re.compile(r"\s+in\s+(?:the\s+)(?:town|city)\s+centre\b"),
-        "in_place": re.compile(rf"\s+in\s+(?P<place>{caps})(?:\s+(?:town|city)\s+centre)?"),
+        "in_place": re.compile(
+            rf"\s+(?:in|near)\s+(?P<place>{caps})(?:\s+(?:town|city)\s+centre)?"),
         "comma_place": re.compile(
             rf",\s*(?P<place>{caps})(?:,?\s+[A-Z]{{2,3}}\s+\d{{4,5}})?"
             r"(?=\s*(?:[.,;:)]|\n|$)|\s+(?:on|from|between|at|and|for|this|next|last)\b)"),
