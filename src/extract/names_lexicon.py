@@ -12,7 +12,8 @@ def _read(name: str) -> str:
     return (resources.files("extract") / "patterns" / name).read_text(encoding="utf-8")
 
 
-def _lines(name: str) -> list[str]:
+def pattern_lines(name: str) -> list[str]:
+    """The entries of a pattern file: non-blank lines that are not comments."""
     return [
         line.strip() for line in _read(name).splitlines() if line.strip() and line[0] != "#"
     ]
@@ -21,13 +22,13 @@ def _lines(name: str) -> list[str]:
 @cache
 def word_set(name: str) -> frozenset[str]:
     """A one-entry-a-line list as a lower-cased set."""
-    return frozenset(line.lower() for line in _lines(name))
+    return frozenset(line.lower() for line in pattern_lines(name))
 
 
 @cache
 def word_set_cased(name: str) -> frozenset[str]:
     """A one-entry-a-line list kept as written (proper names, acronyms)."""
-    return frozenset(_lines(name))
+    return frozenset(pattern_lines(name))
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +40,7 @@ def first_names() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def honorifics() -> dict[str, str]:
     """Honorific as written -> kind ('council', 'office' or 'title')."""
-    rows = (json.loads(line) for line in _lines("officials_honorifics.jsonl"))
+    rows = (json.loads(line) for line in pattern_lines("officials_honorifics.jsonl"))
     return {row["text"]: row["kind"] for row in rows}
 
 
@@ -47,7 +48,7 @@ def honorifics() -> dict[str, str]:
 def postnominals() -> dict[str, bool]:
     """Post-nominal letters -> whether they mark an elected office (MP, TD ...)."""
     found: dict[str, bool] = {}
-    for line in _lines("officials_postnominals.txt"):
+    for line in pattern_lines("officials_postnominals.txt"):
         parts = line.split()
         found[parts[0]] = len(parts) > 1 and parts[1] == "office"
     return found
@@ -56,7 +57,7 @@ def postnominals() -> dict[str, bool]:
 @cache
 def phrase_pattern(name: str) -> re.Pattern[str]:
     """Any entry of a phrase list as a whole word or phrase, case-insensitive."""
-    entries = sorted(_lines(name), key=len, reverse=True)
+    entries = sorted(pattern_lines(name), key=len, reverse=True)
     body = "|".join(re.escape(entry).replace(r"\ ", r"\s+") for entry in entries)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 

@@ -9,7 +9,7 @@ may add PERSON entities as extra candidates; the same rules decide whether they 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.language import Language
@@ -18,6 +18,15 @@ from spacy.tokens import Doc, Span
 from extract.article import ArticleContext
 from extract.doctext import doc_text
 from extract.names_find import Mention, find_mentions
+from extract.officials_orgs import (
+    body_acronym,
+    council_for_member,
+    county_board,
+    expand_short,
+    is_acronym,
+    meeting_council,
+    office_body,
+)
 from extract.officials_people import Person, aliases, excluded_mention, group_people
 from extract.officials_roles import (
     RoleFind,
@@ -26,6 +35,7 @@ from extract.officials_roles import (
     organisation_after,
     role_after,
     role_before,
+    team_after,
 )
 from extract.quotes_find import QuoteFind, find_quotes
 from extract.schema import Official, Quote
@@ -33,6 +43,7 @@ from extract.schema import Official, Quote
 MODEL_LABEL = "PERSON_MODEL"
 _ROLE_WINDOW = 400
 _JUDGE = re.compile(r"\bjudg", re.IGNORECASE)
+_COMMISSION = re.compile(r"\bCommission", re.IGNORECASE)
 
 
 @Language.component("council_people")
@@ -155,29 +166,81 @@ def _role(text: str, mentions: tuple[Mention, ...], person: Person) -> RoleFind 
         floor = max(0, mention.start - _ROLE_WINDOW)
         if i > 0:
             floor = max(floor, mentions[i - 1].tail_end)
-        found = role_after(text, mention) or role_before(text, mention, floor=floor)
+        found = role_after(text, mention)
+        if found is None and (found := role_before(text, mention, floor=floor)) is not None:
+            found = _with_team(text, mention, found)
         if found is not None:
             return found
     return None
+
+
+def _with_team(text: str, mention: Mention, found: RoleFind) -> RoleFind:
+    """"Social worker X, from the council's Y team": the team completes the role before."""
+    team = team_after(text, mention)
+    return replace(found, role=f"{found.role} in the {team}", own_council=True) if team else found
 
 
 def _organisation(
     text: str, mentions: tuple[Mention, ...], person: Person, found: RoleFind | None,
     role: str | None, hon_kind: str | None, publisher: str | None,
 ) -> str | None:
+    said = _said(text, mentions, person, role)
+    stated = _stated(text, mentions, person, found, role)
+    if stated is not None and role is not None and _titled_acronym(stated, role):
+        stated = body_acronym(text, stated)
+    board = county_board(text, said, None)
+    if stated is not None and not (board and _COMMISSION.search(stated)):
+        return _same_as_publisher(expand_short(text, stated), publisher)
+    if board is not None:
+        return board
+    if body := office_body(text, said):
+        return body
+    if hon_kind == "council" or (found is not None and found.own_council):
+        member_of = council_for_member(text, pos=mentions[person.mentions[0]].start,
+                                       publisher=publisher)
+        if hon_kind == "council" and member_of:
+            return member_of
+    if role is not None and external(role):
+        return None
+    if (role is None and hon_kind != "council") or _elected(mentions, person, hon_kind):
+        return None  # an MP or TD sits for another body than the publishing council
+    return meeting_council(text, publisher) or publisher
+
+
+def _elected(mentions: tuple[Mention, ...], person: Person, hon_kind: str | None) -> bool:
+    return hon_kind != "council" and any(mentions[i].elected for i in person.mentions)
+
+
+def _titled_acronym(organisation: str, role: str) -> bool:
+    """"NACo President": an acronym heading a capitalised title (else a division's initials)."""
+    rest = role[len(organisation) :].strip()
+    return is_acronym(organisation) and role.startswith(organisation) and rest[:1].isupper()
+
+
+def _stated(
+    text: str, mentions: tuple[Mention, ...], person: Person, found: RoleFind | None,
+    role: str | None,
+) -> str | None:
+    """An organisation the text ties to the person: in the role, after the name, or judges'."""
     if found is not None and found.organisation is not None:
-        return _same_as_publisher(found.organisation, publisher)
+        return found.organisation
     stated = next(filter(None, (organisation_after(text, mentions[i]) for i in person.mentions)),
                   None)
     if stated is not None:
-        return _same_as_publisher(stated, publisher)
+        return stated
     if role is not None and _JUDGE.search(role) and (body := awards_body(text)):
         return body
-    if found is not None and found.own_council:
-        return publisher
-    if role is not None:
-        return None if external(role) else publisher
-    return publisher if hon_kind == "council" else None
+    return None
+
+
+def _said(text: str, mentions: tuple[Mention, ...], person: Person, role: str | None) -> str:
+    """Role, honorifics and post-nominals as one string, for office look-ups."""
+    parts = [role or ""]
+    for i in person.mentions:
+        mention = mentions[i]
+        parts += [mention.honorific or "", mention.title_role or "",
+                  text[mention.end : mention.tail_end]]
+    return " ".join(" ".join(parts).split())
 
 
 def _same_as_publisher(organisation: str, publisher: str | None) -> str:

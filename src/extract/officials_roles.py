@@ -12,6 +12,13 @@ from dataclasses import dataclass
 
 from extract.names_find import Mention
 from extract.names_lexicon import phrase_pattern, word_set, word_set_cased
+from extract.officials_split import (
+    acronym_prefix,
+    drop_locative,
+    public_description,
+    split_civic_prefix,
+    split_tail_body,
+)
 
 _WORD = re.compile(r"[\w’'-]+")
 # After the name: ", role," up to the next comma, clause end, or speech verb.
@@ -32,7 +39,8 @@ _NOT_ROLE = re.compile(
 _PRE_BOUNDARY = re.compile(
     r".*\b(?:said|says|added|by|from|with|to|according to|including|when|while|as|is|was|are"
     r"|were|has|have|had|will|would|thanked|welcomed|joined|named|led|praised|congratulated"
-    r"|announced|presented|opened|attended|visited|told|alongside|both|like|pictured)\s",
+    r"|announced|presented|opened|attended|visited|told|alongside|both|like|pictured|which|who"
+    r"|whom)\s",
     re.IGNORECASE | re.DOTALL,
 )
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -47,13 +55,14 @@ _TAIL_SELF = re.compile(rf"\s+(?:at|of|for|with|in)\s+{_SELF}$", re.IGNORECASE)
 _CAP = r"[A-Z][\w’'&.-]*"
 _POSSESSIVE_ANY = re.compile(rf"^(?P<org>{_CAP}(?:\s+{_CAP}){{0,6}})['’]s?\s+(?=\S)")
 _PREFIX_ORG = re.compile(
-    rf"^(?P<org>{_CAP}(?:\s+(?:{_CAP}|of|and|for)){{0,8}}?(?:\s+union)?)\s+"
+    rf"^(?P<org>{_CAP}(?:\s+(?:{_CAP}|of|and|for)){{0,8}}?(?:\s+union|\s+Local\s+\d+)?)\s+"
     r"(?=[a-z])(?!(?:of|and|for|the|at|in|on)\b)"
 )
 _ORG_WORDS = (
     r"Council|Association|Union|Trust|Foundation|Society|Institute|Agency|Department|"
     r"Ministry|Government|Commission|Authority|University|College|Partnership|Federation|"
     r"Board|Parliament|Assembly|Charity|Group|Network|Inspectorate|Executive|Services?\s+Agency"
+    r"|Alliance|Coalition"
 )
 _NAMED_ORG = (
     rf"(?:Department|Ministry|Office)\s+(?:of|for)\s+{_CAP}(?:(?:,\s*|\s+and\s+|\s+){_CAP})*"
@@ -68,11 +77,20 @@ _TAIL_AT = re.compile(
 )
 # An organisation appositive after the name: "Professor Aileen Brophy of Maynooth University".
 _ORG_AFTER = re.compile(rf"\s*,?\s+(?:of|from)\s+(?:the\s+)?(?P<org>{_NAMED_ORG})\b")
+# ", of Care Forum Wales,": an appositive between commas names a body whatever its last word.
+_ORG_APPOSITIVE = re.compile(
+    rf"\s*,\s*(?:of|from)\s+(?:the\s+)?(?P<org>{_CAP}(?:\s+(?:{_CAP}|and|&|of|for))*?\s+{_CAP})"
+    r"\s*(?=[,.;]|\s+(?:said|says|added|told)\b)"
+)
 # "who chairs the panel" -> "chair of the panel": a verb phrase stated as a role.
 _WHO_VERB = re.compile(r"^who\s+(chair|head|lead|manage|direct)s\s+", re.IGNORECASE)
 _WHO_NOUN = {"chair": "chair", "head": "head", "lead": "lead", "manage": "manager",
              "direct": "director"}
 _LEAD = re.compile(r"^(?:(?:the|a|an|our|its|their|his|her|and|as|also)\s+)+", re.IGNORECASE)
+# "a senior practitioner in the team who joined in 2021": the role ends where the clause starts.
+_RELATIVE = re.compile(r"(?<=\w)\s+(?:who|which|whose)\s+(?!(?:is|was)\b)")
+_MINISTER_FOR = re.compile(r"(?:the\s+)?(?:state\s+)?Minister\s+(?:for|of)\s+(?!State\b)",
+                           re.IGNORECASE)
 _AWARDS = re.compile(rf"(?:{_CAP}\s+(?:of\s+the\s+|of\s+)?)+Awards")
 
 
@@ -86,15 +104,23 @@ class RoleFind:
 
 
 def role_after(text: str, mention: Mention) -> RoleFind | None:
-    """An appositive straight after the name (and its post-nominals)."""
-    if match := _AFTER.match(text, mention.tail_end):
-        raw = _WHO_VERB.sub(lambda m: _WHO_NOUN[m.group(1).lower()] + " of ", match.group("role"))
-        found = _interpret(raw + _title_list_tail(text, match.end()))
-        if found is not None:
-            return found
+    """An appositive straight after the name (and its post-nominals or a "(Con, Ward)" aside)."""
+    found = _appositive(text, mention.tail_end)
+    if found is not None:
+        return found
     if match := _PAREN.match(text, mention.tail_end):
-        return _interpret(match.group("role"))
+        return _interpret(match.group("role")) or _appositive(text, match.end())
     return None
+
+
+def _appositive(text: str, pos: int) -> RoleFind | None:
+    """", director of services at the council," (a relative clause after the role is cut)."""
+    match = _AFTER.match(text, pos)
+    if match is None:
+        return None
+    role = _RELATIVE.split(match.group("role"), maxsplit=1)[0]
+    raw = _WHO_VERB.sub(lambda m: _WHO_NOUN[m.group(1).lower()] + " of ", role)
+    return _interpret(raw + _title_list_tail(text, match.end()))
 
 
 _TITLE_CHUNK = re.compile(rf"\s*,\s*(?P<chunk>{_CAP}(?:\s+(?:{_CAP}|and|&|of|for|the))*)")
@@ -115,11 +141,25 @@ def _title_list_tail(text: str, pos: int) -> str:
 
 def organisation_after(text: str, mention: Mention) -> str | None:
     """"Huw Bevan OBE, of Care Forum Wales," or "Aileen Brophy of Maynooth University"."""
-    match = _ORG_AFTER.match(text, mention.tail_end)
+    match = _ORG_AFTER.match(text, mention.tail_end) or _ORG_APPOSITIVE.match(
+        text, mention.tail_end
+    )
     if match is None:
         return None
     org = " ".join(match.group("org").split())
     return org if len(org.split()) >= 2 or org.isupper() else None
+
+
+_TEAM_AFTER = re.compile(
+    rf"\s*,\s*(?:from|in|with|of)\s+{_SELF}['’]s?\s+(?P<team>[^,.;()“”\"]{{3,60}}?"
+    r"\b(?:team|service|unit|department|division))\s*(?=[,.;])", re.IGNORECASE
+)
+
+
+def team_after(text: str, mention: Mention) -> str | None:
+    """"hospital discharge team" in "Rhys Hale, from the council's hospital discharge team,"."""
+    match = _TEAM_AFTER.match(text, mention.tail_end)
+    return " ".join(match.group("team").split()) if match else None
 
 
 def awards_body(text: str) -> str | None:
@@ -155,7 +195,9 @@ def _inner_dot(segment: str, cut: int) -> bool:
 
 def _heads(phrase: str) -> bool:
     heads = word_set("officials_role_heads.txt")
-    return any(word.lower().strip("’'") in heads for word in _WORD.findall(phrase))
+    if any(word.lower().strip("’'") in heads for word in _WORD.findall(phrase)):
+        return True
+    return bool(phrase_pattern("officials_role_head_phrases.txt").search(phrase))
 
 
 def _interpret(raw: str) -> RoleFind | None:
@@ -164,7 +206,8 @@ def _interpret(raw: str) -> RoleFind | None:
     if not role or len(role.split()) > 22 or not _heads(role) or _NOT_ROLE.search(role):
         return None
     public_words = phrase_pattern("officials_role_public.txt")
-    public = bool(public_words.search(role)) and not _heads(public_words.sub(" ", role))
+    public = (bool(public_words.search(role)) and not _heads(public_words.sub(" ", role))) or (
+        public_description(role))
     journalist = bool(phrase_pattern("officials_role_journalist.txt").search(role))
     role, organisation, own = _split_organisation(role)
     if not role or not _heads(role):
@@ -178,8 +221,12 @@ def _split_organisation(role: str) -> tuple[str, str | None, bool]:
     own, organisation = False, None
     if match := _POSSESSIVE_SELF.match(role):
         role, own = role[match.end() :], True
+    elif civic := split_civic_prefix(role):
+        role, organisation = civic
     elif prefix := _prefix_organisation(role):
         organisation, role = prefix
+    elif acronym := acronym_prefix(role):
+        organisation = acronym  # "NACo President": the title keeps its body's acronym
     if match := _TAIL_SELF.search(role):
         role, own = role[: match.start()], True
     elif _INNER_SELF.search(role):
@@ -188,10 +235,16 @@ def _split_organisation(role: str) -> tuple[str, str | None, bool]:
         match := _TAIL_AT.search(role)
     ):
         organisation, role = match.group("org"), role[: match.start()]
+    elif organisation is None and (tail := split_tail_body(role)):
+        role, organisation = tail
+    elif organisation is None and _MINISTER_FOR.match(role):
+        pass  # "Minister for Local Government": the portfolio is not the minister's body
     elif organisation is None and (match := _INNER_ORG.search(role)):
         organisation = _known_in(match.group("org")) or match.group("org")
     elif organisation is None:
         organisation = _known_in(role)
+    if organisation is not None:
+        role = drop_locative(role, organisation)
     if organisation is not None and re.fullmatch(_SELF, organisation, re.IGNORECASE):
         organisation, own = None, True
     return _LEAD.sub("", role).strip(" ,"), organisation, own
@@ -217,11 +270,11 @@ def _is_org(phrase: str, *, owned: bool) -> bool:
         "officials_org_not.txt"
     ):
         return False
-    if _heads(phrase):
-        return False
+    if _heads(phrase) or (len(words) == 1 and re.fullmatch(_ORG_WORDS, phrase)):
+        return False  # a rank, or a bare "Agency" with no name
     return bool(
         _known_in(phrase) or re.search(rf"\b(?:{_ORG_WORDS}|union)\b", phrase)
-        or any(w.isupper() and len(w) > 1 for w in words) or owned
+        or any(sum(c.isupper() for c in w) >= 2 for w in words) or owned
     )
 
 

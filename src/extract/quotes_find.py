@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from extract.names_find import Mention
 from extract.names_lexicon import phrase_pattern
+from extract.quotes_reported import according_to, verb_last
 
 _DOUBLE = re.compile(r"[“”\"]")
 _SINGLE = re.compile(r"[‘’']")
@@ -25,10 +26,16 @@ _PRONOUN = r"(?:he|she|they)"
 _REPORTED_CORE = (
     r"said|says|added|explained|stated|told|warned|believes|stressed|insisted|argued"
     r"|admitted|claimed|confirmed|noted|pointed out|suggested|urged|revealed|acknowledged"
+    r"|called\s+on|described|expects|hopes|predicted|reported|announced"
 )
+# "welcomed the drive but said", "congratulated the team and said": a first verb, then speech.
+_LEAD_VERB = r"(?:[a-z]+ed\s+[^.“”\":;\n]{0,80}?\s+(?:and|but)\s+)?"
 _MIN_UNATTRIBUTED_WORDS = 4
 # Between a name and its speech verb: a party "(FF)" and/or an appositive ", role,".
-_ASIDE = r"(?:\s*\([^()\n]{1,60}\))?(?:\s*,[^,“”\"\n]{1,150},)?"
+# The appositive may hold commas of its own ("Director of Services for Community, Culture and
+# Placemaking at Cork City Council,") and a hard wrap.
+_ASIDE_CHUNK = r"(?:[^,“”\"\n]|\n(?![ \t]*\n)){1,150}"
+_ASIDE = rf"(?:\s*\([^()\n]{{1,60}}\))?(?:\s*,{_ASIDE_CHUNK}(?:,{_ASIDE_CHUNK}){{0,2}},)?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,8 +257,8 @@ def _reported(
 ) -> list[QuoteFind]:
     """'Cllr Lee said the council was proud ...': a speech verb then a clause, no quote mark."""
     pattern = re.compile(
-        rf"{_ASIDE}[\s,]+(?:has\s+|had\s+)?(?:{_REPORTED_CORE})"
-        rf"(?:\s+(?:that|how))?\s+(?P<clause>[a-z][^“”\":]*?)(?=[.!?](?:\s|$)|\n\s*\n|[“”\":]|$)"
+        rf"{_ASIDE}[\s,]+(?:has\s+|had\s+)?{_LEAD_VERB}(?:{_REPORTED_CORE})"
+        rf"(?:\s+(?:that|how))?\s+(?P<clause>\w[^“”\":]*?)(?=[.!?](?:\s|$)|\n\s*\n|[“”\":]|$)"
     )
     found = []
     for i in outside:
@@ -260,19 +267,7 @@ def _reported(
             clause_end = _trim_end(text, match.start("clause"), match.end("clause"))
             if len(text[match.start("clause") : clause_end].split()) >= 3:
                 found.append(QuoteFind(match.start("clause"), clause_end, "reported", i))
-    found.extend(_according_to(text, mentions, outside))
-    return found
-
-
-def _according_to(text: str, mentions: tuple[Mention, ...], outside: list[int]) -> list[QuoteFind]:
-    found = []
-    for i in outside:
-        m = mentions[i]
-        begin = m.hon_start if m.hon_start is not None else m.start
-        if re.search(r"[Aa]ccording\s+to\s+$", text[max(0, begin - 20) : begin]):
-            clause = re.match(r"(?:,[^,\n]{1,150})?,\s*(?P<c>[^“”\"]+?)(?=[.!?](?:\s|$))",
-                              text[m.tail_end :])
-            if clause:
-                a = m.tail_end + clause.start("c")
-                found.append(QuoteFind(a, m.tail_end + clause.end("c"), "reported", i))
+    for start, end, i in (*according_to(text, mentions, outside),
+                          *verb_last(text, mentions, outside)):
+        found.append(QuoteFind(start, end, "reported", i))
     return found

@@ -1,0 +1,147 @@
+"""Organisations resolved against the whole article: short forms, boards, councils, offices.
+
+- An acronym ("DCJ") or a short form ("the Western Trust") takes the full name the article
+  gives elsewhere ("the NSW Department of Communities and Justice (DCJ)"); a bare acronym
+  with no expansion stays as written.
+- US county commissioners belong to "<County> Board of (County) Commissioners", but only
+  when the article itself speaks of that board or commission and names the county.
+- A council named in the article (the one whose meeting is reported, else the nearest) is
+  the body of a councillor when the publisher is not a council.
+- A few offices whose body the text never names come from a documented data table
+  (`patterns/officials_bodies.jsonl`): a TD sits in Dáil Éireann, and so on.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache, lru_cache
+
+from extract.names_lexicon import pattern_lines
+
+_CAP = r"[A-Z][\w’'&.-]*"
+_LINK = r"(?:of|and|for|the|on|&)"
+_COUNCIL = re.compile(
+    rf"\b(?:(?:City|Shire|Town|Borough|Municipality)\s+of\s+{_CAP}(?:\s+{_CAP})*"
+    rf"|{_CAP}(?:\s+(?:{_CAP}|and))*\s+Council)\b"
+)
+_MEETING = re.compile(
+    rf"\bmeeting\s+of\s+(?:the\s+)?(?P<c>{_CAP}(?:\s+(?:{_CAP}|and))*\s+Council)\b"
+)
+_COUNCIL_PUBLISHER = re.compile(r"\b(?:Council|Shire|City|Borough|County|Town)\b")
+_COUNTY = re.compile(rf"\b(?P<c>{_CAP}(?:\s+{_CAP})?\s+County)\b(?!\s+(?:Council|Hall|Court)\b)")
+_BOARD_CC = re.compile(r"\bBoard\s+of\s+County\s+Commissioners\b", re.IGNORECASE)
+_BOARD_WORDS = re.compile(r"\b(?:commissioners|commission|the\s+board)\b", re.IGNORECASE)
+_COMMISSIONER = re.compile(r"\bCommission(?:er)?s?\b", re.IGNORECASE)
+_SUPERVISORS = re.compile(r"\bBoard\s+of\s+Supervisors\b")
+
+
+_BODY_WORD = re.compile(
+    r"\b(?:Council|Association|Union|Trust|Agency|Department|Board|Commission|Authority"
+    r"|Government|Partnership|University|Foundation|Institute|Federation|Society|Ministry)\b"
+)
+
+
+def is_acronym(organisation: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z][A-Za-z]{1,6}", organisation)) and sum(
+        c.isupper() for c in organisation) >= 2
+
+
+def body_acronym(text: str, acronym: str) -> str | None:
+    """The expansion of an acronym when it names a body (not a division or a programme)."""
+    full = _acronym_expansion(text, acronym)
+    return full if full and _BODY_WORD.search(full) else None
+
+
+def expand_short(text: str, organisation: str) -> str:
+    """The full name of an acronym or first-and-last-word short form the article spells out."""
+    if is_acronym(organisation):
+        return _acronym_expansion(text, organisation) or organisation
+    words = organisation.split()
+    if len(words) == 2 and all(w[0].isupper() for w in words):
+        return _long_form(text, words[0], words[1]) or organisation
+    return organisation
+
+
+@lru_cache(maxsize=256)
+def _acronym_expansion(text: str, acronym: str) -> str | None:
+    """"the Public Service Association (PSA)": capitalised words ending where the acronym does."""
+    pattern = rf"((?:{_CAP}|{_LINK})(?:\s+(?:{_CAP}|{_LINK}))*)\s*\(\s*{re.escape(acronym)}\s*\)"
+    for match in re.finditer(pattern, text):
+        run = re.split(r"\S+['’]s?\s+", match.group(1))[-1]  # after "Washoe County's"
+        words = re.sub(r"^(?:(?:the|of|and|for|on|&)\s+)+", "", run, flags=re.I).split()
+        letters = [c for c in acronym if c.isupper()]
+        if words and words[-1][0].upper() == letters[-1] and words[0][0].isupper():
+            return " ".join(words)
+    return None
+
+
+@lru_cache(maxsize=256)
+def _long_form(text: str, first: str, last: str) -> str | None:
+    """"Western Trust" for "Western Health and Social Care Trust" named in the same article."""
+    middle = rf"(?:\s+(?:{_CAP}|and|&|of|for)){{1,6}}"
+    match = re.search(rf"\b{re.escape(first)}{middle}\s+{re.escape(last)}\b", text)
+    return " ".join(match.group().split()) if match else None
+
+
+def council_for_member(text: str, *, pos: int, publisher: str | None) -> str | None:
+    """The council a councillor sits on when the publisher is not a council."""
+    if publisher and _COUNCIL_PUBLISHER.search(publisher):
+        return None
+    if meeting := meeting_council(text, publisher):
+        return meeting
+    named = [(abs(m.start() - pos), " ".join(m.group().split())) for m in _COUNCIL.finditer(text)]
+    return min(named)[1] if named else None
+
+
+def meeting_council(text: str, publisher: str | None) -> str | None:
+    """The council whose meeting the article reports, when the publisher is another body."""
+    if publisher and _COUNCIL_PUBLISHER.search(publisher):
+        return None
+    meeting = _MEETING.search(text)
+    return " ".join(meeting.group("c").split()) if meeting else None
+
+
+def county_board(text: str, role: str | None, honorific: str | None) -> str | None:
+    """"Franklin County Board of Commissioners" for a commissioner, when the text names both."""
+    said = " ".join(filter(None, (honorific, role)))
+    supervisors = bool(_SUPERVISORS.search(said)) or (
+        honorific == "Supervisor" and bool(_SUPERVISORS.search(text)))
+    if not supervisors and not (_COMMISSIONER.search(said) and _BOARD_WORDS.search(text)):
+        return None
+    counties = [m.group("c") for m in _COUNTY.finditer(text)]
+    if not counties:
+        return None
+    county = max(set(counties), key=counties.count)
+    kind = "Board of County Commissioners" if _BOARD_CC.search(text) else "Board of Commissioners"
+    kind = "Board of Supervisors" if supervisors else kind
+    return f"{' '.join(county.split())} {kind}"
+
+
+@cache
+def _body_rules() -> tuple[tuple[re.Pattern[str], re.Pattern[str] | None, str, bool], ...]:
+    """(office, cue in the article, body, state government?) rows of the data table."""
+    rows = [json.loads(line) for line in pattern_lines("officials_bodies.jsonl")]
+    return tuple(
+        (_office(row), re.compile(row["cue"]) if "cue" in row else None,
+         row["organisation"], bool(row.get("state")))
+        for row in rows if "role" in row
+    )
+
+
+def _office(row: dict[str, str]) -> re.Pattern[str]:
+    unless = rf"(?!.*(?:{row['unless']}))" if "unless" in row else ""
+    return re.compile(rf"^{unless}.*?(?:{row['role']})", re.IGNORECASE | re.DOTALL)
+
+
+def office_body(text: str, said: str) -> str | None:
+    """The body of an office from the data table; a state government only if one state is named."""
+    said_state = not re.search(r"\b(?:Federal|Commonwealth|Shadow)\b", said)
+    states = [org for rule, cue, org, state in _body_rules()
+              if state and rule.search(said) and cue is not None and cue.search(text)]
+    for rule, cue, org, state in _body_rules():
+        if state or not rule.search(said):
+            continue
+        if cue is None or cue.search(text):
+            return org
+    return states[0] if said_state and len(states) == 1 else None
