@@ -94,12 +94,15 @@ def _date_text(rng: random.Random, day: dt.date, *, us: bool) -> str:
                        f"{day.day} {month} {day.year}"))
 
 
+def _ampm(hour: int) -> str:
+    return f"{hour if hour <= 12 else hour - 12}{'am' if hour < 12 else 'pm'}"
+
+
 def _time_text(rng: random.Random) -> str:
     start = rng.randint(9, 17)
     end = start + rng.randint(2, 4)
-    ampm = (lambda h: f"{h if h <= 12 else h - 12}{'am' if h < 12 else 'pm'}")
-    return rng.choice((f"from {ampm(start)} to {ampm(end)}", f"between {start}:00 and {end}:30",
-                       f"at {ampm(start)}"))
+    return rng.choice((f"from {_ampm(start)} to {_ampm(end)}", f"between {start}:00 and {end}:30",
+                       f"at {_ampm(start)}"))
 
 
 def _event(rng: random.Random, council: str, published: dt.date, *, us: bool) -> str:

@@ -43,11 +43,20 @@ def cli() -> None:
               help="Longer articles are truncated, with a warning on the record.")
 @click.option("--model", default=None,
               help="An installed spaCy pipeline whose entities add candidates (optional).")
+@click.option("--time-budget", type=click.FloatRange(min=0), default=30.0, show_default=True,
+              help="Seconds one article may take; over it, an error record (0: no limit).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True, help="Worker processes here, or a Dask cluster.")
+@click.option("--scheduler", default=None,
+              help="Dask scheduler address (tcp://HOST:PORT) [default: a LocalCluster].")
+@click.option("--shard-size", type=click.IntRange(min=1), default=500, show_default=True,
+              help="Articles per Dask task.")
 @click.option("--no-db", is_flag=True, help="Do not build the SQLite database.")
 @click.option("--db", "db_path", default=None, type=click.Path(dir_okay=False),
               help="SQLite database to build or update [default: <out>/council.db].")
 def run(inputs: tuple[str, ...], out_dir: str, workers: int | None, batch_size: int,
-        max_chars: int, model: str | None, no_db: bool, db_path: str | None) -> None:
+        max_chars: int, model: str | None, time_budget: float, engine: str,
+        scheduler: str | None, shard_size: int, no_db: bool, db_path: str | None) -> None:
     """Extract every article in INPUTS (files, folders, globs) into --out.
 
     Writes records.jsonl, errors.jsonl and manifest.json. Re-running on the same --out
@@ -56,7 +65,9 @@ def run(inputs: tuple[str, ...], out_dir: str, workers: int | None, batch_size: 
     from extract.runner import RunSettings, format_summary, run_batch
 
     settings = RunSettings(model=model, workers=workers or os.cpu_count() or 1,
-                           batch_size=batch_size, max_chars=max_chars)
+                           batch_size=batch_size, max_chars=max_chars,
+                           time_budget=time_budget or None, engine=engine,
+                           scheduler=scheduler, shard_size=shard_size)
     summary = run_batch(inputs, out_dir, settings=settings, progress=_progress())
     if sys.stderr.isatty():
         click.echo("", err=True)

@@ -13,6 +13,7 @@ from typing import IO, Any
 
 from extract.errors import OutputLockedError
 from extract.schema import ArticleRecord, ErrorRecord
+from extract.workers import Outcome
 
 RECORDS = "records.jsonl"
 ERRORS = "errors.jsonl"
@@ -69,12 +70,17 @@ class OutputDir:
             if keep < len(data):
                 handle.truncate(keep)
         done: dict[str, str] = {}
-        for line in data[:keep].splitlines():
+        lines = data[:keep].splitlines()
+        for line in lines:
             try:
                 obj = json.loads(line)
                 done[str(obj["id"])] = str(obj["content_sha256"])
             except (ValueError, KeyError, TypeError):
                 continue
+        if len(lines) > len(done):
+            # A run killed after re-extracting a changed article but before dropping its
+            # old line: finish that now, so every id is in the file once.
+            self._keep_last_per_id()
         return done
 
     def add_record(self, record: ArticleRecord) -> None:
@@ -82,6 +88,17 @@ class OutputDir:
         if record.id in self.done:
             self._replaced.add(record.id)
         self._records.write(record.model_dump_json() + "\n")
+
+    def add(self, outcome: Outcome) -> None:
+        """Append one already serialised record or error line."""
+        if outcome.error is not None:
+            assert self._errors is not None
+            self._errors.write(outcome.line + "\n")
+            return
+        assert self._records is not None
+        if outcome.article_id in self.done:
+            self._replaced.add(str(outcome.article_id))
+        self._records.write(outcome.line + "\n")
 
     def add_error(self, error: ErrorRecord) -> None:
         assert self._errors is not None
@@ -100,11 +117,17 @@ class OutputDir:
         lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
         last: dict[str, int] = {}
         for index, line in enumerate(lines):
-            last[str(json.loads(line)["id"])] = index
+            try:
+                last[str(json.loads(line)["id"])] = index
+            except (ValueError, KeyError, TypeError):
+                continue  # not a record: dropped
         keep = sorted(last.values())
         tmp = path.with_suffix(".jsonl.tmp")
-        tmp.write_text("".join(lines[i] for i in keep), encoding="utf-8")
-        os.replace(tmp, path)
+        with tmp.open("w", encoding="utf-8") as handle:
+            handle.write("".join(lines[i] for i in keep))
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)  # atomic: a kill leaves the old file or the new one
 
     def write_manifest(self, *, inputs: list[str], settings: dict[str, Any],
                        summary: dict[str, Any]) -> None:

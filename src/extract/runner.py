@@ -7,6 +7,8 @@ Output folder layout:
 A run appends whole lines and flushes after each batch, so a killed run leaves complete
 lines only (a torn last line is cut off on the next start) and loses at most the batches
 in flight. Re-running skips articles whose id and content hash are already recorded.
+Engines: worker processes on this machine (`extract.pool`) or a Dask cluster
+(`extract.dask_engine`); both write through the same OutputDir in input order.
 """
 
 from __future__ import annotations
@@ -22,10 +24,9 @@ from typing import Any
 from extract.article import Article
 from extract.errors import InputError
 from extract.outdir import OutputDir
-from extract.schema import ArticleRecord, ErrorRecord
-from extract.workers import process_stream
+from extract.workers import KINDS, Outcome, process_stream
 
-KINDS = ("events", "venues", "officials", "figures", "awards", "quotes")
+DEFAULT_TIME_BUDGET = 30.0
 Progress = Callable[["RunSummary"], None]
 
 
@@ -62,7 +63,14 @@ class RunSettings:
     workers: int = 1
     batch_size: int = 64
     max_chars: int = 200_000
-    time_budget: float | None = None
+    time_budget: float | None = DEFAULT_TIME_BUDGET  # seconds per article; None: no limit
+    engine: str = "local"  # "local" worker processes or "dask"
+    scheduler: str | None = None  # Dask scheduler address; None starts a LocalCluster
+    shard_size: int = 500  # articles per Dask task
+    in_process: bool = False  # local engine without worker processes (no time budget)
+    # "module:function" called with each process's pipeline once it is built: a place to
+    # add components or logging; the tests inject faults through it.
+    worker_hook: str | None = None
 
 
 def run_batch(
@@ -81,9 +89,9 @@ def run_batch(
     started = time.monotonic()
     with OutputDir(Path(out_dir)) as out:
         todo = _skip_done(read_inputs(paths), out.done, summary)
-        for batch in process_stream(todo, settings=settings):
-            for item in batch:
-                _count(item, out, summary)
+        for batch in _engine(todo, settings, out.path):
+            for outcome in batch:
+                _count(outcome, out, summary)
             out.flush()
             summary.seconds = time.monotonic() - started
             if progress:
@@ -92,6 +100,16 @@ def run_batch(
         out.write_manifest(inputs=[str(p) for p in paths], settings=asdict(settings),
                            summary=summary.as_dict())
     return summary
+
+
+def _engine(
+    todo: Iterator[Article | InputError], settings: RunSettings, out_path: Path
+) -> Iterator[list[Outcome]]:
+    if settings.engine == "dask":
+        from extract.dask_engine import dask_stream
+
+        return dask_stream(todo, settings=settings, shard_dir=out_path / "shards")
+    return process_stream(todo, settings=settings, in_process=settings.in_process)
 
 
 def _skip_done(
@@ -104,17 +122,16 @@ def _skip_done(
         yield item
 
 
-def _count(item: ArticleRecord | ErrorRecord, out: OutputDir, summary: RunSummary) -> None:
-    if isinstance(item, ErrorRecord):
-        out.add_error(item)
+def _count(outcome: Outcome, out: OutputDir, summary: RunSummary) -> None:
+    out.add(outcome)
+    if outcome.error is not None:
         summary.errors += 1
-        summary.error_kinds[item.error] += 1
+        summary.error_kinds[outcome.error] += 1
         return
-    out.add_record(item)
     summary.articles += 1
-    summary.words += len(item.text.split())
-    for kind in KINDS:
-        summary.records[kind] += len(getattr(item, kind))
+    summary.words += outcome.words
+    for kind, count in zip(KINDS, outcome.counts, strict=True):
+        summary.records[kind] += count
 
 
 def format_summary(summary: RunSummary) -> str:

@@ -1,10 +1,14 @@
-"""Process articles in one process or several, keeping input order."""
+"""Turn articles into output lines, in this process or in worker processes, in input order.
+
+Workers serialise records themselves (`Outcome.line`), so the parent only writes and
+counts; see `extract.pool` for the worker processes, the time budget and crash recovery.
+"""
 
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from extract.article import Article
@@ -12,14 +16,49 @@ from extract.errors import InputError
 from extract.schema import ArticleRecord, ErrorRecord
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+
     from extract.runner import RunSettings
 
 Item = Article | InputError
-Result = ArticleRecord | ErrorRecord
-# A worker is replaced after this many batches, which bounds memory growth over long runs.
-BATCHES_PER_WORKER = 200
+KINDS = ("events", "venues", "officials", "figures", "awards", "quotes")
+# Processed once outside any memory zone so that whatever a component builds lazily on its
+# first document (matchers, lexemes of its patterns) lives as long as the pipeline.
+WARM_UP_TEXT = (
+    "Northshire County Council will hold a jobs fair at Grange Hall on Saturday 8 June "
+    "from 10am. Cllr Ann Lee, leader of the council, said: “We have 120 vacancies.” "
+    "The team won Employer of the Year at the regional awards.\n\n"
+)
 
-_worker_settings: RunSettings | None = None
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One input's result as the line to write, with what the summary counts."""
+
+    line: str
+    error: str | None = None  # the error kind when this is an ErrorRecord line
+    article_id: str | None = None
+    words: int = 0
+    counts: tuple[int, ...] = ()  # records per kind, in KINDS order
+
+
+def outcome_of(result: ArticleRecord | ErrorRecord) -> Outcome:
+    if isinstance(result, ErrorRecord):
+        return Outcome(line=result.model_dump_json(), error=result.error)
+    return Outcome(
+        line=result.model_dump_json(), article_id=result.id, words=len(result.text.split()),
+        counts=tuple(len(getattr(result, kind)) for kind in KINDS),
+    )
+
+
+def error_outcome(item: Item, kind: str, message: str) -> Outcome:
+    """An error line for an input that a worker could not finish."""
+    if isinstance(item, InputError):
+        source, location = item.source, item.location
+    else:
+        source, location = item.source, item.id
+    record = ErrorRecord(source=source, location=location, error=kind, message=message)
+    return outcome_of(record)
 
 
 def batched(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -28,39 +67,54 @@ def batched(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield batch
 
 
-def process_batch(batch: list[Item], settings: RunSettings) -> list[Result]:
-    from extract.core import extract_stream
+def pipeline_for(settings: RunSettings) -> Language:
+    """The process's pipeline, built once and warmed up outside any memory zone."""
     from extract.pipeline import shared_nlp
 
     nlp = shared_nlp(settings.model)
-    return list(extract_stream(batch, nlp=nlp, batch_size=settings.batch_size,
-                               max_chars=settings.max_chars))
+    if not nlp.meta.get("council_extract_warm"):
+        if settings.worker_hook:
+            _call_hook(settings.worker_hook, nlp)
+        nlp(WARM_UP_TEXT)
+        nlp.meta["council_extract_warm"] = True
+    return nlp
 
 
-def _init_worker(settings: RunSettings) -> None:
-    global _worker_settings
-    _worker_settings = settings
-    from extract.pipeline import shared_nlp
+def _call_hook(hook: str, nlp: Language) -> None:
+    import importlib
 
-    shared_nlp(settings.model)
-
-
-def _process_in_worker(batch: list[Item]) -> list[Result]:
-    assert _worker_settings is not None
-    return process_batch(batch, _worker_settings)
+    module, _, name = hook.partition(":")
+    getattr(importlib.import_module(module), name)(nlp)
 
 
-def process_stream(items: Iterable[Item], *, settings: RunSettings) -> Iterator[list[Result]]:
-    """Results batch by batch, in input order, whatever the number of workers."""
+def extract_batch(batch: list[Item], settings: RunSettings) -> Iterator[Outcome]:
+    """Outcomes of one batch, one by one; spaCy's transient strings are freed after it."""
+    from extract.core import extract_stream
+
+    nlp = pipeline_for(settings)
+    # memory_zone frees the strings and lexemes the batch added to the vocab, which would
+    # otherwise grow with every new word in a long run. Docs never leave the zone.
+    with nlp.memory_zone():
+        results = extract_stream(batch, nlp=nlp, batch_size=settings.batch_size,
+                                 max_chars=settings.max_chars)
+        for result in results:
+            yield outcome_of(result)
+
+
+def process_stream(
+    items: Iterable[Item], *, settings: RunSettings, in_process: bool = False
+) -> Iterator[list[Outcome]]:
+    """Outcomes batch by batch, in input order, whatever the number of workers.
+
+    Worker processes (the default) enforce the time budget and survive crashes;
+    `in_process` runs here without either, for notebooks, tests and Dask tasks.
+    """
     batches = batched(items, settings.batch_size)
-    if settings.workers <= 1:
+    if in_process:
         for batch in batches:
-            yield process_batch(batch, settings)
+            yield list(extract_batch(batch, settings))
         return
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(
-        settings.workers, initializer=_init_worker, initargs=(settings,),
-        maxtasksperchild=BATCHES_PER_WORKER,
-    ) as pool:
-        # imap keeps order and pulls input lazily, so memory stays bounded.
-        yield from pool.imap(_process_in_worker, batches, chunksize=1)
+    from extract.pool import WorkerPool
+
+    with WorkerPool(settings) as pool:
+        yield from pool.run(batches)
