@@ -55,9 +55,61 @@ AWARD_CASES = [
      "the London Borough of Camden.",
      [("Essex County Council", "shortlisted", "Workforce Transformation"),
       ("London Borough of Camden", "shortlisted", "Workforce Transformation")]),
+    # a title ends before a full stop; a ceremony may be "Accolades 2023", not only "Awards"
+    ("Jo Bell, the council’s outreach lead, was also named Volunteer Manager of the Year.",
+     [("Jo Bell", "winner", "Volunteer Manager of the Year")]),
+    ("The Hub team has been named Team of the Year at the Northern Care Accolades 2023.",
+     [("Hub team", "winner", "Team of the Year")]),
+    # a singular "Award" is a category; a category after the ceremony's name
+    ("The Bridges Team won the Care Leavers Award at the National Care Awards.",
+     [("Bridges Team", "winner", "Care Leavers Award")]),
+    ("The Outreach team was recently named a finalist in the Regional Awards for Excellence "
+     "in the Partnership category.",
+     [("Outreach team", "finalist", "Partnership")]),
+    ("The unit is also a finalist for Best Digital Project at the North Care Awards.",
+     [("unit", "finalist", "Best Digital Project")]),
+    ("Earlier this year, Easton Borough Council received a Regional Achievement Award in the "
+     "Ageing Well category.",
+     [("Easton Borough Council", "winner", "Ageing Well")]),
+    # participle shortlists with plural categories; "took the"; "recognised in"
+    ("Easton Borough Council, shortlisted in both the Digital and Adult Care categories, "
+     "went home empty-handed.",
+     [("Easton Borough Council", "shortlisted", "Digital"),
+      ("Easton Borough Council", "shortlisted", "Adult Care")]),
+    ("Westshire Council took the Innovation award for its app.",
+     [("Westshire Council", "winner", "Innovation")]),
+    ("Westshire Council made the shortlist for the Digital Innovation award.",
+     [("Westshire Council", "shortlisted", "Digital Innovation")]),
+    ("Easton Borough Council was recognised in the Recruitment, Retention and Training "
+     "category and in the Health and Housing category.",
+     [("Easton Borough Council", "winner", "Recruitment, Retention and Training"),
+      ("Easton Borough Council", "winner", "Health and Housing")]),
+    # the subject after an opening time phrase, and after "where"
+    ("On the same night Easton Borough Council was highly commended in the Partnership "
+     "category.", [("Easton Borough Council", "highly commended", "Partnership")]),
+    ("Sam Reed took silver in the Mentor of the Year category at the Care Awards, where "
+     "Easton Borough Council’s Hub team won bronze in the Team of the Year category.",
+     [("Sam Reed", "silver", "Mentor of the Year"),
+      ("Easton Borough Council’s Hub team", "bronze", "Team of the Year")]),
+    # "which went to": the winner follows; "the same category" refers back
+    ("Easton was highly commended in the Council of the Year category, which went to Fife "
+     "Council.", [("Easton", "highly commended", "Council of the Year"),
+                  ("Fife Council", "winner", "Council of the Year")]),
+    ("Kent County Council won the Housing category at the LGC Awards. Fife Council was "
+     "highly commended in the same category.",
+     [("Kent County Council", "winner", "Housing"),
+      ("Fife Council", "highly commended", "Housing")]),
+    # "nominated by" says who nominated, not a shortlisting
+    ("The Start Well team, which was nominated by parents, won the Early Years category.",
+     [("Start Well team", "winner", "Early Years")]),
 ]
 
 NO_AWARD_CASES = [
+    "The council took the decision to close the centre.",
+    "Staff were recognised in the annual report for their work.",
+    "The decision, which went to the Cabinet Committee, was welcomed.",
+    "The plan made the shortlist of priorities.",
+    "The Care Awards were presented at the Civic Hall.",
     "The council won the support of residents for its plan.",
     "She picked up the phone at 2am to help a family.",
     "To be named Team of the Year is a great honour, she said.",

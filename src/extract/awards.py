@@ -29,7 +29,8 @@ def _selected_triggers(sentence: str) -> list[tuple[int, int, str, bool]]:
     for level, pattern in find.triggers():
         for m in pattern.finditer(sentence):
             if all(m.end() <= s or m.start() >= e for s, e, _, _ in chosen):
-                chosen.append((m.start(), m.end(), level, "named" in m.group()))
+                chosen.append((m.start(), m.end(), level,
+                               level == "winner" and "named" in m.group()))
     return sorted(chosen)
 
 
@@ -57,7 +58,8 @@ def _sentence_rows(sentence: str, offset: int, council: str | None) -> list[Row]
             rows.append({"start": offset + start, "end": offset + (end + cat[1] if cat else end),
                          "award": cat[2] if cat else None, "recipient": recipient,
                          "level": level, "sentence": (offset, offset + len(sentence)),
-                         "needs_council": bool(generic and council is None)})
+                         "needs_council": bool(generic and council is None),
+                         "same_category": not cats and find.same_category(scope)})
     return rows + _inverted_rows(sentence, offset)
 
 
@@ -70,6 +72,20 @@ def _inverted_rows(sentence: str, offset: int) -> list[Row]:
                      "award": cats[0][2] if cats else None, "recipient": recipient,
                      "level": level, "sentence": (offset, offset + len(sentence)),
                      "from_list": True})
+    for at, recipient, category in find.went_to(sentence):
+        rows.append({"start": offset + at, "end": offset + at + len(recipient),
+                     "award": category, "recipient": recipient, "level": "winner",
+                     "sentence": (offset, offset + len(sentence))})
+    return rows
+
+
+def _same_category(rows: list[Row]) -> list[Row]:
+    """A row 'in the same category' takes the category of the row before it."""
+    last = None
+    for row in rows:
+        if row.pop("same_category", False) and row["award"] is None:
+            row["award"] = last
+        last = row["award"] or last
     return rows
 
 
@@ -131,7 +147,7 @@ def _award_rows(doc: Doc, context: ArticleContext | None) -> list[Row]:
         rows.extend(_sentence_rows(text[sent.start_char:sent.end_char], sent.start_char,
                                    council))
     rows.extend(_list_rows(text))
-    return finish_rows(rows, doc)
+    return finish_rows(_same_category(rows), doc)
 
 
 @Language.component("council_awards")

@@ -11,15 +11,35 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-_TITLE = r"[A-Z][\w’'&.-]*"
+# A title word never ends on a full stop ("Year." ends a sentence), though "U.K" keeps one.
+_TITLE = r"[A-Z](?:[\w’'&-]|\.(?=\w))*"
+# Words of a title may wrap onto the next line but never cross a blank line.
+_GAP = r"(?:(?!\n[^\S\n]*\n)\s)+"
 # Lower-case words that may sit inside a title: "Team of the Year", "Innovation in Care".
 _LINK = r"(?:of|the|and|for|in|to|with|at|&)"
-TITLE_PHRASE = re.compile(rf"{_TITLE}(?:\s+(?:{_LINK}\s+)*{_TITLE})*")
+TITLE_PHRASE = re.compile(rf"{_TITLE}(?:{_GAP}(?:{_LINK}{_GAP})*{_TITLE})*")
 _CATEGORY_AFTER = re.compile(r"\s+(?:category|award|prize|title)\b", re.IGNORECASE)
-_CEREMONY_END = re.compile(r"Awards?(?:\s+for\s+[A-Z]\w+)?(?:\s+\d{4})?$")
+_CATEGORIES_AFTER = re.compile(r"\s+(?:categories|awards|prizes)\b", re.IGNORECASE)
+# A ceremony is plural ("Awards", "Accolades") or an event; a singular "Award" or
+# "Prize" names one category ("won the Leaving Care Award").
+_CEREMONY_WORD = r"(?:Awards|Accolades|Honours|Honors|Conference|Summit|Gala)"
+_CEREMONY_END = re.compile(rf"{_CEREMONY_WORD}(?:\s+for\s+[A-Z]\w+)?(?:\s+\d{{4}})?$")
+_SINGLE_AWARD = re.compile(r"\b(?:Award|Prize|Medal|Trophy)$")
+# "the LGPro Awards for Excellence in the Collaboration category": the title after the
+# ceremony is the category.
+_AFTER_CEREMONY = re.compile(
+    rf"\b(?:{_CEREMONY_WORD}(?:\s+for\s+[A-Z]\w+)?(?:\s+\d{{4}})?|Award)"
+    r"(?P<sep>\s+(?:in|for)\s+(?:the\s+)?)"
+)
+_LISTED_BEFORE = re.compile(rf"\bthe\s+(?P<list>(?:{TITLE_PHRASE.pattern}),\s+)$")
+_LED_BY_FOR_IN = re.compile(r"\b(?:for|in)\s+(?:the\s+)?$")
+# Segments that open a clause with an adverbial, never a recipient: capitalised at the
+# start of a sentence, or lower-case prepositions and subordinators after a comma.
 _INTRO = re.compile(
     r"^(?:In|At|On|For|After|During|Following|As|With|Congratulations|Meanwhile|Elsewhere"
-    r"|Also|And|But|Now|Today|Tonight|Last|This)\b"
+    r"|Also|And|But|Now|Today|Tonight|Last|This|Earlier|Later|Recently|Separately|Finally"
+    r"|Additionally|However|Yesterday|Overall|Previously|Once)\b"
+    r"|^(?:at|in|on|for|with|by|from|during|after|before|since)\b"
 )
 _DATE = re.compile(
     r"\b(?:(?:last|this|on)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -62,7 +82,7 @@ def is_ceremony(phrase: str) -> bool:
 def _split_at(phrase: str) -> tuple[str, str | None]:
     """'Local Authority of the Year at the Local Authority Excellence Awards' is a category
     and its ceremony; 'Care at Home Worker of the Year' is one category."""
-    ends = re.search(r"\bAwards(?:\s+for\s+[A-Z]\w+)?(?:\s+\d{4})?", phrase)
+    ends = re.search(rf"\b{_CEREMONY_WORD}(?:\s+for\s+[A-Z]\w+)?(?:\s+\d{{4}})?", phrase)
     phrase = phrase[:ends.end()] if ends else phrase  # "... Awards at the Grand Hotel"
     match = re.search(r"\s+at\s+(?:the\s+)?(?=[A-Z])", phrase)
     if match and is_ceremony(phrase[match.end():]):
@@ -85,18 +105,53 @@ def _strip_article(phrase: str) -> str:
     return re.sub(r"^(?:The|This|These|Its|Their)\s+", "", phrase)
 
 
+def _pieces(match: re.Match[str]) -> list[tuple[int, str]]:
+    """A title run cut after a ceremony ("... Awards in the X"): (offset, text) of each
+    piece. "X Award in the Y category" names its category after, so X is dropped."""
+    text, pieces, pos = match.group(), [], 0
+    for cut in _AFTER_CEREMONY.finditer(text):
+        if not cut.group().startswith("Award"):
+            pieces.append((match.start() + pos, text[pos:cut.start("sep")]))
+        pos = cut.end()
+    pieces.append((match.start() + pos, text[pos:]))
+    return pieces
+
+
+def _is_category(scope: str, at: int, end: int, phrase: str, ceremony: str | None) -> bool:
+    if phrase.endswith("of the Year") or _SINGLE_AWARD.search(phrase):
+        return True
+    if ceremony is not None:  # "shortlisted for Best Team at the X Awards"
+        return bool(_LED_BY_FOR_IN.search(scope, 0, at))
+    return bool(_CATEGORY_AFTER.match(scope, end))
+
+
 def categories(scope: str) -> list[tuple[int, int, str]]:
-    """Award categories in `scope`: 'the X category/award' or 'X of the Year'."""
+    """Award categories in `scope`: 'the X category/award', 'X of the Year', 'X Award',
+    'for X at the Y Awards', and 'the X and Y categories'."""
     found = []
     for match in TITLE_PHRASE.finditer(scope):
-        phrase, ceremony = _split_at(_strip_article(match.group()))
-        if is_ceremony(phrase):
-            continue
-        named = phrase.endswith("of the Year") or (
-            ceremony is None and _CATEGORY_AFTER.match(scope, match.end()))
-        if named:
-            found.append((match.start(), match.start() + len(match.group()), phrase))
+        for at, piece in _pieces(match):
+            phrase, ceremony = _split_at(_strip_article(piece))
+            end = at + len(piece)
+            if is_ceremony(phrase):
+                continue
+            if ceremony is None and _CATEGORIES_AFTER.match(scope, end):
+                found.extend((at, end, part) for part in re.split(r",\s*|\s+and\s+", phrase))
+            elif _is_category(scope, at, end, phrase, ceremony):
+                found.append((_listed_start(scope, at), end, _listed(scope, at) + phrase))
     return found
+
+
+def _listed_start(scope: str, at: int) -> int:
+    lead = _LISTED_BEFORE.search(scope, 0, at)
+    return lead.start("list") if lead else at
+
+
+def _listed(scope: str, at: int) -> str:
+    """'the Personnel Management, Employment and Training category': a category whose
+    own name holds a comma starts after the article."""
+    lead = _LISTED_BEFORE.search(scope, 0, at)
+    return lead.group("list") if lead else ""
 
 
 def category_right_after(scope: str) -> tuple[int, int, str] | None:
@@ -171,3 +226,28 @@ def inverted_lists(sentence: str) -> list[tuple[int, str, str]]:
             if re.match(r"[A-Z]", item):
                 found.append((pos + match["items"].find(part), match["kw"], item))
     return found
+
+
+_WENT_TO = re.compile(
+    r"\b(?:which|that)\s+(?:went\s+to|was\s+won\s+by|was\s+awarded\s+to)\s+(?:the\s+)?"
+    r"(?=[A-Z])"
+)
+
+
+def went_to(sentence: str) -> list[tuple[int, str, str]]:
+    """'the X category, which went to Y Council': (offset, recipient, category) winners."""
+    found: list[tuple[int, str, str]] = []
+    for match in _WENT_TO.finditer(sentence):
+        cats = categories(sentence[:match.start()])
+        name = TITLE_PHRASE.match(sentence, match.end())
+        if cats and name:
+            found.append((name.start(), name.group(), cats[-1][2]))
+    return found
+
+
+_SAME_CATEGORY = re.compile(r"\s*(?:in|for)\s+the\s+same\s+(?:category|award)\b", re.IGNORECASE)
+
+
+def same_category(scope: str) -> bool:
+    """'was highly commended in the same category': the category named before."""
+    return bool(_SAME_CATEGORY.match(scope))
