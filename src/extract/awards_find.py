@@ -128,7 +128,7 @@ def _is_category(scope: str, at: int, end: int, phrase: str, ceremony: str | Non
 def categories(scope: str) -> list[tuple[int, int, str]]:
     """Award categories in `scope`: 'the X category/award', 'X of the Year', 'X Award',
     'for X at the Y Awards', and 'the X and Y categories'."""
-    found = []
+    found: list[tuple[int, int, str]] = []
     for match in TITLE_PHRASE.finditer(scope):
         for at, piece in _pieces(match):
             phrase, ceremony = _split_at(_strip_article(piece))
