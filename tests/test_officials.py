@@ -141,3 +141,146 @@ def test_officials_named_inside_a_quote_are_not_quoted(nlp: Language) -> None:
     assert found["Sue Harrison"].quoted is True
     assert found["Jason Sedgman"].quoted is False
     assert found["Jason Sedgman"].organisation == PUBLISHER
+
+
+NOT_COUNCIL = "Eastshire Health Agency"
+
+# (text, publisher, name, role, organisation): bodies named in or around the role.
+BODIES = [
+    # A named non-council body ends a role of two or more words: it is the organisation.
+    ("Mary Hale, Chief Officer of the Easton Health and Social Care Partnership, said it "
+     "was a good year.", PUBLISHER, "Mary Hale", "Chief Officer",
+     "Easton Health and Social Care Partnership"),
+    # ... but a one-word role keeps it, and so do a council and a minister's department.
+    ("Tom Reid, chair of the Easton Community Trust, said it was a good year.", PUBLISHER,
+     "Tom Reid", "chair of the Easton Community Trust", "Easton Community Trust"),
+    ("Cllr Ann Rowe, Mayor of Easton Borough Council, said it was a good year.", PUBLISHER,
+     "Ann Rowe", "Mayor of Easton Borough Council", "Easton Borough Council"),
+    ("Cabinet Member for Children’s Services, Cllr Jo Marsh, said it was a good year.",
+     PUBLISHER, "Jo Marsh", "Cabinet Member for Children’s Services", PUBLISHER),
+    # A place after a named body is dropped from the role.
+    ("Kim Lowe, regional organiser for Unison in the south east, said staff were tired.",
+     PUBLISHER, "Kim Lowe", "regional organiser for Unison", "Unison"),
+    # A council or a place before a civic office is the organisation.
+    ("City of Easton Mayor Cr Dan Hobbs said the city was proud.", PUBLISHER, "Dan Hobbs",
+     "Mayor", "City of Easton"),
+    ("Harbourton Mayor Cr Lee Vance said the town was proud. Harbourton City Council agreed.",
+     PUBLISHER, "Lee Vance", "Mayor", "Harbourton City Council"),
+    ("Lord Mayor Cllr Ben Tate said the city was proud.", PUBLISHER, "Ben Tate", "Lord Mayor",
+     PUBLISHER),
+    # Acronyms take the expansion the article gives; a bare one stays as written.
+    ("The Care Workers Association (CWA) backed the plan. CWA organiser Joe Platt said pay "
+     "mattered.", PUBLISHER, "Joe Platt", "organiser", "Care Workers Association"),
+    ("CWA organiser Joe Platt said pay mattered.", PUBLISHER, "Joe Platt", "organiser", "CWA"),
+    ("The Northern Council of Counties (NoCC) met. NoCC President Ray Dale said it was vital.",
+     PUBLISHER, "Ray Dale", "NoCC President", "Northern Council of Counties"),
+    # Initials of a division (no body word in the expansion) leave the publisher.
+    ("Northshire County Council Family Services (FS) is hiring. FS Director Amy Kerr said it "
+     "was vital.", PUBLISHER, "Amy Kerr", "FS Director", PUBLISHER),
+    # A first-and-last-word short form takes the full name used earlier.
+    ("The fair is run with the Eastern Health and Social Care Trust. The Eastern Trust’s "
+     "Director of Nursing, Paul Dunn, said it was vital.", PUBLISHER, "Paul Dunn",
+     "Director of Nursing", "Eastern Health and Social Care Trust"),
+    # An appositive between commas names a body whatever its last word.
+    ("Chair of the judging panel, Ian Lloyd OBE, of Care Forum Easton, said it was close.",
+     PUBLISHER, "Ian Lloyd", "Chair of the judging panel", "Care Forum Easton"),
+    # "Minister for Local Government": the portfolio is not a body.
+    ("Minister for Local Government Sue Pratt MP said the sector mattered.", PUBLISHER,
+     "Sue Pratt", "Minister for Local Government", None),
+]
+
+
+@pytest.mark.parametrize(("text", "publisher", "name", "role", "organisation"), BODIES)
+def test_officials_named_bodies(
+    nlp: Language, text: str, publisher: str, name: str, role: str, organisation: str | None,
+) -> None:
+    found = {o.name: o for o in officials(nlp, text, publisher=publisher)}
+    assert name in found, list(found)
+    assert (found[name].role, found[name].organisation) == (role, organisation)
+
+
+# (text, publisher, name, organisation): bodies resolved from the rest of the article.
+CONTEXT_BODIES = [
+    # US county commissioners, when the article speaks of the board and names the county.
+    ("Lake County commissioners approved the posts on Tuesday. Commissioner Jo Banks said "
+     "the board was united.", NOT_COUNCIL, "Jo Banks", "Lake County Board of Commissioners"),
+    ("The Board of County Commissioners met in Lake County. Board of County Commissioners "
+     "Chair Al Ruiz said it was vital.", NOT_COUNCIL, "Al Ruiz",
+     "Lake County Board of County Commissioners"),
+    ("The Lake County Board of Supervisors met. Supervisor Eva Cho said it was vital.",
+     NOT_COUNCIL, "Eva Cho", "Lake County Board of Supervisors"),
+    # No board in the text: a commissioner's body is not invented.
+    ("Children’s Commissioner Dame Ruth Ames said Kent County Council had improved.",
+     PUBLISHER, "Ruth Ames", None),
+    # Councillors at a reported meeting belong to that council, not to the publisher agency.
+    ("The motion was passed at a meeting of Easton County Council. Cllr Rob Finn said the "
+     "shortage was serious.", NOT_COUNCIL, "Rob Finn", "Easton County Council"),
+    ("The motion was passed at a meeting of Easton County Council. Director of Services, "
+     "Mark Byrne, said the shortage was serious.", NOT_COUNCIL, "Mark Byrne",
+     "Easton County Council"),
+    # ... but a council publisher keeps its own councillors.
+    ("At a meeting of Weston County Council, Cllr Rob Finn said the shortage was serious.",
+     PUBLISHER, "Rob Finn", PUBLISHER),
+    # Offices whose body the text never names: the documented table.
+    ("He raised it with local TD Mary Doyle.", PUBLISHER, "Mary Doyle", "Dáil Éireann"),
+    ("Minister of State Mary Doyle TD said funding was agreed.", PUBLISHER, "Mary Doyle", None),
+    ("Senator Jim Carey said he would raise it in the Oireachtas.", PUBLISHER, "Jim Carey",
+     "Seanad Éireann"),
+    ("Senator Jim Carey said he would raise it in Washington.", PUBLISHER, "Jim Carey", None),
+    ("Federal Member for Easton Tom Grey MP said it was vital.", PUBLISHER, "Tom Grey",
+     "Parliament of Australia"),
+    ("Staff across Queensland will benefit. Minister for Children Kate Moss said it was vital.",
+     NOT_COUNCIL, "Kate Moss", "Queensland Government"),
+    ("Staff in Queensland and NSW will benefit. Minister for Children Kate Moss said so.",
+     NOT_COUNCIL, "Kate Moss", None),
+    ("Staff across Queensland will benefit. Federal Minister for Children Kate Moss said so.",
+     NOT_COUNCIL, "Kate Moss", None),
+    # An MP is not the publisher's official.
+    ("Harry Cole MP (Easton), a member of the Education Committee, said he would ask.",
+     PUBLISHER, "Harry Cole", None),
+]
+
+
+@pytest.mark.parametrize(("text", "publisher", "name", "organisation"), CONTEXT_BODIES)
+def test_officials_bodies_from_context(
+    nlp: Language, text: str, publisher: str, name: str, organisation: str | None,
+) -> None:
+    found = {o.name: o for o in officials(nlp, text, publisher=publisher)}
+    assert name in found, list(found)
+    assert found[name].organisation == organisation
+
+
+# (text, name, role): roles stated in other sentence positions.
+ROLE_POSITIONS = [
+    ("Cabinet portfolio holder for adults, Cllr Tamsin Hale, said: “Come along.”", "Tamsin Hale",
+     "Cabinet portfolio holder for adults"),
+    ("Social worker Rhys Hale, from the council’s hospital discharge team, won silver.",
+     "Rhys Hale", "Social worker in the hospital discharge team"),
+    ("Turnover, which Executive Director Lionel Harte has called “a threat”, fell.",
+     "Lionel Harte", "Executive Director"),
+    ("Amira Khan, a newly qualified social worker who joined in September, said: “Yes.”",
+     "Amira Khan", "newly qualified social worker"),
+    ("Councillor Rhona Teague (Con, Easton East), cabinet member for children, said: “Yes.”",
+     "Rhona Teague", "cabinet member for children"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), ROLE_POSITIONS)
+def test_officials_role_positions(nlp: Language, text: str, name: str, role: str) -> None:
+    found = by_name(nlp, text)
+    assert name in found, list(found)
+    assert found[name].role == role
+
+
+# Descriptions of the public by their head noun, and titles that only contain such a word.
+PUBLIC = [
+    ("Easton Head resident Tony Burke, 58, said he loved the job.", False),
+    ("Parent governor Jane Hill said the school was ready.", True),
+    ("Resident Services Manager Tom Vale said the estate was ready.", True),
+    ("A foster carer from Easton, Jane Hill, said the support was excellent.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "official"), PUBLIC)
+def test_officials_public_head_noun(nlp: Language, text: str, official: bool) -> None:
+    assert bool(officials(nlp, text)) is official

@@ -73,3 +73,50 @@ NOT_QUOTES = [
 @pytest.mark.parametrize("text", NOT_QUOTES)
 def test_quotes_false_positives(nlp: Language, text: str) -> None:
     assert quotes(nlp, text) == []
+
+
+# (text, first words of the reported clause): reported speech in other shapes.
+REPORTED = [
+    ("PSA organiser Dan Voss said 17 per cent of posts were vacant.", "17 per cent"),
+    ("Union organiser Shane Dwyer welcomed the plan but said members were tired.",
+     "members were"),
+    ("State Minister Lauren Ash congratulated the team and said the grants had helped.",
+     "the grants"),
+    ("Siobhan Twomey, Director of Services for Community, Culture and Placemaking at Easton "
+     "City Council, said the council was delighted.", "the council was"),
+    ("Robert Trew, Easton Council's strategic director for care and\nwellbeing, said the "
+     "council had raised pay.", "the council had"),
+    ("Kestrel's director, Dr Fiona Gant, told LGC the council had recruited 57 staff.",
+     "LGC the council"),
+    ("Cllr Pat Moy called on the minister to fund more posts.", "the minister"),
+    ("Applications close at 5pm on Friday, City CEO Bernadette Quill confirmed.",
+     "Applications close"),
+]
+
+
+@pytest.mark.parametrize(("text", "start"), REPORTED)
+def test_quotes_reported_speech(nlp: Language, text: str, start: str) -> None:
+    found = [q for q in quotes(nlp, text) if q.kind == "reported"]
+    assert [q.text[: len(start)] for q in found] == [start]
+    assert found[0].speaker is not None
+
+
+def test_quotes_called_attributes_a_direct_quote(nlp: Language) -> None:
+    text = "City Council member Tasha Green, who chairs the committee, called the plan “long " \
+           "overdue and badly needed”."
+    (quote,) = quotes(nlp, text)
+    assert quote.speaker == "Tasha Green"
+
+
+# Verbs near a name that do not report anyone's words.
+NOT_REPORTED = [
+    "Cllr Ann Lee welcomed the news.",
+    "Cllr Ann Lee confirmed.",
+    "Tom Hart, who joined in 2019, opened the fair on Monday.",
+    "Cllr Ann Lee welcomed the visitors and opened the new wing.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_REPORTED)
+def test_quotes_reported_false_positives(nlp: Language, text: str) -> None:
+    assert quotes(nlp, text) == []

@@ -29,7 +29,10 @@ _MEETING = re.compile(
     rf"\bmeeting\s+of\s+(?:the\s+)?(?P<c>{_CAP}(?:\s+(?:{_CAP}|and))*\s+Council)\b"
 )
 _COUNCIL_PUBLISHER = re.compile(r"\b(?:Council|Shire|City|Borough|County|Town)\b")
-_COUNTY = re.compile(rf"\b(?P<c>{_CAP}(?:\s+{_CAP})?\s+County)\b(?!\s+(?:Council|Hall|Court)\b)")
+_COUNTY = re.compile(
+    rf"\b(?!(?:The|In|At|For|And|Of|On|A)\s)(?P<c>{_CAP}(?:\s+{_CAP})?\s+County)\b"
+    r"(?!\s+(?:Council|Hall|Court)\b)"
+)
 _BOARD_CC = re.compile(r"\bBoard\s+of\s+County\s+Commissioners\b", re.IGNORECASE)
 _BOARD_WORDS = re.compile(r"\b(?:commissioners|commission|the\s+board)\b", re.IGNORECASE)
 _COMMISSIONER = re.compile(r"\bCommission(?:er)?s?\b", re.IGNORECASE)
@@ -60,7 +63,19 @@ def expand_short(text: str, organisation: str) -> str:
     words = organisation.split()
     if len(words) == 2 and all(w[0].isupper() for w in words):
         return _long_form(text, words[0], words[1]) or organisation
+    if len(words) == 1 and organisation[:1].isupper():
+        return _place_council(text, organisation) or organisation
     return organisation
+
+
+@lru_cache(maxsize=256)
+def _place_council(text: str, place: str) -> str | None:
+    """"Harbourton City Council" for the place "Harbourton" when the article names it."""
+    for match in _COUNCIL.finditer(text):
+        name = " ".join(match.group().split())
+        if name.startswith(f"{place} ") or name.endswith(f" of {place}"):
+            return name
+    return None
 
 
 @lru_cache(maxsize=256)
@@ -69,11 +84,22 @@ def _acronym_expansion(text: str, acronym: str) -> str | None:
     pattern = rf"((?:{_CAP}|{_LINK})(?:\s+(?:{_CAP}|{_LINK}))*)\s*\(\s*{re.escape(acronym)}\s*\)"
     for match in re.finditer(pattern, text):
         run = re.split(r"\S+['’]s?\s+", match.group(1))[-1]  # after "Washoe County's"
-        words = re.sub(r"^(?:(?:the|of|and|for|on|&)\s+)+", "", run, flags=re.I).split()
-        letters = [c for c in acronym if c.isupper()]
-        if words and words[-1][0].upper() == letters[-1] and words[0][0].isupper():
+        words = _initials_fit(run.split(), [c for c in acronym if c.isupper()])
+        if words:
             return " ".join(words)
     return None
+
+
+def _initials_fit(words: list[str], letters: list[str]) -> list[str]:
+    """The words the acronym stands for: from a word with its first letter to its last letter."""
+    if not words or words[-1][0].upper() != letters[-1]:
+        return []
+    starts = [i for i, w in enumerate(words) if w[0] == letters[0]]
+    if not starts:
+        return []
+    capitals = [sum(w[0].isupper() for w in words[i:]) for i in starts]
+    best = min(range(len(starts)), key=lambda k: (abs(capitals[k] - len(letters)), starts[k]))
+    return words[starts[best] :]
 
 
 @lru_cache(maxsize=256)
@@ -106,7 +132,7 @@ def county_board(text: str, role: str | None, honorific: str | None) -> str | No
     """"Franklin County Board of Commissioners" for a commissioner, when the text names both."""
     said = " ".join(filter(None, (honorific, role)))
     supervisors = bool(_SUPERVISORS.search(said)) or (
-        honorific == "Supervisor" and bool(_SUPERVISORS.search(text)))
+        bool(re.search(r"\bSupervisor\b", said)) and bool(_SUPERVISORS.search(text)))
     if not supervisors and not (_COMMISSIONER.search(said) and _BOARD_WORDS.search(text)):
         return None
     counties = [m.group("c") for m in _COUNTY.finditer(text)]
