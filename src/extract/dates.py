@@ -19,6 +19,7 @@ from spacy.util import filter_spans
 from extract.article import ArticleContext, DateOrder
 from extract.dates_patterns import build_date_matcher, build_gathering_matchers
 from extract.dates_times import find_times
+from extract.doctext import doc_text
 from extract.schema import Event
 
 # Leading words a pattern needs for context but that are not part of the date phrase.
@@ -40,7 +41,7 @@ class DateFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         doc.spans["dates"] = self._dates(doc)
-        doc.spans["times"] = _char_spans(doc, find_times(doc.text), "TIME")
+        doc.spans["times"] = _char_spans(doc, find_times(doc_text(doc)), "TIME")
         doc.spans["gatherings"] = self._gatherings(doc)
         return doc
 

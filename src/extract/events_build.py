@@ -12,6 +12,7 @@ from extract.dates_normalise import Anchor, DateValue
 from extract.dates_patterns import cue_regex
 from extract.dates_relative import day_only_value, normalise_phrase
 from extract.dates_times import parse_time
+from extract.doctext import doc_text, span_text
 from extract.events_link import (
     in_range,
     is_deadline,
@@ -70,10 +71,10 @@ class _Spans:
 
 def _value(date: Span, spans: _Spans, anchor: Anchor) -> DateValue:
     if date.label_ != "DAY_ONLY":
-        return normalise_phrase(date.label_, date.text, anchor)
+        return normalise_phrase(date.label_, span_text(date), anchor)
     earlier = [d for d in spans.dates if d.end_char <= date.start_char and d.label_ in _EXPLICIT]
     previous = normalise_phrase(earlier[-1].label_, earlier[-1].text, anchor) if earlier else None
-    return day_only_value(date.text, previous, anchor)
+    return day_only_value(span_text(date), previous, anchor)
 
 
 def _echo(gathering: Span, spans: _Spans, *, want: str) -> Span | None:
@@ -113,15 +114,15 @@ def _candidate(date: Span, spans: _Spans, anchor: Anchor) -> Candidate | None:
             return None
         own_sentence = in_range(spans.venues, _sent_range(gathering))
         venue = venue or nearest_owned(gathering, own_sentence, [])
-    tense = tense_of(date.sent.text)
+    tense = tense_of(span_text(date.sent))
     if tense is None and gathering.sent == date.sent:
-        tense = tense_of(gathering.sent.text)
+        tense = tense_of(span_text(gathering.sent))
     value = _value(date, spans, replace(anchor, tense=tense))
     time = time or _echo(gathering, spans, want="time")
     venue = venue or _echo(gathering, spans, want="venue")
     # "an online information session", "via Zoom": no place, whatever else is nearby.
     later = [d.start_char for d in rivals if d.start_char > date.start_char]
-    after = date.doc.text[date.start_char:min([*later, segment[1]])]
+    after = doc_text(date.doc)[date.start_char:min([*later, segment[1]])]
     if cue_regex("virtual").search(f"{own} {after}"):
         venue = None
     return Candidate(date, value, gathering, time, venue)
@@ -143,7 +144,7 @@ def _key(candidate: Candidate) -> str:
     value = candidate.value
     if value.date is not None:
         return value.date.isoformat()
-    return value.partial or " ".join(candidate.span.text.lower().split())
+    return value.partial or " ".join(span_text(candidate.span).lower().split())
 
 
 def _month(value: DateValue) -> str | None:
@@ -178,7 +179,7 @@ def venue_text(venue: Span | None) -> str | None:
     if venue is None:
         return None
     start, end = phrase_bounds(venue)
-    return venue.doc.text[start:end]
+    return doc_text(venue.doc)[start:end]
 
 
 def _event(candidate: Candidate, later: list[Candidate]) -> Event:
@@ -187,7 +188,7 @@ def _event(candidate: Candidate, later: list[Candidate]) -> Event:
     start_time, end_time = parse_time(time_span.text) if time_span else (None, None)
     span = candidate.span
     return Event(
-        name=_describe(candidate.gathering), date_text=span.text,
+        name=_describe(candidate.gathering), date_text=span_text(span),
         date=candidate.value.date, date_partial=None if candidate.value.date
         else candidate.value.partial, time=start_time, end_time=end_time,
         venue_text=venue_text(venue), start=span.start_char, end=span.end_char,

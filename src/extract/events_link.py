@@ -10,6 +10,7 @@ from functools import lru_cache
 from spacy.tokens import Span
 
 from extract.dates_patterns import cue_regex
+from extract.doctext import doc_text, span_text
 
 _BULLETS = " \t•*·-–—>"
 # How far back (characters) a session line may look for the gathering it belongs to.
@@ -31,7 +32,7 @@ def _distance(date: Span, span: Span) -> int:
     """Characters between, plus a clause's worth per comma or semicolon, and a little
     more when the date comes after: prose names the date first."""
     start, end = sorted((date.end_char, span.start_char, date.start_char, span.end_char))[1:3]
-    between = date.doc.text[start:end]
+    between = doc_text(date.doc)[start:end]
     after = date.start_char > span.start_char
     return _gap(date, span) + _CLAUSE * (between.count(",") + between.count(";")) + 10 * after
 
@@ -59,7 +60,7 @@ def nearest_owned(anchor: Span, spans: list[Span], rivals: list[Span]) -> Span |
 
 
 def _line_bounds(span: Span) -> tuple[int, int]:
-    text = span.doc.text
+    text = doc_text(span.doc)
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
     return start, len(text) if end < 0 else end
@@ -70,9 +71,9 @@ def segment_of(date: Span, times: list[Span], venues: list[Span]) -> tuple[int, 
     date to the next date (a hard-wrapped session may run onto the next line)."""
     sentence = (date.sent.start_char, date.sent.end_char)
     start, _ = _line_bounds(date)
-    if date.doc.text[start:date.start_char].strip(_BULLETS):
+    if doc_text(date.doc)[start:date.start_char].strip(_BULLETS):
         return sentence
-    text = date.doc.text
+    text = doc_text(date.doc)
     following = [d.start_char for d in date.doc.spans["dates"] if d.start_char > date.start_char]
     paragraph_end = text.find("\n\n", date.end_char) % (len(text) + 1)
     end = min([*following, paragraph_end, date.start_char + _SESSION_REACH])
@@ -100,7 +101,7 @@ def _deadline_regex() -> re.Pattern[str]:
 def is_deadline(date: Span) -> bool:
     """"apply by 5 May", "closes on 12 March": a date that ends something, not a session."""
     sentence_start = date.sent.start_char
-    before = date.doc.text[max(sentence_start, date.start_char - 30):date.start_char]
+    before = doc_text(date.doc)[max(sentence_start, date.start_char - 30):date.start_char]
     return bool(_deadline_regex().search(before))
 
 
@@ -110,9 +111,9 @@ def is_furniture(date: Span) -> bool:
     if date.label_ not in _DATELINE_LABELS:
         return False
     start, end = _line_bounds(date)
-    text = date.doc.text
+    text = doc_text(date.doc)
     before_after = text[start:date.start_char] + " " + text[date.end_char:end]
     rest = cue_regex("furniture").sub(" ", before_after)
     if any(ch.isalnum() for ch in rest):
         return False
-    return rest != before_after or bool(_YEAR.search(date.text))
+    return rest != before_after or bool(_YEAR.search(span_text(date)))

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extract.article import ArticleContext
+from extract.doctext import doc_text, span_text
 from extract.schema import Venue
 from extract.venues_attach import walk
 from extract.venues_words import build_venue_matcher, words
@@ -86,7 +87,7 @@ def _clean(doc: Doc, start: int, end: int) -> tuple[Span, bool] | None:
         return None
     start = _trim_start(doc, start, end)
     span = doc[start:end]
-    single = span.text in lists["single_names"]
+    single = span_text(span) in lists["single_names"]
     if len([t for t in span if not t.is_space]) < 2 and not single:
         return None
     following = _after(doc, end)
@@ -108,7 +109,7 @@ def _join_rooms(names: list[Span]) -> list[Span]:
     for name in names:
         if joined:
             previous = joined[-1]
-            between = name.doc.text[previous.end_char:name.start_char]
+            between = doc_text(name.doc)[previous.end_char:name.start_char]
             joint = _JOIN_ROOM.fullmatch(between)
             if joint and (previous[-1].text in words()["room_nouns"]
                           or joint.group(0).split()[0] == "at"):
@@ -121,9 +122,9 @@ def _join_rooms(names: list[Span]) -> list[Span]:
 def _phrase(name: Span, ends: dict[int, int]) -> Span:
     doc = name.doc
     start = name.start_char
-    if doc.text[max(0, start - 4):start].lower() == "the ":
+    if doc_text(doc)[max(0, start - 4):start].lower() == "the ":
         start -= 4
-    end, _ = walk(doc.text, name.end_char, ends, room=name[-1].text in words()["room_nouns"])
+    end, _ = walk(doc_text(doc), name.end_char, ends, room=name[-1].text in words()["room_nouns"])
     return doc.char_span(start, end, alignment_mode="expand") or name
 
 
@@ -131,7 +132,7 @@ def _list_venues(doc: Doc, names: list[Span]) -> list[tuple[Span, Span]]:
     """(phrase, name) for each session line "DATE: VENUE, street, TIME"."""
     if "dates" not in doc.spans:
         return []
-    text, found = doc.text, []
+    text, found = doc_text(doc), []
     times = {t.start_char: t.end_char for t in doc.spans.get("times", [])}
     date_starts = sorted(d.start_char for d in doc.spans["dates"])
     for date in doc.spans["dates"]:
@@ -159,11 +160,11 @@ def _after_time(text: str, pos: int, times: dict[int, int]) -> int:
 
 
 def _list_pair(doc: Doc, begin: int, end: int, names: list[Span]) -> tuple[Span, Span] | None:
-    if doc.text.startswith("the ", begin):
+    if doc_text(doc).startswith("the ", begin):
         begin += 4
-    if begin >= end or not doc.text[begin].isupper():
+    if begin >= end or not doc_text(doc)[begin].isupper():
         return None
-    if doc.text[begin - 4:begin] == "the ":
+    if doc_text(doc)[begin - 4:begin] == "the ":
         begin -= 4
     phrase = doc.char_span(begin, end, alignment_mode="expand")
     inside = [n for n in names if n.start_char >= begin and n.end_char <= end]
@@ -171,7 +172,7 @@ def _list_pair(doc: Doc, begin: int, end: int, names: list[Span]) -> tuple[Span,
         return None
     if inside:
         return phrase, inside[0]
-    cut = re.search(r"[,(]", doc.text[begin:end])
+    cut = re.search(r"[,(]", doc_text(doc)[begin:end])
     name = doc.char_span(begin, begin + cut.start() if cut else end, alignment_mode="expand")
     return (phrase, name) if name is not None and len(name) > 0 else None
 

@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from extract.article import ArticleContext
+from extract.doctext import doc_text, span_text
 from extract.schema import Venue
 from extract.venues_attach import name_locality, place_ok, walk
 from extract.venues_words import UPPER, words
@@ -39,14 +40,14 @@ def publisher_town(publisher: str | None) -> str | None:
 def _canonical(name: Span) -> str:
     """The name, whitespace normalised; for a room in a building, the room: answers write
     "Gower Suite at the Guildhall" and "Gower Suite, Guildhall" alike."""
-    text = re.sub(r"^the\s+", "", " ".join(name.text.split()), flags=re.I)
+    text = re.sub(r"^the\s+", "", " ".join(span_text(name).split()), flags=re.I)
     room = _ROOM_IN.match(text) or _AT.match(text)
     return room.group(1) if room else text
 
 
 def phrase_bounds(phrase: Span) -> tuple[int, int]:
     """Offsets of a venue mention without trailing punctuation the tokens carried."""
-    text = phrase.text.rstrip(" \t\n,;:")
+    text = span_text(phrase).rstrip(" \t\n,;:")
     if text.endswith(".") and text.rsplit(None, 1)[-1] not in words()["street_suffixes"]:
         text = text.rstrip(".")  # a full stop, not the one of "Rd." or "St."
     return phrase.start_char, phrase.start_char + len(text)
@@ -62,11 +63,11 @@ def _people(doc: Doc) -> list[Span]:
 
 def _locality(phrase: Span, name: Span, ends: dict[int, int], town: str | None) -> str | None:
     room = name[-1].text in words()["room_nouns"]
-    _, stated = walk(phrase.doc.text, name.end_char, ends, room=room)
+    _, stated = walk(doc_text(phrase.doc), name.end_char, ends, room=room)
     if stated == "the town centre":
         return town
     if stated is None and phrase.end_char > name.end_char:
-        tail = phrase.doc.text[name.end_char:phrase.end_char].rstrip(" \t\n.,;:")
+        tail = doc_text(phrase.doc)[name.end_char:phrase.end_char].rstrip(" \t\n.,;:")
         last = _LAST_PLACE.search(tail)
         if last and not _street(last.group(1)) and place_ok(last.group(1)):
             stated = " ".join(last.group(1).split())
@@ -77,7 +78,7 @@ def _town_before(name: Span) -> str | None:
     """"It moves to Mackay on Wednesday ... at the Pioneer Valley Library": the town the
     sentence has just named."""
     sent = name.sent
-    before = name.doc.text[max(sent.start_char, name.start_char - _TOWN_REACH):name.start_char]
+    before = doc_text(name.doc)[max(sent.start_char, name.start_char - _TOWN_REACH):name.start_char]
     towns = [m.group(1) for m in _IN_TOWN.finditer(before) if place_ok(m.group(1))
              and not before[:m.start()].rstrip(" ,;").rsplit(None, 1)[-1:][0][:1].isupper()]
     return " ".join(towns[-1].split()) if towns else None
@@ -105,12 +106,12 @@ def venue_records(doc: Doc, *, context: ArticleContext) -> list[Venue]:
         covered.append((start, end))
         canonical = _canonical(name)
         key = _key(canonical)
-        full = _key(" ".join(name.text.split()))
+        full = _key(" ".join(span_text(name).split()))
         if any(key in earlier or earlier in key or full in earlier for earlier in seen):
             continue
         seen.extend((key, full))
         records.append(Venue(
-            text=doc.text[start:end], name=canonical,
+            text=doc_text(doc)[start:end], name=canonical,
             locality=_locality(phrase, name, ends, town), start=start, end=end,
         ))
     return records
