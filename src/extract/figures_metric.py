@@ -7,12 +7,11 @@ unknown noun right after it drops it, so keywords elsewhere in the sentence neve
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from extract.figures_refine import Entry, cues, refine, rows, spaced
 from extract.numbers import Quantity, parse_number
 
 _FLAGS = re.IGNORECASE
@@ -20,12 +19,6 @@ _FLAGS = re.IGNORECASE
 _NAME_REACH = 200
 # A name further than this from its number is not part of the figure's `text`.
 _TEXT_REACH = 120
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    metric: str
-    unit: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,47 +33,28 @@ class Reading:
     value_from: float | None = None
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    text = resources.files("extract").joinpath(f"patterns/{name}").read_text("utf-8")
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
-
-
-def _spaced(pattern: str) -> str:
-    """Data patterns write one space; articles have runs of spaces and hard line breaks."""
-    return pattern.replace(" ", r"\s+")
-
-
 @lru_cache(maxsize=1)
 def _lexicon(name: str) -> tuple[re.Pattern[str], tuple[Entry, ...]]:
-    rows = _rows(name)
+    data = rows(name)
     alternation = "|".join(
         # "children’s social workers" is about workers: a possessive never ends an entry.
-        rf"(?P<h{i}>\b{_spaced(r['pattern'])}\b(?![’']s))" for i, r in enumerate(rows)
+        rf"(?P<h{i}>\b{spaced(r['pattern'])}\b(?![’']s))" for i, r in enumerate(data)
     )
-    entries = tuple(Entry(r["metric"], r.get("unit")) for r in rows)
+    entries = tuple(Entry(r["metric"], r.get("unit")) for r in data)
     return re.compile(alternation, _FLAGS), entries
-
-
-@lru_cache(maxsize=1)
-def _cues() -> dict[str, re.Pattern[str]]:
-    rows = _rows("figures_cues.jsonl")
-    cues = {r["kind"]: re.compile(_spaced(r["pattern"]), _FLAGS) for r in rows}
-    # A recruiting verb counts only when it governs the number: at most three words before.
-    near = rf"(?:{cues['recruit_left'].pattern})\b(?:\s+[\w’'-]+){{0,3}}\s*$"
-    cues["recruit_left"] = re.compile(near, _FLAGS)
-    return cues
 
 
 @lru_cache(maxsize=1)
 def _head_regex() -> re.Pattern[str]:
     heads, _ = _lexicon("figures_heads.jsonl")
-    stop = _cues()["stop"].pattern
+    stop = cues()["stop"].pattern
     # A modifier word never ends in a bare "s": that keeps verbs ("includes") and other
     # plural nouns out of the noun phrase, while "children's" still qualifies.
     # "and" may join modifiers ("health and social care jobs"); digits never modify.
     modifier = rf"(?:(?:(?:and|&)\s+)?(?!(?:{stop})\b)[^\W\d][\w’'-]*(?:[^\Ws]|[’']s)[\s-]+)"
     return re.compile(
-        rf"(?P<of>[\s-]*of\s+(?:the|our|its|their|these|all|all\s+the|those)?\s*)?"
+        # a closing quote may sit between the number and its noun: '"around 30" workers'
+        rf"[\"”’']?(?P<of>[\s-]*of\s+(?:the|our|its|their|these|all|all\s+the|those)?\s*)?"
         rf"[\s-]*(?P<mods>{modifier}{{0,3}}?)(?P<head>{heads.pattern})\b",
         _FLAGS,
     )
@@ -120,52 +94,19 @@ def _looks_like_distractor(sentence: str, quantity: Quantity, lstart: int) -> bo
     bare = re.fullmatch(r"\d{4}", raw.strip())
     if bare and quantity.unit is None and 1900 <= int(bare.group()) <= 2100:
         return True
+    if re.fullmatch(r"(?:19|20)\d\d[-–/]\d\d", raw.strip()):
+        return True  # a financial or school year: "2021-22"
     if re.search(r"\d[\s-]$", sentence[:lstart]) or re.match(r"[\s-]\d", sentence[quantity.end:]):
         return quantity.unit is None
-    return bool(_cues()["distractor_left"].search(sentence[max(0, lstart - 30):lstart]))
-
-
-def _refine(entry: Entry, words: str, left: str, right: str, quantity: Quantity) -> Entry:
-    """Modifiers and the rest of the clause say which kind of workforce count this is."""
-    if entry.metric not in {"staff_count", "recruits", "people", "other"}:
-        return entry
-    cues = _cues()
-    if cues["leave_clause"].search(right):
-        return Entry("turnover", entry.unit)
-    if entry.metric == "other":
-        return entry
-    if cues["agency_modifier"].search(words):
-        return Entry("agency_staff", entry.unit)
-    if cues["vacancy_modifier"].search(words) or cues["vacant_clause"].search(right):
-        return Entry("vacancy_rate", "posts")
-    if cues["qualify_clause"].search(right) or cues["apply_clause"].search(right):
-        return Entry("other", entry.unit)
-    if quantity.unit:  # a share of staff: what kind of staff, said on either side
-        return _share_of_staff(words + " " + right[:60] + " " + left[-60:], entry)
-    if (cues["recruit_modifier"].search(words) or cues["recruit_left"].search(left[-50:])
-            or cues["recruit_right"].match(right.lstrip())):
-        return Entry("recruits", entry.unit)
-    if entry.metric == "people":
-        staffed = cues["staff_left"].search(left[-30:]) or cues["staff_right"].search(right)
-        return Entry("staff_count", entry.unit) if staffed else Entry("distractor", None)
-    return entry
-
-
-def _share_of_staff(clause: str, entry: Entry) -> Entry:
-    cues = _cues()
-    if cues["agency_modifier"].search(clause):
-        return Entry("agency_staff", entry.unit)
-    if cues["vacancy_modifier"].search(clause):
-        return Entry("vacancy_rate", entry.unit)
-    return Entry("other", entry.unit)
+    return bool(cues()["distractor_left"].search(sentence[max(0, lstart - 30):lstart]))
 
 
 def _qualifier(quantity: Quantity, words: str, left: str) -> str | None:
     if quantity.qualifier:
         return quantity.qualifier
-    if _cues()["average_modifier"].search(words):
+    if cues()["average_modifier"].search(words):
         return "average"
-    if _cues()["target_left"].search(left[-40:]):
+    if cues()["target_left"].search(left[-40:]):
         return "target"
     return None
 
@@ -188,11 +129,14 @@ def _from_head(sentence: str, quantity: Quantity, lstart: int) -> Reading | None
             and not compound["of"]:
         match = _merge(match, compound)
     entry = _entry(match, "figures_heads.jsonl")
+    if entry.metric == "share_only":  # "78 per cent of the team", never "one team"
+        entry = Entry("staff_count", entry.unit) if quantity.unit and match["of"] \
+            else Entry("distractor", None)
     if entry.metric == "caseload_if_named":
         entry = _caseload_if_named(sentence, lstart, entry)
     words = right[match.start():match.end()]
     after = right[match.end():]
-    entry = _refine(entry, words, sentence[:lstart], after, quantity)
+    entry = refine(entry, words, sentence[:lstart], after, quantity)
     if entry.metric == "distractor":
         return Reading("distractor", None, None, 0, 0)
     end = quantity.end + match.end()
@@ -216,7 +160,10 @@ def _nearest_name(sentence: str, lstart: int) -> re.Match[str] | None:
     names, _ = _lexicon("figures_names.jsonl")
     last = None
     for match in names.finditer(sentence, max(0, lstart - _NAME_REACH), lstart):
-        last = match
+        # "22 children per worker, against a target of 18": a noun counted by an earlier
+        # number is that number's, not a metric named for this one.
+        if not re.search(r"\d\s+$", sentence[max(0, match.start() - 6):match.start()]):
+            last = match
     return last
 
 
@@ -267,7 +214,7 @@ def _from_adjacent_name(sentence: str, quantity: Quantity, lstart: int) -> Readi
 
 def _vacant_after(sentence: str, quantity: Quantity) -> int:
     """'fifteen of them were vacant': length of the clause saying the posts are empty."""
-    match = _cues()["vacant_clause"].search(sentence[quantity.end:])
+    match = cues()["vacant_clause"].search(sentence[quantity.end:])
     return match.end() if match else 0
 
 
@@ -279,6 +226,8 @@ def read_quantity(sentence: str, quantity: Quantity) -> Reading | None:
     if re.fullmatch(r"one", sentence[lstart:quantity.end], _FLAGS) and re.match(
             r"\s+of\b", sentence[quantity.end:]):
         return None  # "one of the toughest jobs" picks one out, it counts nothing
+    if cues()["change_left"].search(sentence[max(0, lstart - 20):lstart]):
+        return None  # "up from just over half": the earlier value of a change already read
     reading = _from_adjacent_name(sentence, quantity, lstart) or _from_head(
         sentence, quantity, lstart)
     if reading is not None:
@@ -287,8 +236,9 @@ def read_quantity(sentence: str, quantity: Quantity) -> Reading | None:
     if _vacant_after(sentence, quantity):
         end = quantity.end + _vacant_after(sentence, quantity)
         return Reading("vacancy_rate", quantity.unit or "posts", quantity.qualifier, lstart, end)
-    following = re.match(r"[\s-]*([\w’'-]+)", sentence[quantity.end:])
-    if following and not _cues()["stop"].fullmatch(following.group(1)):
+    # A spaced dash ("14.5 per cent - equivalent to") ends the phrase; a hyphen does not.
+    following = re.match(r"(?:\s*|-)([\w’'][\w’'-]*)", sentence[quantity.end:])
+    if following and not cues()["stop"].fullmatch(following.group(1)):
         return None  # an unknown noun: the number counts something else
     return _with_change(sentence, quantity, _from_name(sentence, quantity, lstart))
 

@@ -1,0 +1,88 @@
+"""Which kind of workforce count a noun phrase is, from its modifiers and its clause.
+
+`figures_metric` finds the noun a number attaches to; this module reads the words around
+that phrase (cues in `patterns/figures_cues.jsonl`): "agency", "vacant", "have been filled",
+"lost", a recruiting verb that governs the number.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from extract.numbers import Quantity
+
+_FLAGS = re.IGNORECASE
+# Nouns that name people in training or applying: "other" unless a recruiting verb
+# governs them ("recruit 30 newly qualified social workers" hires them).
+_APPLYING = re.compile(r"applica|candidate|bursar|placement", _FLAGS)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    metric: str
+    unit: str | None
+
+
+def rows(name: str) -> list[dict[str, str]]:
+    text = resources.files("extract").joinpath(f"patterns/{name}").read_text("utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def spaced(pattern: str) -> str:
+    """Data patterns write one space; articles have runs of spaces and hard line breaks."""
+    return pattern.replace(" ", r"\s+")
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, re.Pattern[str]]:
+    found = {r["kind"]: re.compile(spaced(r["pattern"]), _FLAGS)
+             for r in rows("figures_cues.jsonl")}
+    # A recruiting verb counts only when it governs the number: at most three words before,
+    # an opening quote allowed ('recruit "around 30" social workers').
+    near = rf"(?:{found['recruit_left'].pattern})\b(?:\s+[\w’'-]+){{0,3}}\s*[\"“‘']?$"
+    found["recruit_left"] = re.compile(near, _FLAGS)
+    return found
+
+
+def refine(entry: Entry, words: str, left: str, right: str, quantity: Quantity) -> Entry:
+    """Modifiers and the rest of the clause say which kind of workforce count this is."""
+    c = cues()
+    if entry.metric == "vacancy_rate" and c["filled_left"].search(left[-40:]):
+        return Entry("recruits", "posts")  # "filled three of the vacancies"
+    if entry.metric not in {"staff_count", "recruits", "people", "other"}:
+        return entry
+    if c["leave_clause"].search(right) or c["lost_left"].search(left[-20:]):
+        return Entry("turnover", entry.unit)
+    if entry.metric == "other":
+        recruited = not _APPLYING.search(words) and c["recruit_left"].search(left[-50:])
+        return Entry("recruits", entry.unit) if recruited else entry
+    if c["agency_modifier"].search(words):
+        return Entry("agency_staff", entry.unit)
+    if c["vacancy_modifier"].search(words) or c["vacant_clause"].search(right):
+        return Entry("vacancy_rate", "posts")
+    if c["filled_clause"].search(right):
+        return Entry("recruits", "posts")
+    if c["qualify_clause"].search(right) or c["apply_clause"].search(right):
+        return Entry("other", entry.unit)
+    if quantity.unit:  # a share of staff: what kind of staff, said on either side
+        return _share_of_staff(words + " " + right[:60] + " " + left[-60:], entry)
+    if (c["recruit_modifier"].search(words) or c["recruit_left"].search(left[-50:])
+            or c["recruit_right"].match(right.lstrip())):
+        return Entry("recruits", entry.unit)
+    if entry.metric == "people":
+        staffed = c["staff_left"].search(left[-30:]) or c["staff_right"].search(right)
+        return Entry("staff_count", entry.unit) if staffed else Entry("distractor", None)
+    return entry
+
+
+def _share_of_staff(clause: str, entry: Entry) -> Entry:
+    c = cues()
+    if c["agency_modifier"].search(clause):
+        return Entry("agency_staff", entry.unit)
+    if c["vacancy_modifier"].search(clause):
+        return Entry("vacancy_rate", entry.unit)
+    return Entry("other", entry.unit)
