@@ -42,6 +42,8 @@ VENUES: list[tuple[str, list[Row]]] = [
     ("Visit Easton Library, on the first floor of the Eastgate Centre, at noon.",
      [("Easton Library, on the first floor of the Eastgate Centre", "Easton Library",
        "Easton")]),
+    ("The open day is at the Westby Family Hub, 22 Mill Street North, Westby.",
+     [("the Westby Family Hub, 22 Mill Street North, Westby", "Westby Family Hub", "Westby")]),
     ("Monday 3 June: Easton Community Hub, Cowbridge Road, 10am-1pm",
      [("Easton Community Hub, Cowbridge Road", "Easton Community Hub", "Northshire")]),
 ]
@@ -65,6 +67,7 @@ NOT_VENUES = [
     "The award went to the Kinship Care Hub.",
     "Ms House said the team was proud.",
     "He studied at Westby University, said the judges.",
+    "The new rota starts on Mill Street North next week.",
 ]
 
 

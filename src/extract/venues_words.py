@@ -52,7 +52,8 @@ def attachment_regexes() -> dict[str, re.Pattern[str]]:
     """Phrases that may follow a venue name and belong to its mention."""
     cap = rf"[{UPPER}][\w’'.-]*"
     caps = rf"{cap}(?:[ \t]*\n?[ \t]*(?:{cap}|and|&|of)){{0,4}}"
-    street = rf"(?:\d+[a-zA-Z]?,?\s+)?{caps}\s+(?:{_alternatives('street_suffixes')})(?![\w])"
+    street = (rf"(?:[\d-]+[a-zA-Z]?,?\s+)?{caps}\s+(?:{_alternatives('street_suffixes')})(?![\w])"
+              r"(?:\s+(?:North|South|East|West|Upper|Lower))?")
     return {
         "descriptor": re.compile(rf"\s+(?:{_alternatives('descriptor_tails')})\b"),
         # "(near the fountain)", "(first floor meeting room)", "(Anglesea Street entrance)".
