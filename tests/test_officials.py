@@ -284,3 +284,18 @@ PUBLIC = [
 @pytest.mark.parametrize(("text", "official"), PUBLIC)
 def test_officials_public_head_noun(nlp: Language, text: str, official: bool) -> None:
     assert bool(officials(nlp, text)) is official
+
+
+# Names outside the first-name lexicon anchored by the job title right before them.
+TITLE_ANCHORED = [
+    ("Senior practitioner Gwenllian Prys was highly commended for her work.", ["Gwenllian Prys"]),
+    ("Meanwhile MCH Coordinator Shirin Dashti received the leadership award.",
+     ["Shirin Dashti"]),
+    ("Join us at our Host Child Welfare Caseworker Hiring Events\nthis spring.", []),
+    ("The Senior Practitioner Training Programme starts in May.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), TITLE_ANCHORED)
+def test_officials_names_anchored_by_title(nlp: Language, text: str, names: list[str]) -> None:
+    assert [o.name for o in officials(nlp, text)] == names

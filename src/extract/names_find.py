@@ -175,9 +175,25 @@ def _weak(text: str, run: list[_Tok], i: int) -> tuple[Mention | None, int]:
         return None, i + 1
     if any(folded(tok.bare) in first_names() for tok in run[i + 1 : end - 1]):
         return None, i + 1  # "Youth Justice Kate Ferris": the name starts at the first name
-    if not _WEAK_ANCHOR.match(text, run[end - 1].start + len(run[end - 1].bare)):
+    stop = run[end - 1].start + len(run[end - 1].bare)
+    if not _WEAK_ANCHOR.match(text, stop) and not (
+        _after_title(text, run, i) and _CLAUSE_GOES_ON.match(text, stop)
+    ):
         return None, i + 1
     return _plain(text, run, i, end, "weak"), end
+
+
+# A title-anchored name sits in running text: a lower-case word follows, not a line end.
+_CLAUSE_GOES_ON = re.compile(r"[ \t]+[a-z]")
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w-]*)[ \t]*\n?[ \t]*$")
+
+
+def _after_title(text: str, run: list[_Tok], i: int) -> bool:
+    """"Senior practitioner Gwen Pryce", "MCH Coordinator Shirin Dane": a job title anchors."""
+    before = run[i - 1].bare if i > 0 else None
+    if before is None and (match := _WORD_BEFORE.search(text, 0, run[i].start)):
+        before = match.group(1)
+    return before is not None and before.lower() in word_set("officials_role_heads.txt")
 
 
 def _not_a_place(text: str, run: list[_Tok], i: int, end: int) -> bool:
