@@ -32,6 +32,9 @@ QUANTITY_CASES = [
     ("less than ten percent", 10, None, None, "percent", "less than"),
     ("fewer than 40 leavers", 40, None, None, None, "less than"),
     ("nearly 50 people", 50, None, None, None, "nearly"),
+    ("30-plus clients", 30, None, None, None, "more than"),
+    ("20+ families", 20, None, None, None, "more than"),
+    ("plus 20 families", 20, None, None, None, None),
     ("dozens of workers", None, None, None, None, None),
 ]
 

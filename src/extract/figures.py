@@ -42,7 +42,8 @@ def _figure_rows(doc: Doc) -> list[dict[str, Any]]:
                 else reading.value_from,
                 "unit": reading.unit, "qualifier": reading.qualifier,
             })
-    return _distinct(rows, headline_end(doc_text(doc)))
+    # Every mention is a record, a headline's too (records.md: 'every distinct mention').
+    return rows
 
 
 def _trim(sentence: str, start: int, end: int) -> tuple[int, int]:
@@ -67,17 +68,6 @@ def headline_end(text: str) -> int:
             break
         pos += len(line)
     return pos
-
-
-def _distinct(rows: list[dict[str, Any]], headline_end: int) -> list[dict[str, Any]]:
-    """A headline figure that the body repeats is one record: the body's mention.
-    Repeats within the body are separate mentions and all stay."""
-    body = {_key(row) for row in rows if row["start"] >= headline_end}
-    return [row for row in rows if row["start"] >= headline_end or _key(row) not in body]
-
-
-def _key(row: dict[str, Any]) -> tuple[Any, ...]:
-    return (row["metric"], row["value"], row["value_max"], row["value_from"])
 
 
 @Language.component("council_figures")

@@ -89,7 +89,9 @@ def quantity_regex() -> re.Pattern[str]:
     # "make up 9%" is a share, not a rise: no "up" qualifier after make/made.
     not_make = r"(?<!make\s)(?<!makes\s)(?<!made\s)(?<!making\s)"
     return re.compile(
-        rf"(?:\b{not_make}(?P<qual>{p['qual']})\s+)?(?P<core>{p['core']})", _FLAGS
+        # "20-plus", "30+": an open-ended count, "more than".
+        rf"(?:\b{not_make}(?P<qual>{p['qual']})\s+)?(?P<core>{p['core']})(?P<plus>-?plus\b|\+)?",
+        _FLAGS
     )
 
 
@@ -155,19 +157,29 @@ def _amounts(core: str) -> list[tuple[float | None, str | None]]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _vague_regex() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_alt(_words()['vague'])})", _FLAGS)
+
+
+@lru_cache(maxsize=1)
+def _qualifier_norms() -> dict[str, str]:
+    return dict(_words()["qualifier"])
+
+
 def _qualifier(phrase: str | None) -> str | None:
     if phrase is None:
         return None
-    norms = dict(_words()["qualifier"])
+    norms = _qualifier_norms()
     return str(norms.get(re.sub(r"\s+", " ", phrase.lower()), phrase.lower()))
 
 
 def quantity_from_match(match: re.Match[str], *, offset: int = 0) -> Quantity | None:
     """Interpret one `quantity_regex` match; None when nothing numeric is in it."""
     core = match["core"]
-    qualifier = _qualifier(match["qual"])
+    qualifier = _qualifier(match["qual"]) or ("more than" if match["plus"] else None)
     start, end = match.start() + offset, match.end() + offset
-    if re.fullmatch(rf"(?:{_alt(_words()['vague'])})", core, _FLAGS):
+    if _vague_regex().fullmatch(core):
         return Quantity(start, end, None, qualifier=qualifier, vague=True)
     amounts = _amounts(core)
     if not amounts or amounts[0][0] is None:
