@@ -48,7 +48,7 @@ _OPENING_BONUS = 2
 _COUNCIL_BONUS = 2
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=8)
 def _word_list(name: str) -> frozenset[str]:
     text = (resources.files("extract") / "patterns" / name).read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip()[:1] not in "#")
@@ -58,10 +58,22 @@ def _blocked(words: str) -> bool:
     """Bodies called "... Council" that are not local authorities ("Youth Council"),
     or words that only say what kind of council it is ("City Council")."""
     lowered = words.lower()
-    if lowered in {w.lower() for w in _word_list("publisher_generic.txt")}:
+    if lowered in _lowered("publisher_generic.txt"):
         return True
-    blocklist = {w.lower() for w in _word_list("publisher_blocklist.txt")}
+    blocklist = _lowered("publisher_blocklist.txt")
     return any(lowered == body or lowered.endswith(" " + body) for body in blocklist)
+
+
+@lru_cache(maxsize=8)
+def _lowered(name: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _word_list(name))
+
+
+@lru_cache(maxsize=1)
+def _body_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    # Compiled once, in a fixed order (a frozenset's order changes from process to process).
+    return tuple((body, re.compile(rf"\b{re.escape(body)}\b"))
+                 for body in sorted(_word_list("publisher_bodies.txt")))
 
 
 def _clean(name: str) -> str:
@@ -80,8 +92,7 @@ def _candidates(text: str) -> list[tuple[str, int, bool]]:
         found.append((name, match.start(), True))
     for pattern in (_DEPARTMENT, _COUNTY_BODY):
         found.extend((m.group(1), m.start(), False) for m in pattern.finditer(text))
-    for body in _word_list("publisher_bodies.txt"):
-        pattern = re.compile(rf"\b{re.escape(body)}\b")
+    for body, pattern in _body_patterns():
         found.extend((body, m.start(), False) for m in pattern.finditer(text))
     return [(_clean(name), start, council) for name, start, council in found]
 

@@ -1,0 +1,231 @@
+"""Benchmark, side by side in one run: spaCy's bare tokenizer (the floor), council-extract with
+one worker and with all cores, and the usual baseline (dateparser.search_dates, plus a
+trained spaCy pipeline's NER when one is installed). Also the cost of each pipeline
+component and extractor per article, and the resident memory of the workers over the run.
+
+    python bench/make_corpus.py --n 10000 --out bench/results/corpus.jsonl
+    python bench/run.py bench/results/corpus.jsonl
+
+Prints a table and writes bench/results/bench-<time>.json. Linux only (reads /proc).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import resource
+import shutil
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+RESULTS = Path(__file__).parent / "results"
+
+
+def read_texts(corpus: Path, limit: int | None = None) -> Iterator[dict[str, Any]]:
+    with corpus.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle):
+            if limit is not None and number >= limit:
+                return
+            yield json.loads(line)
+
+
+def rss_mb(pid: int) -> tuple[float, float]:
+    """(current, peak) resident memory of a process in MB."""
+    fields = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        key, _, value = line.partition(":")
+        fields[key] = value
+    return (int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024)
+
+
+def children() -> list[int]:
+    me = str(os.getpid())
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if stat.rsplit(")", 1)[1].split()[1] == me:
+                found.append(int(entry.name))
+    return found
+
+
+def rate(words: int, articles: int, seconds: float, **extra: Any) -> dict[str, Any]:
+    return {"words": words, "articles": articles, "seconds": round(seconds, 3),
+            "words_per_s": round(words / seconds, 1),
+            "articles_per_s": round(articles / seconds, 2), **extra}
+
+
+def bench_tokenizer(corpus: Path, limit: int | None) -> dict[str, Any]:
+    import spacy
+
+    nlp = spacy.blank("en")
+    texts = [item["text"] for item in read_texts(corpus, limit)]
+    words = sum(len(t.split()) for t in texts)
+    started = time.perf_counter()
+    for _ in nlp.tokenizer.pipe(texts, batch_size=256):
+        pass
+    seconds = time.perf_counter() - started
+    return rate(words, len(texts), seconds, peak_rss_mb=round(rss_mb(os.getpid())[1], 1))
+
+
+def bench_ours(corpus: Path, workers: int, limit: int | None) -> dict[str, Any]:
+    """A full `run` (worker processes, JSONL output) with RSS of the workers sampled."""
+    from extract.runner import RunSettings, RunSummary, run_batch
+
+    source = corpus
+    tmp = Path(tempfile.mkdtemp(prefix="bench-"))
+    if limit is not None:
+        source = tmp / "input.jsonl"
+        with source.open("w", encoding="utf-8") as handle:
+            handle.writelines(json.dumps(item) + "\n" for item in read_texts(corpus, limit))
+    samples: list[tuple[int, float]] = []  # (articles done, largest worker RSS in MB)
+
+    def sample(summary: RunSummary) -> None:
+        sizes = [rss_mb(pid)[0] for pid in children()]
+        if sizes:
+            samples.append((summary.articles, max(sizes)))
+
+    try:
+        summary = run_batch([source], tmp / "out", progress=sample,
+                            settings=RunSettings(workers=workers, batch_size=64))
+    finally:
+        shutil.rmtree(tmp)
+    return rate(summary.words, summary.articles, summary.seconds, workers=workers,
+                errors=summary.errors, memory=memory_profile(samples))
+
+
+def memory_profile(samples: list[tuple[int, float]]) -> dict[str, Any]:
+    """Worker RSS at the 10% and 100% marks of the run, and the growth between them."""
+    if not samples:
+        return {}
+    total = samples[-1][0]
+    at_10 = next(mb for done, mb in samples if done >= total * 0.1)
+    last = samples[-1][1]
+    marks = {f"{p}%": round(next(mb for d, mb in samples if d >= total * p / 100), 1)
+             for p in (10, 25, 50, 75, 100)}
+    return {"rss_mb_at": marks, "peak_worker_rss_mb": round(max(mb for _, mb in samples), 1),
+            "growth_10_to_100_pct": round(100 * (last - at_10) / at_10, 1)}
+
+
+def bench_baseline(corpus: Path, limit: int) -> dict[str, Any]:
+    """dateparser.search_dates per article, plus a trained pipeline's NER if installed."""
+    import spacy
+    from dateparser.search import search_dates
+
+    texts = [item["text"] for item in read_texts(corpus, limit)]
+    words = sum(len(t.split()) for t in texts)
+    started = time.perf_counter()
+    for text in texts:
+        search_dates(text, languages=["en"])
+    seconds = time.perf_counter() - started
+    models = sorted(spacy.util.get_installed_models())
+    result = rate(words, len(texts), seconds, what="dateparser.search_dates",
+                  trained_pipelines_installed=models)
+    if models:
+        nlp = spacy.load(models[0])
+        started = time.perf_counter()
+        for _ in nlp.pipe(texts):
+            pass
+        ner = time.perf_counter() - started
+        result["with_ner"] = rate(words, len(texts), seconds + ner, model=models[0])
+    return result
+
+
+def bench_components(corpus: Path, limit: int) -> dict[str, float]:
+    """Milliseconds per article for each pipe and each extractor, in this process."""
+    from extract import core
+    from extract.article import Article
+    from extract.runner import RunSettings
+    from extract.workers import pipeline_for
+
+    nlp = pipeline_for(RunSettings())
+    steps: list[tuple[str, Callable[..., Any]]] = [
+        (f"extract_{kind}", getattr(core, f"extract_{kind}"))
+        for kind in ("events", "venues", "officials", "figures", "awards", "quotes")]
+    cost: dict[str, float] = defaultdict(float)
+    items = list(read_texts(corpus, limit))
+    for item in items:
+        article = Article(id=item["id"], text=item["text"], source="bench",
+                          published=item.get("published"))
+        context = _timed_into(cost, "build_context", core.build_context, article)
+        doc = _timed_into(cost, "tokenizer", nlp.make_doc, article.text)
+        for name, proc in nlp.pipeline:
+            doc = _timed_into(cost, name, proc, doc)
+        for name, extract in steps:
+            _timed_into(cost, name, lambda d, e=extract, c=context: e(d, context=c), doc)
+        record = core.record_from_doc(doc, article, context)
+        _timed_into(cost, "record_json", lambda r: r.model_dump_json(), record)
+    return {name: round(1000 * seconds / len(items), 3) for name, seconds in cost.items()}
+
+
+def _timed_into(cost: dict[str, float], name: str, call: Callable[[Any], Any], arg: Any) -> Any:
+    started = time.perf_counter()
+    result = call(arg)
+    cost[name] += time.perf_counter() - started
+    return result
+
+
+def print_table(results: dict[str, Any]) -> None:
+    rows = [("spaCy tokenizer alone", results["tokenizer"]),
+            ("council-extract, 1 worker", results["ours_1"]),
+            (f"council-extract, {results['ours_all']['workers']} workers", results["ours_all"]),
+            ("baseline: dateparser.search_dates", results["baseline"])]
+    print(f"{'':40} {'words/s':>12} {'articles/s':>11} {'peak RSS MB':>12}")
+    for label, row in rows:
+        peak = row.get("memory", {}).get("peak_worker_rss_mb", row.get("peak_rss_mb", ""))
+        print(f"{label:40} {row['words_per_s']:>12,.0f} {row['articles_per_s']:>11,.1f} "
+              f"{peak!s:>12}")
+    for key, value in results["ratios"].items():
+        print(f"{key:48} {value}")
+    print("memory (largest worker, MB):", json.dumps(results["ours_1"]["memory"]))
+    print("ms per article:", json.dumps(results["components_ms_per_article"]))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path, help="JSONL from bench/make_corpus.py")
+    parser.add_argument("--limit", type=int, default=None, help="use the first N articles")
+    parser.add_argument("--baseline-n", type=int, default=500,
+                        help="articles for the (slow) baseline and component timings")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    args = parser.parse_args()
+    results: dict[str, Any] = {
+        "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                    "platform": platform.platform()},
+        "corpus": str(args.corpus),
+        "tokenizer": bench_tokenizer(args.corpus, args.limit),
+        "ours_1": bench_ours(args.corpus, 1, args.limit),
+        "ours_all": bench_ours(args.corpus, args.workers, args.limit),
+        "baseline": bench_baseline(args.corpus, args.baseline_n),
+        "components_ms_per_article": bench_components(args.corpus, args.baseline_n),
+        "bench_process_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+                                           / 1024, 1),
+    }
+    one, many = results["ours_1"]["words_per_s"], results["ours_all"]["words_per_s"]
+    results["ratios"] = {
+        "one worker / tokenizer (target >= 0.2)": round(
+            one / results["tokenizer"]["words_per_s"], 4),
+        "one worker / dateparser baseline": round(one / results["baseline"]["words_per_s"], 2),
+        f"parallel efficiency on {args.workers} (target >= 0.85)": round(
+            many / (one * args.workers), 3),
+    }
+    RESULTS.mkdir(exist_ok=True)
+    out = RESULTS / f"bench-{dt.datetime.now():%Y%m%d-%H%M%S}.json"
+    out.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print_table(results)
+    print(f"wrote {out}")
+
+
+if __name__ == "__main__":
+    main()
