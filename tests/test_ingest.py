@@ -40,8 +40,20 @@ def test_ingest_text_file_gives_article_with_stem_id(tmp_path: Path) -> None:
         ("14 March 2019", "2019-03-14"),
         (" date 2019-03-14 ", "2019-03-14"),
         ("Published: 3rd April 2020", "2020-04-03"),
+        ("Posted on: 14/06/2022", "2022-06-14"),
+        ("Published: 10:41am 2nd March 2023", "2023-03-02"),
+        ("June 14, 2022 at 10:41 am", "2022-06-14"),
+        ("Posted Jan 17, 2024 at 6:02 PM", "2024-01-17"),
+        ("Published on 15 Feb 2024", "2024-02-15"),
+        ("Wed, 14 Sept 2022", "2022-09-14"),
+        ("Home\nNews\nJobs\nPublished: Friday 7th July 2023", "2023-07-07"),
+        ("Last updated: 3 March 2021\nPublished: 1 March 2021", "2021-03-01"),
+        ("Last updated: 3 March 2021", "2021-03-03"),
         ("The council met on Tuesday.", None),
         ("In 2019 we hired 40 social workers.", None),
+        ("Saturday 8 October", None),
+        ("Monday 3 June 2019: Central Library, 10am to 1pm", None),
+        ("Tuesday 4 June 2019 - 7pm - Eastgate Library drop-in session", None),
     ],
 )
 def test_ingest_text_dateline_sets_published(tmp_path: Path, first_line: str,
@@ -51,6 +63,24 @@ def test_ingest_text_dateline_sets_published(tmp_path: Path, first_line: str,
     [article] = read_one(path)
     assert isinstance(article, Article)
     assert article.published == published
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("City of Hampton, VA\nPosted on: 11/07/2022\n\nAwards won.", "2022-11-07"),
+        ("Posted on: 11/07/2022\n\nThe fair is on Nov. 14 at 6 p.m.", "2022-11-07"),
+        ("Posted on: 11/07/2022\n\nThe fair is on 14 November.", "2022-07-11"),
+        ("Posted on: 11/07/2022\n\nNo other date here.", "2022-07-11"),
+    ],
+)
+def test_ingest_numeric_dateline_follows_the_article_date_order(
+    tmp_path: Path, text: str, published: str
+) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    [article] = read_one(path)
+    assert isinstance(article, Article) and article.published == published
 
 
 def test_ingest_crlf_is_unified_and_bom_dropped(tmp_path: Path) -> None:

@@ -110,12 +110,19 @@ def _attach_parens(heads: list[Span], parens: list[Span]) -> list[Span]:
 
 _US_HOST = re.compile(r"\.(gov|us|mil)$|\.(ca|la|ny|tx|fl|wa|or|co|ma|va|md|nc|oh|mi)\.us$")
 _DMY_HOST = re.compile(r"\.(uk|ie|au|nz|za|in|eu|scot|wales|cymru)$")
+_MONTH_NAMES = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
 _MDY_WRITTEN = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s*[-–]\s*\d)")
-_DMY_WRITTEN = re.compile(
-    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|"
-    r"September|October|November|December)\b")
+    rf"\b{_MONTH_NAMES}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*[-–]\s*\d)")
+_DMY_WRITTEN = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMES}\b")
+# "Hampton, VA" or "Columbus, OH 43215": a US place, when dates alone do not decide.
+_US_PLACE = re.compile(
+    r",\s(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|"
+    r"MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)"
+    r"(?:\s\d{5}(?:-\d{4})?)?\b(?![a-z])"
+)
 _NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})\b")
 
 
@@ -133,6 +140,8 @@ def detect_date_order(text: str, *, url: str | None = None) -> DateOrder:
     if _US_HOST.search(host):
         return "MDY"
     us_style, uk_style = len(_MDY_WRITTEN.findall(text)), len(_DMY_WRITTEN.findall(text))
+    if us_style == uk_style and _US_PLACE.search(text):
+        return "MDY"
     return "MDY" if us_style > uk_style else "DMY"
 
 

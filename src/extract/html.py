@@ -41,7 +41,7 @@ def article_from_html(
     if not text.strip():
         raise InputError("NoMainText", "the HTML has no main text to extract", source=source,
                          location=location)
-    published = _html_date(html, url) or published_from_text(text)
+    published = _html_date(html, url) or published_from_text(text, url=url)
     return Article(
         id=article_id,
         text=text,

@@ -214,7 +214,7 @@ def article_from_mapping(
         return Article(
             id=article_id, text=text, source=where, url=url,
             title=_optional_str(obj.get("title")),
-            published=published or published_from_text(text),
+            published=published or published_from_text(text, url=url),
             publisher=_optional_str(obj.get("publisher")), warnings=tuple(warnings),
         )
     assert isinstance(html, str)

@@ -12,21 +12,34 @@ import dateparser
 from extract.article import DateOrder
 
 _ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ][\d:.+Z-]*)?\s*$")
-# A stamp such as " date 2019-03-14 " or a dateline "Tuesday, 14 March 2019" / "March 14, 2019".
-_STAMP = re.compile(r"^\s*(?:date|published|posted|updated)?[:\s]*(\d{4}-\d{2}-\d{2})\b", re.I)
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
-_DATELINE = re.compile(
-    rf"^\s*(?:(?:date|published|posted|updated)[:\s]+)?(?:{_WEEKDAY},?\s+)?"
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS},?\s+\d{{4}}|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}/\d{{1,2}}/\d{{4}})\s*$",
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_NUMERIC = r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})"
+# The whole line must be a date once its label and clock time are taken away.
+_DATE_ONLY = re.compile(
+    rf"^(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?:{_DAY}\s+(?:of\s+)?{_MONTHS},?\s+\d{{4}}"
+    rf"|{_MONTHS}\s+{_DAY},?\s+\d{{4}}|{_NUMERIC}|\d{{4}}-\d{{2}}-\d{{2}})$",
     re.I,
 )
-_LABEL = re.compile(r"^\s*(?:date|published|posted|updated)[:\s]+", re.I)
-_LINES_TO_SEARCH = 3
+_LABEL = re.compile(
+    r"^\s*(?:first\s+|last\s+)?(date|published|posted|updated|released|issued)"
+    r"(?:\s+on)?\s*[:\-–]?\s*",
+    re.I,
+)
+_CLOCK = re.compile(
+    r"(?:\bat\s+)?\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\b\.?|(?:\bat\s+)?\b\d{1,2}:\d{2}\b"
+    r"(?:\s*(?:GMT|BST|UTC|[ECMP][SD]?T|AEST|AEDT))?",
+    re.I,
+)
+_SEPARATORS = re.compile(r"\s*[|•·,]\s*$|^\s*[|•·,]\s*|\s+[|•·]\s+")
+# Datelines come before the body; menus and headlines may come before them.
+_LINES_TO_SEARCH = 25
+_PROSE_LINES_BEFORE_BODY = 3
+_MAX_DATELINE = 80
 
 
 def normalise_published(value: Any, *, date_order: DateOrder = "DMY") -> str | None:
@@ -75,13 +88,42 @@ def _parse(text: str, date_order: DateOrder) -> dt.date | None:
     return result.date() if result else None
 
 
-def published_from_text(text: str, *, date_order: DateOrder = "DMY") -> str | None:
-    """A date stamp or dateline among the first non-empty lines, else None."""
+def published_from_text(
+    text: str, *, date_order: DateOrder | None = None, url: str | None = None
+) -> str | None:
+    """A date stamp or dateline among the first lines, else None.
+
+    A line counts when nothing but a date is left after taking away a label
+    ("Published on:", "Posted") and a clock time ("at 10:41 am"). "Last updated" lines
+    are used only when no other dateline is found. A numeric date is read day-first
+    unless the article shows US conventions.
+    """
     lines = [line for line in text.splitlines() if line.strip()][:_LINES_TO_SEARCH]
+    updated: str | None = None
+    prose = 0
     for line in lines:
-        stamp = _STAMP.match(line)
-        if stamp:
-            return normalise_published(stamp.group(1))
-        if len(line) < 60 and _DATELINE.match(line):
-            return normalise_published(_LABEL.sub("", line), date_order=date_order)
-    return None
+        if len(line) > _MAX_DATELINE or len(line.split()) > 8:
+            prose += 1
+            if prose >= _PROSE_LINES_BEFORE_BODY:
+                break
+            continue
+        label = _LABEL.match(line)
+        rest = _SEPARATORS.sub(" ", _CLOCK.sub(" ", line[label.end():] if label else line))
+        rest = " ".join(rest.split()).strip(" ,")
+        if not _DATE_ONLY.match(rest):
+            continue
+        order = date_order or _numeric_order(rest, text, url)
+        found = normalise_published(rest, date_order=order)
+        if found and label and label.group(1).lower() == "updated":
+            updated = updated or found
+        elif found:
+            return found
+    return updated
+
+
+def _numeric_order(date_text: str, text: str, url: str | None) -> DateOrder:
+    if not re.fullmatch(_NUMERIC, date_text):
+        return "DMY"
+    from extract.dates import detect_date_order
+
+    return detect_date_order(text, url=url)
