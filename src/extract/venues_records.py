@@ -80,8 +80,14 @@ def _town_before(name: Span) -> str | None:
     sent = name.sent
     before = doc_text(name.doc)[max(sent.start_char, name.start_char - _TOWN_REACH):name.start_char]
     towns = [m.group(1) for m in _IN_TOWN.finditer(before) if place_ok(m.group(1))
-             and not before[:m.start()].rstrip(" ,;").rsplit(None, 1)[-1:][0][:1].isupper()]
+             and not _previous_word(before[:m.start()])[:1].isupper()]
     return " ".join(towns[-1].split()) if towns else None
+
+
+def _previous_word(text: str) -> str:
+    """The last word of `text`; empty when the town phrase opens the sentence."""
+    words = text.rstrip(" ,;").rsplit(None, 1)
+    return words[-1] if words else ""
 
 
 def _street(text: str) -> bool:
