@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -14,6 +15,7 @@ from extract.awards import extract_awards
 from extract.dates import detect_date_order, extract_events
 from extract.errors import InputError
 from extract.figures import extract_figures
+from extract.ingest_text import SURROGATE_WARNING, without_surrogates
 from extract.officials import extract_officials, extract_quotes
 from extract.pipeline import shared_nlp
 from extract.publisher import detect_publisher
@@ -21,21 +23,42 @@ from extract.schema import ArticleRecord, ErrorRecord
 from extract.venues import extract_venues
 
 DEFAULT_MAX_CHARS = 200_000
+_PLAUSIBLE_YEARS = range(1900, 2200)
 
 
 def build_context(article: Article) -> ArticleContext:
     """What the extractors may know besides the text. Never reads the clock."""
+    published = usable_published(article.published)
     reference = None
-    if article.published and len(article.published) == 10:
-        reference = dt.date.fromisoformat(article.published)
+    if published and len(published) == 10:
+        reference = dt.date.fromisoformat(published)
     return ArticleContext(
         article_id=article.id,
         publisher=article.publisher or detect_publisher(article.text),
-        published=article.published,
+        published=published,
         reference_date=reference,
         date_order=detect_date_order(article.text, url=article.url),
         url=article.url,
     )
+
+
+def usable_published(published: str | None) -> str | None:
+    """The publication date to resolve dates against, or None for a placeholder.
+
+    Feeds send '0001-01-01' or '9999-12-31' for "no date"; date arithmetic next to the
+    ends of the calendar overflows, and no council release is dated there anyway.
+    """
+    if published and published[:4].isdigit() and int(published[:4]) in _PLAUSIBLE_YEARS:
+        return published
+    return None
+
+
+def prepare(article: Article, max_chars: int) -> Article:
+    """What the tokenizer can take: no lone surrogates, at most `max_chars` characters."""
+    text = without_surrogates(article.text)
+    if text is not article.text:
+        article = replace(article, text=text, warnings=(*article.warnings, SURROGATE_WARNING))
+    return limit_text(article, max_chars)
 
 
 def limit_text(article: Article, max_chars: int) -> Article:
@@ -55,7 +78,11 @@ def limit_text(article: Article, max_chars: int) -> Article:
     )
 
 
-def record_from_doc(doc: Doc, article: Article, context: ArticleContext) -> ArticleRecord:
+def record_from_doc(
+    doc: Doc, article: Article, context: ArticleContext, *, content_sha256: str | None = None
+) -> ArticleRecord:
+    """`content_sha256` is the hash of the text as read, before `prepare`: resume compares
+    it with the input, so a truncated article is not extracted again on every run."""
     return ArticleRecord(
         id=article.id,
         publisher=context.publisher,
@@ -63,7 +90,7 @@ def record_from_doc(doc: Doc, article: Article, context: ArticleContext) -> Arti
         title=article.title,
         url=article.url,
         source=article.source,
-        content_sha256=article.content_sha256,
+        content_sha256=content_sha256 or article.content_sha256,
         date_order=context.date_order,
         text=article.text,
         events=extract_events(doc, context=context),
@@ -89,10 +116,11 @@ def extract_article(
     if isinstance(article, str):
         article = Article(id=article_id, text=article, source="<text>",
                           published=published, publisher=publisher)
-    article = limit_text(article, max_chars)
+    read_sha256 = article.content_sha256
+    article = prepare(article, max_chars)
     nlp = nlp or shared_nlp()
     context = build_context(article)
-    return record_from_doc(nlp(article.text), article, context)
+    return record_from_doc(nlp(article.text), article, context, content_sha256=read_sha256)
 
 
 def extract_stream(
@@ -105,22 +133,23 @@ def extract_stream(
     """Records and errors, in input order, streaming through `nlp.pipe`."""
     nlp = nlp or shared_nlp()
 
-    def prepared() -> Iterator[tuple[str, Article | InputError]]:
+    def prepared() -> Iterator[tuple[str, tuple[Article | InputError, str]]]:
         for item in articles:
             if isinstance(item, InputError):
-                yield "", item
+                yield "", (item, "")
             else:
-                limited = limit_text(item, max_chars)
-                yield limited.text, limited
+                ready = prepare(item, max_chars)
+                yield ready.text, (ready, item.content_sha256)
 
-    for doc, item in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
+    for doc, (item, read_sha256) in nlp.pipe(prepared(), as_tuples=True,
+                                             batch_size=batch_size):
         if isinstance(item, InputError):
             yield error_record(item)
             continue
         try:
-            yield record_from_doc(doc, item, build_context(item))
+            yield record_from_doc(doc, item, build_context(item), content_sha256=read_sha256)
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop a batch
-            yield ErrorRecord(source=item.source, location=None,
+            yield ErrorRecord(source=item.source, location=item.id,
                               error=f"ExtractionFailed:{type(exc).__name__}", message=str(exc))
 
 

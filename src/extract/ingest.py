@@ -17,7 +17,7 @@ from typing import Any
 from extract.article import Article
 from extract.errors import InputError, UsageError
 from extract.html import article_from_html
-from extract.ingest_text import clean_text, decode
+from extract.ingest_text import SURROGATE_WARNING, clean_text, decode, without_surrogates
 from extract.published import normalise_published, published_from_text
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -179,7 +179,11 @@ def _jsonl_article(raw: bytes, source: str, number: int) -> Article:
             "NotAnObject", f"expected a JSON object, got {type(obj).__name__}", source=source,
             location=location,
         )
-    return article_from_mapping(obj, source=source, location=location, warnings=warnings)
+    clean = {key: without_surrogates(value) if isinstance(value, str) else value
+             for key, value in obj.items()}
+    if clean != obj:
+        warnings.append(SURROGATE_WARNING)
+    return article_from_mapping(clean, source=source, location=location, warnings=warnings)
 
 
 def article_from_mapping(

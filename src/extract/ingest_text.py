@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from extract.errors import InputError
+
+# Lone UTF-16 surrogates: JSON lets a line spell one ("\\udb12"), but UTF-8 cannot encode it,
+# so the tokenizer and every JSON writer downstream would fail on the article.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+SURROGATE_WARNING = "lone UTF-16 surrogates replaced by U+FFFD"
 
 
 def decode(data: bytes, *, source: str, location: str | None = None) -> tuple[str, list[str]]:
@@ -32,3 +39,8 @@ def _looks_binary(text: str) -> bool:
 def clean_text(text: str) -> str:
     """Line endings unified; nothing else changes, so offsets stay meaningful."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def without_surrogates(text: str) -> str:
+    """Each lone surrogate becomes U+FFFD: one character for one, so offsets keep meaning."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
