@@ -178,6 +178,7 @@ class WorkerPool:
             time.monotonic() - worker.since > float(budget or 0))
 
     def _crashed(self, worker: _Worker) -> None:
+        worker.process.join(timeout=5)  # its exit code, for the message
         if not worker.ready:
             raise RuntimeError(f"a worker process died (exit code {worker.process.exitcode}) "
                                "while loading the pipeline")
