@@ -95,13 +95,26 @@ def bench_ours(corpus: Path, workers: int, limit: int | None) -> dict[str, Any]:
         if sizes:
             samples.append((summary.articles, max(sizes)))
 
+    cpu_before = cpu_seconds()
     try:
         summary = run_batch([source], tmp / "out", progress=sample,
                             settings=RunSettings(workers=workers, batch_size=64))
     finally:
         shutil.rmtree(tmp)
+    parent, workers_cpu = (after - before for after, before in zip(cpu_seconds(), cpu_before,
+                                                                     strict=True))
     return rate(summary.words, summary.articles, summary.seconds, workers=workers,
-                errors=summary.errors, memory=memory_profile(samples))
+                errors=summary.errors, parent_cpu_s=round(parent, 1),
+                workers_cpu_s=round(workers_cpu, 1),
+                words_per_worker_cpu_s=round(summary.words / workers_cpu, 1),
+                load_average_after=os.getloadavg(), memory=memory_profile(samples))
+
+
+def cpu_seconds() -> tuple[float, float]:
+    """CPU seconds of this process and of its finished children (the workers)."""
+    me, kids = (resource.getrusage(who) for who in (resource.RUSAGE_SELF,
+                                                     resource.RUSAGE_CHILDREN))
+    return (me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime)
 
 
 def memory_profile(samples: list[tuple[int, float]]) -> dict[str, Any]:
@@ -187,6 +200,9 @@ def print_table(results: dict[str, Any]) -> None:
               f"{peak!s:>12}")
     for key, value in results["ratios"].items():
         print(f"{key:48} {value}")
+    print("worker CPU s (1 worker / all):", results["ours_1"]["workers_cpu_s"],
+          results["ours_all"]["workers_cpu_s"], "load average before:",
+          results["load_average_before"])
     print("memory (largest worker, MB):", json.dumps(results["ours_1"]["memory"]))
     print("ms per article:", json.dumps(results["components_ms_per_article"]))
 
@@ -198,12 +214,24 @@ def main() -> None:
     parser.add_argument("--baseline-n", type=int, default=500,
                         help="articles for the (slow) baseline and component timings")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--memory-only", action="store_true",
+                        help="only the all-cores run, for worker memory over a long corpus")
     args = parser.parse_args()
+    if args.memory_only:
+        result = bench_ours(args.corpus, args.workers, args.limit)
+        RESULTS.mkdir(exist_ok=True)
+        out = RESULTS / f"memory-{dt.datetime.now():%Y%m%d-%H%M%S}.json"
+        out.write_text(json.dumps(result, indent=2), encoding="utf-8")
+        print(json.dumps(result, indent=2))
+        return
+    load_before = os.getloadavg()
     results: dict[str, Any] = {
         "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
                     "platform": platform.platform()},
         "corpus": str(args.corpus),
+        # Other processes on the machine skew every figure: look at these first.
+        "load_average_before": load_before,
         "tokenizer": bench_tokenizer(args.corpus, args.limit),
         "ours_1": bench_ours(args.corpus, 1, args.limit),
         "ours_all": bench_ours(args.corpus, args.workers, args.limit),
