@@ -299,3 +299,69 @@ TITLE_ANCHORED = [
 @pytest.mark.parametrize(("text", "names"), TITLE_ANCHORED)
 def test_officials_names_anchored_by_title(nlp: Language, text: str, names: list[str]) -> None:
     assert [o.name for o in officials(nlp, text)] == names
+
+
+# Names outside the lexicon that the article itself anchors: a later "Ms Surname", or a
+# "Role, Name, said" aside. Capitalised portfolios and list items are not such names.
+SELF_ANCHORED = [
+    ("Senior planner Oonagh Tolland, who has worked here for years, won gold. "
+     "Ms Tolland said it was a surprise.", ["Oonagh Tolland"]),
+    ("Head of Housing, Kerrin Malvoy, said the list was shorter.", ["Kerrin Malvoy"]),
+    ("Regional Manager Tairawhiti, Rāwiri Pōtae, said the team was growing.", ["Rāwiri Pōtae"]),
+    ("Minister for Child Protection, the Hon. Jane Smith MLA, said the plan was ready.",
+     ["Jane Smith"]),
+    ("Cabinet Member for Care, Health and Ageing Well, said the plan was ready.", []),
+    ("The area manager for Kildare/West Wicklow, said staff were ready.", []),
+    ("The Greenvale Centre opened in May. Mr Tolland said the Greenvale Centre was busy.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), SELF_ANCHORED)
+def test_officials_names_anchored_by_the_article(
+    nlp: Language, text: str, names: list[str]
+) -> None:
+    assert [o.name for o in officials(nlp, text)] == names
+
+
+# (text, name, role): roles that hold a clause word or a boundary word, and past offices.
+ROLE_CLAUSES = [
+    ("The scheme began in Easton, where Minister for Housing Hon Ruth Kemp said it would grow.",
+     "Ruth Kemp", "Minister for Housing"),
+    ("Last week, Minister of State with \nresponsibility for housing, Deputy Aoife Crean, said "
+     "funds were agreed.", "Aoife Crean", "Minister of State with responsibility for housing"),
+    ("Sir Malcolm Hendon, who chaired the council's improvement board until May, said staff "
+     "had changed.", "Malcolm Hendon", "former chair of the council's improvement board"),
+    ("Tom Hart, who chairs the fostering panel, said the panel had met.", "Tom Hart",
+     "chair of the fostering panel"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), ROLE_CLAUSES)
+def test_officials_role_clause_boundaries(nlp: Language, text: str, name: str, role: str) -> None:
+    found = by_name(nlp, text)
+    assert name in found, list(found)
+    assert found[name].role == role
+
+
+# Spellings of one person: with and without accents or a hyphen.
+SAME_PERSON = [
+    ("Cllr Sioned Vaughan-Jones, lead member for housing, opened it. Cllr Vaughan Jones added "
+     "that more homes were coming.", "Sioned Vaughan-Jones", ["Vaughan Jones"]),
+    ("Cllr Siobhán Ní Bhriain, cathaoirleach, spoke first. Later Cllr Siobhan Ni Bhriain "
+     "thanked staff.", "Siobhán Ní Bhriain", ["Siobhan Ni Bhriain"]),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "aliases"), SAME_PERSON)
+def test_officials_spelling_variants_are_one_person(
+    nlp: Language, text: str, name: str, aliases: list[str]
+) -> None:
+    found = officials(nlp, text)
+    assert [o.name for o in found] == [name]
+    assert found[0].aliases == aliases
+
+
+def test_officials_different_people_sharing_a_surname_stay_apart(nlp: Language) -> None:
+    text = ("Cllr Ann Vaughan-Jones, lead member for housing, spoke. Tom Jones, director of "
+            "services, replied.")
+    assert [o.name for o in officials(nlp, text)] == ["Ann Vaughan-Jones", "Tom Jones"]

@@ -159,11 +159,17 @@ def _name_from(text: str, run: list[_Tok], i: int) -> tuple[Mention | None, int]
     return _weak(text, run, i)
 
 
-# After a name with no honorific and no known first name: an appositive or a speech verb.
+# After a name with no honorific and no known first name: an appositive or a speech verb
+# (", said" closes a "Role, Name, said" aside).
 _WEAK_ANCHOR = re.compile(
     r"(?:\s*,?[ \t]*[A-Z]{2,5}\b)*(?:\s*,\s*(?:the|a|an|our|its|[a-z]+er\b|[A-Z][a-z]+ of)\b"
-    r"|\s+(?:said|says|added|explained|commented|told|stated)\b)"
+    r"|\s*,?\s+(?:said|says|added|explained|commented|told|stated)\b)"
 )
+# "Minister for Child Protection", "the work of Youth Justice": a capitalised phrase governed
+# by a preposition is a portfolio or a thing, not a person with no known first name.
+# "Care, Health and Ageing Well", "Kildare/West Wicklow": nor is the last item of a list.
+_PREPOSITION_BEFORE = re.compile(
+    r"(?:\b(?:for|of|at|in|on|into|about|and|or)[ \t]*\n?[ \t]*|[/&][ \t]*)$")
 
 
 def _weak(text: str, run: list[_Tok], i: int) -> tuple[Mention | None, int]:
@@ -175,6 +181,8 @@ def _weak(text: str, run: list[_Tok], i: int) -> tuple[Mention | None, int]:
         return None, i + 1
     if any(folded(tok.bare) in first_names() for tok in run[i + 1 : end - 1]):
         return None, i + 1  # "Youth Justice Kate Ferris": the name starts at the first name
+    if _PREPOSITION_BEFORE.search(text, max(0, run[i].start - 12), run[i].start):
+        return None, i + 1
     stop = run[end - 1].start + len(run[end - 1].bare)
     if not _WEAK_ANCHOR.match(text, stop) and not (
         _after_title(text, run, i) and _CLAUSE_GOES_ON.match(text, stop)
@@ -253,7 +261,46 @@ def _postnominal_tail(text: str, pos: int) -> tuple[int, bool]:
 def find_mentions(text: str) -> tuple[Mention, ...]:
     """Every rule-found name mention, in text order, including later surname-only ones."""
     full = [m for run in _runs(text) for m in _run_names(text, run)]
+    full = sorted([*full, *_titled_surname_names(text, full)], key=lambda m: m.start)
     return tuple(sorted([*full, *_surname_mentions(text, full)], key=lambda m: m.start))
+
+
+def _titled_surname_names(text: str, full: list[Mention]) -> list[Mention]:
+    """"Morag Lennie" when the article later says "Ms Lennie": the titled surname anchors a
+    full name whose first name the lexicon lacks."""
+    surnames = {m.name for m in full if " " not in m.name and m.hon_kind is not None}
+    surnames -= {m.name.split()[-1] for m in full if " " in m.name}
+    if not surnames:
+        return []
+    covered = [(m.hon_start if m.hon_start is not None else m.start, m.end) for m in full]
+    pattern = re.compile(
+        r"(?<![\w’'.-])(?P<first>[A-Z][^\W\d_]*(?:[’'-][A-Z][^\W\d_]*)?)[ \t]*\n?[ \t]*"
+        r"(?P<last>" + "|".join(map(re.escape, sorted(surnames))) + r")\b(?![’'-]\w)"
+    )
+    found = []
+    for match in pattern.finditer(text):
+        first = match.group("first")
+        if any(a < match.end() and match.start() < b for a, b in covered) or not _can_be_first(
+            text, first, match.start()
+        ):
+            continue
+        run = [_Tok(match.start("first"), match.end("first"), first),
+               _Tok(match.start("last"), match.end("last"), match.group("last"))]
+        found.append(_plain(text, run, 0, 2, "surname-anchored"))
+    return found
+
+
+def _can_be_first(text: str, word: str, pos: int) -> bool:
+    """A capitalised word that may be a first name: not a title, role, place word or opener,
+    and not the tail of a longer capitalised phrase ("Kinloch Council Lennie")."""
+    low = word.lower()
+    stop = (word_set("names_not_name_words.txt") | word_set("officials_role_heads.txt")
+            | word_set("names_not_name_start.txt"))
+    if low in stop or word in honorifics() or word.isupper():
+        return False
+    before = re.search(r"([A-Za-z][\w’'-]*)[ \t]*\n?[ \t]*$", text[max(0, pos - 30) : pos])
+    return not (before and before.group(1)[0].isupper() and before.group(1) not in honorifics()
+                and _starts_name(before.group(1)))
 
 
 def _surname_mentions(text: str, full: list[Mention]) -> list[Mention]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extract.names_find import Mention
+from extract.names_find import Mention, folded
 
 _CONTACT_BEFORE = re.compile(
     r"\b(?:[Cc]ontact|[Ee]-?mail|[Cc]all|[Rr]ing|[Pp]hone|[Tt]elephone|[Ee]nquiries)\b[^.\n]{0,40}$"
@@ -64,18 +64,29 @@ def group_people(mentions: tuple[Mention, ...], keep: list[int]) -> list[Person]
 
 def _surname_owner(mentions: tuple[Mention, ...], people: list[Person], i: int) -> Person | None:
     """The person whose surname this is: the nearest one named before it, else any."""
-    surname = mentions[i].name.lower()
-    owners = [p for p in people if p.first(mentions).name.split()[-1].lower() == surname]
+    surname = _words(mentions[i].name)
+    owners = [p for p in people
+              if _words(p.first(mentions).name)[-len(surname) :] == surname]
     before = [p for p in owners if mentions[p.mentions[0]].start < mentions[i].start]
     if before:
         return max(before, key=lambda p: mentions[p.mentions[0]].start)
     return owners[0] if owners else None
 
 
+def _words(name: str) -> list[str]:
+    """Name words compared without accents or hyphens ("Hēmi Vaughan-Jones" ~ "Hemi Vaughan
+    Jones"): articles spell the same person both ways."""
+    return folded(name).replace("-", " ").split()
+
+
 def _same(mentions: tuple[Mention, ...], person: Person, name: str) -> bool:
-    """Same person: same surname and first initial, or same first name and a near surname."""
-    known = person.first(mentions).name.split()
-    words = name.split()
+    """Same person: same surname and first initial, the one name ending the other ("Vaughan
+    Jones" in "Sioned Vaughan-Jones"), or same first name and a near surname."""
+    known = _words(person.first(mentions).name)
+    words = _words(name)
+    shorter, longer = sorted((known, words), key=len)
+    if len(shorter) >= 2 and longer[-len(shorter) :] == shorter:
+        return True
     if known[-1].lower() == words[-1].lower():
         return known[0][0].lower() == words[0][0].lower()
     return known[0].lower() == words[0].lower() and _near(known[-1].lower(), words[-1].lower())

@@ -37,11 +37,11 @@ _NOT_ROLE = re.compile(
 )
 # Where a role before a name starts: after a verb or preposition that introduces the person.
 _PRE_BOUNDARY = re.compile(
-    r".*\b(?:said|says|added|by|from|with|to|according to|including|when|while|as|is|was|are"
+    r"\b(?:said|says|added|by|from|with|to|according to|including|when|while|as|is|was|are"
     r"|were|has|have|had|will|would|thanked|welcomed|joined|named|led|praised|congratulated"
     r"|announced|presented|opened|attended|visited|told|alongside|both|like|pictured|which|who"
     r"|whom)\s",
-    re.IGNORECASE | re.DOTALL,
+    re.IGNORECASE,
 )
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _ARTICLE = re.compile(r"^(?:the|a|an|our|its|their|his|her)\s+", re.IGNORECASE)
@@ -82,13 +82,18 @@ _ORG_APPOSITIVE = re.compile(
     rf"\s*,\s*(?:of|from)\s+(?:the\s+)?(?P<org>{_CAP}(?:\s+(?:{_CAP}|and|&|of|for))*?\s+{_CAP})"
     r"\s*(?=[,.;]|\s+(?:said|says|added|told)\b)"
 )
-# "who chairs the panel" -> "chair of the panel": a verb phrase stated as a role.
-_WHO_VERB = re.compile(r"^who\s+(chair|head|lead|manage|direct)s\s+", re.IGNORECASE)
+# "who chairs the panel" -> "chair of the panel", "who chaired the board" -> "former chair of
+# the board": a verb phrase stated as a role (the past tense is a former office).
+_WHO_VERB = re.compile(
+    r"^who\s+(?:(?P<now>chair|head|lead|manage|direct)s|(?P<past>chair|head|manag|direct)ed"
+    r"|(?P<led>led))\s+", re.IGNORECASE)
 _WHO_NOUN = {"chair": "chair", "head": "head", "lead": "lead", "manage": "manager",
-             "direct": "director"}
+             "direct": "director", "manag": "manager", "led": "lead"}
 _LEAD = re.compile(r"^(?:(?:the|a|an|our|its|their|his|her|and|as|also)\s+)+", re.IGNORECASE)
 # "a senior practitioner in the team who joined in 2021": the role ends where the clause starts.
 _RELATIVE = re.compile(r"(?<=\w)\s+(?:who|which|whose)\s+(?!(?:is|was)\b)")
+# "chair of the board until last year": a time phrase after a role is not part of it.
+_TIME_TAIL = re.compile(r"\s+(?:until|since|till)\s.*$", re.DOTALL)
 _MINISTER_FOR = re.compile(r"(?:the\s+)?(?:state\s+)?Minister\s+(?:for|of)\s+(?!State\b)",
                            re.IGNORECASE)
 _AWARDS = re.compile(rf"(?:{_CAP}\s+(?:of\s+the\s+|of\s+)?)+Awards")
@@ -119,8 +124,14 @@ def _appositive(text: str, pos: int) -> RoleFind | None:
     if match is None:
         return None
     role = _RELATIVE.split(match.group("role"), maxsplit=1)[0]
-    raw = _WHO_VERB.sub(lambda m: _WHO_NOUN[m.group(1).lower()] + " of ", role)
+    raw = _TIME_TAIL.sub("", _WHO_VERB.sub(_who_noun, role))
     return _interpret(raw + _title_list_tail(text, match.end()))
+
+
+def _who_noun(match: re.Match[str]) -> str:
+    verb = match.group("now") or match.group("past") or match.group("led")
+    former = "" if match.group("now") else "former "
+    return f"{former}{_WHO_NOUN[verb.lower()]} of "
 
 
 _TITLE_CHUNK = re.compile(rf"\s*,\s*(?P<chunk>{_CAP}(?:\s+(?:{_CAP}|and|&|of|for|the))*)")
@@ -175,17 +186,31 @@ def role_before(text: str, mention: Mention, *, floor: int) -> RoleFind | None:
     cut = max(segment.rfind(mark) for mark in ".;:!?()“”\"")
     segment = segment[cut + 1 :] if cut >= 0 and not _inner_dot(segment, cut) else segment
     segment = _BLANK_LINE.split(segment)[-1]
-    boundary = _PRE_BOUNDARY.match(segment)
-    if boundary:
-        segment = segment[boundary.end() :]
+    segment = _after_boundary(segment)
     chunks = [chunk for chunk in segment.rstrip(" \t\n,").split(",")]
     for first in range(len(chunks) - 1, -1, -1):
-        candidate = ",".join(chunks[first:]).strip()
+        candidate = _after_clause_words(",".join(chunks[first:]).strip())
         if _heads(candidate):
             return _interpret(candidate)
         if first < len(chunks) - 3:
             break
     return None
+
+
+def _after_boundary(segment: str) -> str:
+    """The text after the last word that introduces a person ("welcomed by", "said"), unless
+    that word sits inside the title ("Minister of State with responsibility for children"):
+    a boundary must leave a role head after it."""
+    for boundary in reversed(list(_PRE_BOUNDARY.finditer(segment))):
+        if _heads(segment[boundary.end() :]):
+            return segment[boundary.end() :]
+    return segment
+
+
+def _after_clause_words(candidate: str) -> str:
+    """"where Minister for Children": the role starts after the last word a title cannot hold."""
+    ends = [match.end() for match in _NOT_ROLE.finditer(candidate)]
+    return candidate[ends[-1] :].strip() if ends else candidate
 
 
 def _inner_dot(segment: str, cut: int) -> bool:
