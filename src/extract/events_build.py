@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
@@ -128,6 +129,8 @@ def _candidate(date: Span, spans: _Spans, anchor: Anchor) -> Candidate | None:
     return Candidate(date, value, gathering, time, venue)
 
 
+_DAYS = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|to|until|till)\s*(?:[A-Za-z]+day,?\s+)?"
+                   r"(\d{1,2})")
 _DEFINITE = frozenset({"the", "this", "that", "each", "every"})
 # Words that refer back to any kind of gathering: "at the event in the Wedgwood Room".
 _ANAPHORS = frozenset({"event", "events", "occasion", "evening", "day"})
@@ -162,6 +165,40 @@ def _drop_vague(candidates: list[Candidate]) -> list[Candidate]:
     return [c for c in candidates if c.value.precise or (
         c.value.partial and c.gathering.start not in gatherings
         and _month(c.value) not in months)]
+
+
+def _day_span(candidate: Candidate) -> tuple[str, int, int] | None:
+    """(month, first day, last day) of a dated range ("24-28 March")."""
+    match = _DAYS.search(span_text(candidate.span))
+    month = _month(candidate.value)
+    if candidate.span.label_ != "DATE_RANGE" or match is None or month is None:
+        return None
+    return month, int(match.group(1)), int(match.group(2))
+
+
+def _day(value: DateValue) -> int | None:
+    if value.date is not None:
+        return value.date.day
+    return int(value.partial[5:7]) if value.partial and len(value.partial) == 7 else None
+
+
+def _range_times(candidates: list[Candidate]) -> list[Candidate]:
+    """"Date: 24-28 March / Time: 9.30am daily ... on Tuesday 25 March": a stop inside a
+    timed range takes the range's time when it states none."""
+    ranges = [(days, c.time) for c in candidates
+              if c.time is not None and (days := _day_span(c)) is not None]
+    if not ranges:
+        return candidates
+    timed = []
+    for candidate in candidates:
+        day = _day(candidate.value)
+        if candidate.time is None and day is not None:
+            month = _month(candidate.value)
+            time = next((t for (m, first, last), t in ranges
+                         if m == month and first <= day <= last), None)
+            candidate = replace(candidate, time=time)
+        timed.append(candidate)
+    return timed
 
 
 def _describe(gathering: Span) -> str:
@@ -207,6 +244,6 @@ def build_events(doc: Doc, *, context: ArticleContext) -> list[Event]:
         and (c := _candidate(date, spans, anchor)) is not None
     ]
     groups: dict[str, list[Candidate]] = {}
-    for candidate in _drop_vague(candidates):
+    for candidate in _range_times(_drop_vague(candidates)):
         groups.setdefault(_key(candidate), []).append(candidate)
     return [_event(group[0], group[1:]) for group in groups.values()]

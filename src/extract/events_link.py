@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
-from extract.dates_patterns import cue_regex
+from extract.dates_patterns import cue_regex, word_lists
 from extract.doctext import doc_text, span_text
 
 _BULLETS = " \t•*·-–—>"
@@ -22,6 +22,8 @@ _YEAR = re.compile(r"\b(?:19|20)\d{2}\b|/\d{2}$")
 # A line break before a bullet starts the next session of a list.
 _NEXT_ITEM = re.compile(r"\n[ \t]*[*•·–-]")
 _CLAUSE = 40
+_BOUND = re.compile(r"(?:[ \t]*\([^()\n]{0,80}\))?\s+(?:on|at|in)\s+(?:the\s+)?", re.I)
+_AND = re.compile(r"\b(?:and|or|then)\b")
 
 
 def _gap(a: Span, b: Span) -> int:
@@ -34,7 +36,12 @@ def _distance(date: Span, span: Span) -> int:
     start, end = sorted((date.end_char, span.start_char, date.start_char, span.end_char))[1:3]
     between = doc_text(date.doc)[start:end]
     after = date.start_char > span.start_char
-    return _gap(date, span) + _CLAUSE * (between.count(",") + between.count(";")) + 10 * after
+    # "Denholme Retail Park on Tuesday 25 March", "on Monday 3 June at Easton Library":
+    # a preposition alone binds the two, whatever else is near.
+    if _BOUND.fullmatch(between):
+        return 0
+    clauses = between.count(",") + between.count(";") + len(_AND.findall(between))
+    return _gap(date, span) + _CLAUSE * clauses + 10 * after
 
 
 def in_range(spans: Iterable[Span], bounds: tuple[int, int]) -> list[Span]:
@@ -66,12 +73,19 @@ def _line_bounds(span: Span) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
-def segment_of(date: Span, times: list[Span], venues: list[Span]) -> tuple[int, int]:
-    """The sentence, or, when the date heads a line of a session list, the text from the
-    date to the next date (a hard-wrapped session may run onto the next line)."""
-    sentence = (date.sent.start_char, date.sent.end_char)
+def heads_line(date: Span) -> bool:
+    """The date opens its line, after a bullet or a field label ("Date:", "When:")."""
     start, _ = _line_bounds(date)
-    if doc_text(date.doc)[start:date.start_char].strip(_BULLETS):
+    lead = doc_text(date.doc)[start:date.start_char].strip(_BULLETS)
+    return not lead or bool(_field_label_regex().fullmatch(lead))
+
+
+def segment_of(date: Span, times: list[Span], venues: list[Span]) -> tuple[int, int]:
+    """The sentence, or, when the date heads a line of a session list or of a
+    "Date: / Time: / Venue:" block, the text from the date to the next date (a
+    hard-wrapped session may run onto the next line)."""
+    sentence = (date.sent.start_char, date.sent.end_char)
+    if not heads_line(date):
         return sentence
     text = doc_text(date.doc)
     following = [d.start_char for d in date.doc.spans["dates"] if d.start_char > date.start_char]
@@ -83,6 +97,12 @@ def segment_of(date: Span, times: list[Span], venues: list[Span]) -> tuple[int, 
     if in_range(times, session) or in_range(venues, session):
         return session
     return sentence
+
+
+@lru_cache(maxsize=1)
+def _field_label_regex() -> re.Pattern[str]:
+    labels = "|".join(re.escape(w) for w in word_lists()["date_labels"])
+    return re.compile(rf"(?:{labels})\s*[:：|–-]?", re.I)
 
 
 def previous_gathering(date: Span, gatherings: Iterable[Span]) -> Span | None:
@@ -116,4 +136,8 @@ def is_furniture(date: Span) -> bool:
     rest = cue_regex("furniture").sub(" ", before_after)
     if any(ch.isalnum() for ch in rest):
         return False
-    return rest != before_after or bool(_YEAR.search(span_text(date)))
+    if _YEAR.search(span_text(date)):
+        return True
+    # "Date: Wednesday 5 March" in a what's-on block is a session; a stamp has a year.
+    lead = text[start:date.start_char].strip(_BULLETS)
+    return rest != before_after and not _field_label_regex().fullmatch(lead)

@@ -13,8 +13,17 @@ _TO_NEXT_NAME = re.compile(r",?\s*(?:in\s+)?(?:the\s+)?")
 
 
 def place_ok(place: str) -> bool:
-    first = place.split()[0].strip(",.")
-    return first not in words()["not_locality"] and first not in words()["honorifics"]
+    """A town or area, not a person, a month, a room ("Rangatira Room", "Building B") or
+    another building ("Claudelands Event Centre")."""
+    tokens = place.split()
+    first, last = tokens[0].strip(",."), tokens[-1].strip(",.")
+    lists = words()
+    strong = lists["place_nouns"] - lists["weak_nouns"]
+    if last in lists["room_nouns"] or last in strong or last in lists["building_parts"]:
+        return False
+    if len(tokens) > 1 and ((len(last) < 3 and last.isupper()) or last.isdigit()):
+        return False  # "Building B", "Suite 200"
+    return first not in lists["not_locality"] and first not in lists["honorifics"]
 
 
 def _locality(text: str, pos: int) -> tuple[int, str | None]:

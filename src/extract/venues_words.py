@@ -52,7 +52,8 @@ def attachment_regexes() -> dict[str, re.Pattern[str]]:
     """Phrases that may follow a venue name and belong to its mention."""
     cap = rf"[{UPPER}][\w’'.-]*"
     caps = rf"{cap}(?:[ \t]*\n?[ \t]*(?:{cap}|and|&|of)){{0,4}}"
-    street = (rf"(?:[\d-]+[a-zA-Z]?,?\s+)?{caps}\s+(?:{_alternatives('street_suffixes')})(?![\w])"
+    street = (rf"(?:(?:[\d-]+[a-zA-Z]?,?\s+)?{caps}\s+(?:{_alternatives('street_suffixes')})"
+              rf"|(?:The\s+)?(?:{_alternatives('bare_streets')}))(?![\w])"
               r"(?:\s+(?:North|South|East|West|Upper|Lower))?")
     return {
         "descriptor": re.compile(rf"\s+(?:{_alternatives('descriptor_tails')})\b"),
@@ -64,11 +65,13 @@ def attachment_regexes() -> dict[str, re.Pattern[str]]:
         # "the Council Chamber at Áras an Chontae": a room in a building of any name.
         "at_building": re.compile(
             rf"\s+at\s+(?:the\s+)?{cap}(?:\s+(?:{cap}|an|na|de|la|of)){{0,4}}"),
-        "room": re.compile(rf",?\s+(?:in\s+)?(?:Conference\s+|Meeting\s+|Committee\s+)?"
-                           rf"(?:Room|Suite|Hall)\s+[{UPPER}0-9][\w-]{{0,3}}\b"),
+        "room": re.compile(rf",?\s+(?:in\s+)?(?:(?:Conference|Meeting|Committee|Function|"
+                           rf"Community|Training)\s+)?(?:Room|Suite|Hall|Building|Block|Wing|"
+                           rf"Unit|Studio|Level)\s+[{UPPER}0-9][\w-]{{0,3}}\b"),
         # ", second floor", ", on the first floor of the Blanchardstown Centre".
         "floor": re.compile(rf",?\s*(?:on\s+)?(?:the\s+)?(?i:ground|first|second|third|fourth|top)"
-                            rf"\s+(?i:floor)\b(?:\s+of\s+(?:the\s+)?{caps})?"),
+                            rf"\s+(?i:floor)\b(?:\s+(?i:meeting|function|community|conference)\s+(?i:room))?"
+                            rf"(?:\s+of\s+(?:the\s+)?{caps})?"),
         "in_centre": re.compile(r"\s+in\s+(?:the\s+)(?:town|city)\s+centre\b"),
         "in_place": re.compile(
             rf"\s+(?:in|near)\s+(?P<place>{caps})(?:\s+(?:town|city)\s+centre)?"),

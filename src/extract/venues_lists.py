@@ -1,0 +1,107 @@
+"""Venues read from layout rather than from place nouns: session lines ("Monday 3 June:
+Central Library, 10am-1pm", "Date | Time | Venue" rows, one table cell per line) and
+labelled fields ("Location: Family Hub North, 41 Rosehill Road")."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from extract.dates_patterns import cue_regex
+from extract.doctext import doc_text
+from extract.venues_words import words
+
+# A date and its venue are separated by punctuation, a table bar, or a line break (a
+# table read one cell per line).
+_LIST_SEPARATOR = re.compile(r"[ \t]*(?:[:–—,|-]|\n(?![ \t]*\n))[ \t]*")
+_LIST_REACH = 200
+# A line break before a bullet ends a session line; other breaks are hard wraps.
+_NEXT_ITEM = re.compile(r"\n[ \t]*[*•·–-]")
+_TIME_LEAD = re.compile(r"(?:[ \t]*[,|][ \t]*|[ \t]*\n[ \t]*)?(?:from|between|at)?[ \t]*")
+_BULLETS = " \t•*·-–"
+
+
+@lru_cache(maxsize=1)
+def _label_regex() -> re.Pattern[str]:
+    labels = "|".join(re.escape(w) for w in sorted(words()["field_labels"], key=len,
+                                                   reverse=True))
+    return re.compile(rf"(?im)^[ \t]*(?:{labels})[ \t]*[:：|][ \t]*(?P<value>[^\n]+)")
+
+
+def list_venues(doc: Doc, names: list[Span]) -> list[tuple[Span, Span]]:
+    """(phrase, name) for session lines and labelled venue fields."""
+    return _session_lines(doc, names) + _labelled(doc, names)
+
+
+def _session_lines(doc: Doc, names: list[Span]) -> list[tuple[Span, Span]]:
+    """(phrase, name) for each session line "DATE: VENUE, street, TIME"."""
+    if "dates" not in doc.spans:
+        return []
+    text, found = doc_text(doc), []
+    times = {t.start_char: t.end_char for t in doc.spans.get("times", [])}
+    date_starts = sorted(d.start_char for d in doc.spans["dates"])
+    for date in doc.spans["dates"]:
+        line_start = text.rfind("\n", 0, date.start_char) + 1
+        separator = _LIST_SEPARATOR.match(text, _after_time(text, date.end_char, times))
+        if text[line_start:date.start_char].strip(_BULLETS) or not separator:
+            continue
+        begin = _after_time(text, separator.end(), times)
+        paragraph = text.find("\n\n", begin) % (len(text) + 1)
+        limit = min([p for p in (*times, *date_starts) if p > begin]
+                    + [paragraph, begin + _LIST_REACH])
+        if item := _NEXT_ITEM.search(text, begin, limit):
+            limit = item.start()
+        region = text[begin:limit].rstrip(" \t\n,|")
+        if (bar := region.find("|")) >= 0:
+            region = region[:bar].rstrip()  # "| 10am | Venue |": one cell only.
+        pair = _list_pair(doc, begin, begin + len(region), names)
+        if pair:
+            found.append(pair)
+    return found
+
+
+def _labelled(doc: Doc, names: list[Span]) -> list[tuple[Span, Span]]:
+    """"Location: The Atrium, Civic Centre, Quay Street": the field is the venue, unless
+    it says the session is online or has no single place ("Various", "TBC")."""
+    found = []
+    for match in _label_regex().finditer(doc_text(doc)):
+        value = match.group("value").rstrip(" \t,.;|")
+        pair = _list_pair(doc, match.start("value"), match.start("value") + len(value), names)
+        if pair:
+            found.append(pair)
+    return found
+
+
+def _venue_value(value: str) -> bool:
+    """A capitalised value that does not say the session is online or has no single
+    place ("Online via Teams", "Various", "TBC")."""
+    first = value.split(None, 1)[0].strip(",.;:()") if value.strip() else ""
+    return (first[:1].isupper() and first.lower() not in words()["not_venue_values"]
+            and not cue_regex("virtual").search(value))
+
+
+def _after_time(text: str, pos: int, times: dict[int, int]) -> int:
+    """Skip ", 10am–12pm" or ", between 1pm and 4pm" written between date and venue."""
+    lead = _TIME_LEAD.match(text, pos)
+    return times.get(lead.end(), pos) if lead else pos
+
+
+def _list_pair(doc: Doc, begin: int, end: int, names: list[Span]) -> tuple[Span, Span] | None:
+    text = doc_text(doc)
+    if text.startswith("the ", begin):
+        begin += 4
+    if begin >= end or not _venue_value(text[begin:end]) or _label_regex().match(text, begin):
+        return None
+    if text[begin - 4:begin] == "the ":
+        begin -= 4
+    phrase = doc.char_span(begin, end, alignment_mode="expand")
+    inside = [n for n in names if n.start_char >= begin and n.end_char <= end]
+    if phrase is None:
+        return None
+    if inside:
+        return phrase, inside[0]
+    cut = re.search(r"[,(]", text[begin:end])
+    name = doc.char_span(begin, begin + cut.start() if cut else end, alignment_mode="expand")
+    return (phrase, name) if name is not None and len(name) > 0 else None
