@@ -365,3 +365,31 @@ def test_officials_different_people_sharing_a_surname_stay_apart(nlp: Language) 
     text = ("Cllr Ann Vaughan-Jones, lead member for housing, spoke. Tom Jones, director of "
             "services, replied.")
     assert [o.name for o in officials(nlp, text)] == ["Ann Vaughan-Jones", "Tom Jones"]
+
+
+# (text, name, organisation): bodies from the office and the article, and capitalised bodies
+# before a lower-case title (a team name before "team leader" is not a body).
+OFFICE_BODIES = [
+    ("The reply was given in the Dáil. Minister for Housing Jim Furey TD said homes would "
+     "follow.", "Jim Furey", "Government of Ireland"),
+    ("Minister for Housing Jim Furey said homes would follow.", "Jim Furey", None),
+    ("Ofsted rated the service good. Lead inspector Anna Bright said leaders were strong.",
+     "Anna Bright", "Ofsted"),
+    ("Lead inspector Anna Bright said leaders were strong.", "Anna Bright", None),
+    ("Police Chief Dan Rook said the Easton Police Department had 40 vacant posts.",
+     "Dan Rook", "Easton Police Department"),
+    ("Chambers Ireland chief executive Ann Nolan said entries were strong.", "Ann Nolan",
+     "Chambers Ireland"),
+    ("Fórsa official Ann Nolan said members were tired.", "Ann Nolan", "Fórsa"),
+    ("Home First team leader Ann Nolan said the team was busy.", "Ann Nolan", PUBLISHER),
+    ("Adult Social Care director Ann Nolan said the team was busy.", "Ann Nolan", PUBLISHER),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "organisation"), OFFICE_BODIES)
+def test_officials_office_and_prefix_bodies(
+    nlp: Language, text: str, name: str, organisation: str | None
+) -> None:
+    found = by_name(nlp, text)
+    assert name in found, list(found)
+    assert found[name].organisation == organisation

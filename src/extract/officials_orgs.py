@@ -151,8 +151,15 @@ def _body_rules() -> tuple[tuple[re.Pattern[str], re.Pattern[str] | None, str, b
     return tuple(
         (_office(row), re.compile(row["cue"]) if "cue" in row else None,
          row["organisation"], bool(row.get("state")))
-        for row in rows if "role" in row
+        for row in rows if "role" in row and "find" not in row
     )
+
+
+@cache
+def _found_bodies() -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
+    """(office, pattern naming its body in the article) rows of the data table."""
+    rows = [json.loads(line) for line in pattern_lines("officials_bodies.jsonl")]
+    return tuple((_office(row), re.compile(row["find"])) for row in rows if "find" in row)
 
 
 def _office(row: dict[str, str]) -> re.Pattern[str]:
@@ -162,6 +169,9 @@ def _office(row: dict[str, str]) -> re.Pattern[str]:
 
 def office_body(text: str, said: str) -> str | None:
     """The body of an office from the data table; a state government only if one state is named."""
+    for rule, find in _found_bodies():
+        if rule.search(said) and (named := find.search(text)):
+            return " ".join(named.group().split())
     said_state = not re.search(r"\b(?:Federal|Commonwealth|Shadow)\b", said)
     states = [org for rule, cue, org, state in _body_rules()
               if state and rule.search(said) and cue is not None and cue.search(text)]

@@ -279,6 +279,8 @@ def _prefix_organisation(role: str) -> tuple[str, str] | None:
     """("Tusla", "Area Manager") from "Tusla’s Area Manager"; a known body keeps the rest."""
     for pattern, owned in ((_POSSESSIVE_ANY, True), (_PREFIX_ORG, False)):
         match = pattern.match(role)
+        if match and not owned and _UNIT_HEAD.match(role, match.end()):
+            continue  # "Home First team leader": the capitalised words name a team
         if match and _is_org(match.group("org"), owned=owned):
             org = match.group("org")
             known = _known_in(org)
@@ -300,7 +302,20 @@ def _is_org(phrase: str, *, owned: bool) -> bool:
     return bool(
         _known_in(phrase) or re.search(rf"\b(?:{_ORG_WORDS}|union)\b", phrase)
         or any(sum(c.isupper() for c in w) >= 2 for w in words) or owned
+        or _proper_body(words)
     )
+
+
+_UNIT_HEAD = re.compile(r"(?:team|service|unit|project|programme|program|hub)\b", re.IGNORECASE)
+
+
+def _proper_body(words: list[str]) -> bool:
+    """"Chambers Ireland" in "Chambers Ireland chief executive": two or more capitalised words
+    before a lower-case title name a body, unless they end in a service or subject word
+    ("Adult Social Care director", "Fostering Service manager")."""
+    generic = word_set("names_not_name_words.txt")
+    return len(words) >= 2 and all(w[:1].isupper() for w in words) and (
+        words[-1].lower().strip("’'s") not in generic)
 
 
 def _known_in(phrase: str) -> str | None:
