@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extract.article import ArticleContext, DateOrder
-from extract.dates_patterns import build_date_matcher, build_gathering_matchers
+from extract.dates_patterns import build_date_matcher, build_gathering_matchers, word_lists
 from extract.dates_times import find_times
 from extract.doctext import doc_text
 from extract.schema import Event
@@ -27,6 +27,9 @@ _LEADING = frozenset({"in", "during", "throughout", "since", "early", "late", "m
                       "on", "from"})
 # Lower-case "may"/"march" after a number is still a verb more often than a month.
 _VERB_MONTHS = frozenset({"may", "march"})
+_WEEKDAY_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday",
+                            "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat",
+                            "sun"})
 _HEADS_WITH_PAREN = frozenset({"REL_DAY", "WEEKDAY", "DAY_ONLY"})
 
 
@@ -54,7 +57,8 @@ class DateFinder:
         return filter_spans(heads)
 
     def _gatherings(self, doc: Doc) -> list[Span]:
-        found = [Span(doc, s, e, label=k) for k, s, e in self.gathering_phrases(doc)]
+        found = [Span(doc, s, e, label=k) for k, s, e in self.gathering_phrases(doc)
+                 if not _verb_use(doc, s, e)]
         for kind, start, end in self.named(doc):
             while start < end - 1 and (doc[start].is_stop or doc[start].is_space):
                 start += 1
@@ -72,10 +76,33 @@ def _char_spans(doc: Doc, offsets: list[tuple[int, int]], label: str) -> list[Sp
     return filter_spans([span for span in spans if span is not None])
 
 
+def _verb_use(doc: Doc, start: int, end: int) -> bool:
+    """"will launch", "to tour", "after hearing": a gathering word used as a verb."""
+    if start == 0 or end - start > 1 or doc[start].lower_ not in word_lists()["verb_nouns"]:
+        return False
+    before = doc[start - 1].lower_
+    if before in word_lists()["verb_before"]:
+        return True
+    return doc[start].lower_.endswith("ing") and before in word_lists()["gerund_before"]
+
+
+def _hours(span: Span) -> bool:
+    """"Monday through Friday, 8am to 5pm": opening hours, not a date."""
+    doc = span.doc
+    before = doc[span.start - 2:span.start] if span.start >= 2 else None
+    after = doc[span.end:span.end + 2]
+    through = word_lists()["day_range_joiners"]
+    return (before is not None and before[1].lower_ in through and before[0].lower_
+            in _WEEKDAY_NAMES) or (len(after) == 2 and after[0].lower_ in through
+                                   and after[1].lower_ in _WEEKDAY_NAMES)
+
+
 def _plausible(span: Span) -> bool:
-    """Reject verb "may"/"march" read as a month ("we may 13" is not 13 May), and "the
-    Saturday" (a day already known to the reader, not a date)."""
+    """Reject verb "may"/"march" read as a month ("we may 13" is not 13 May), "the
+    Saturday" (a day already known to the reader, not a date) and weekday ranges."""
     if any(t.text in _VERB_MONTHS for t in span):
+        return False
+    if span.label_ == "WEEKDAY" and _hours(span):
         return False
     return not (span.label_ == "WEEKDAY" and span.start > 0
                 and span.doc[span.start - 1].lower_ == "the")

@@ -52,8 +52,11 @@ def _weekday_value(head: str, anchor: Anchor, reference: dt.date) -> dt.date | N
     if weekday is None:
         return None
     first = head.lower().split()[0]
-    if first == "last" or (first not in {"next", "this", "coming"} and anchor.tense == "past"):
+    if first == "last":
         return _weekday_near(reference, weekday, "past")
+    if first not in {"next", "this", "coming"} and anchor.tense == "past":
+        # "The board on Tuesday voted" in Tuesday's release: that day itself.
+        return _weekday_near(reference + _ONE_DAY, weekday, "past")
     return _weekday_near(reference, weekday, "this" if first in {"this", "coming"} else "next")
 
 

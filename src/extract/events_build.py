@@ -19,6 +19,7 @@ from extract.events_link import (
     is_deadline,
     is_furniture,
     nearest_owned,
+    own_gathering,
     previous_gathering,
     segment_of,
 )
@@ -44,7 +45,16 @@ def _approx(context: ArticleContext) -> dt.date | None:
     return dt.date(int(published[:4]), month, 15 if len(published) >= 7 else 1)
 
 
-def tense_of(text: str) -> str | None:
+def tense_of(text: str, *, at: int | None = None) -> str | None:
+    """"future" or "past" by the cue words; with `at` (an offset into `text`), the cues
+    of the date's own clause come first ("on Tuesday voted 4-1 to fund ..., a step
+    officials say will bring ...": past)."""
+    if at is not None:
+        start = max(text.rfind(mark, 0, at) for mark in _CLAUSE_MARKS) + 1
+        ends = [i for mark in _CLAUSE_MARKS if (i := text.find(mark, at)) >= 0]
+        clause = text[start:min(ends, default=len(text))]
+        if (tense := tense_of(clause)) is not None:
+            return tense
     if cue_regex("tense_future").search(text):
         return "future"
     if cue_regex("tense_past").search(text):
@@ -87,6 +97,8 @@ def _echo(gathering: Span, spans: _Spans, *, want: str) -> Span | None:
         if sent == gathering.sent or in_range(spans.dates, (sent.start_char, sent.end_char)):
             continue
         definite = other.start > 0 and other.doc[other.start - 1].lower_ in _DEFINITE
+        if other.label_ == "body":
+            continue
         if other.label_ == gathering.label_ or (definite and other.text.lower() in _ANAPHORS):
             sentences.append((abs(other.start_char - gathering.start_char), other))
     pool = spans.times if want == "time" else spans.venues
@@ -101,7 +113,8 @@ def _echo(gathering: Span, spans: _Spans, *, want: str) -> Span | None:
 def _candidate(date: Span, spans: _Spans, anchor: Anchor) -> Candidate | None:
     segment = segment_of(date, spans.times, spans.venues)
     rivals = in_range(spans.dates, segment)
-    gathering = nearest_owned(date, in_range(spans.gatherings, segment), [])
+    gathering = own_gathering(date, in_range(spans.gatherings, segment), rivals,
+                              [*spans.times, *spans.venues])
     own = ""
     if gathering is not None:
         own = date.doc[max(gathering.sent.start, gathering.start - 3):gathering.end].text
@@ -115,7 +128,7 @@ def _candidate(date: Span, spans: _Spans, anchor: Anchor) -> Candidate | None:
             return None
         own_sentence = in_range(spans.venues, _sent_range(gathering))
         venue = venue or nearest_owned(gathering, own_sentence, [])
-    tense = tense_of(span_text(date.sent))
+    tense = tense_of(span_text(date.sent), at=date.start_char - date.sent.start_char)
     if tense is None and gathering.sent == date.sent:
         tense = tense_of(span_text(gathering.sent))
     value = _value(date, spans, replace(anchor, tense=tense))
@@ -131,6 +144,7 @@ def _candidate(date: Span, spans: _Spans, anchor: Anchor) -> Candidate | None:
 
 _DAYS = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|to|until|till)\s*(?:[A-Za-z]+day,?\s+)?"
                    r"(\d{1,2})")
+_CLAUSE_MARKS = (",", ";", ":", " – ", " — ", "(", ")")
 _DEFINITE = frozenset({"the", "this", "that", "each", "every"})
 # Words that refer back to any kind of gathering: "at the event in the Wedgwood Room".
 _ANAPHORS = frozenset({"event", "events", "occasion", "evening", "day"})

@@ -23,6 +23,12 @@ _YEAR = re.compile(r"\b(?:19|20)\d{2}\b|/\d{2}$")
 _NEXT_ITEM = re.compile(r"\n[ \t]*[*•·–-]")
 _CLAUSE = 40
 _BOUND = re.compile(r"(?:[ \t]*\([^()\n]{0,80}\))?\s+(?:on|at|in)\s+(?:the\s+)?", re.I)
+_BODY_REACH = 60
+_DAY_LEVEL = frozenset({"DATE", "DATE_RANGE", "DATE_NUMERIC", "DATE_ISO", "REL_DAY",
+                        "WEEKDAY", "DAY_ONLY"})
+_LIST_SLACK = 2
+_CONNECTIVES = frozenset({"and", "or", "on", "at", "from", "the", "then", "also", "plus",
+                          "between", "in", "to", "until", "till", "with", "a", "an"})
 _AND = re.compile(r"\b(?:and|or|then)\b")
 
 
@@ -66,6 +72,44 @@ def nearest_owned(anchor: Span, spans: list[Span], rivals: list[Span]) -> Span |
     return min(owned, key=lambda s: _gap(anchor, s)) if owned else None
 
 
+def own_gathering(date: Span, gatherings: list[Span], rivals: list[Span],
+                  others: list[Span]) -> Span | None:
+    """The gathering nearest the date, unless another date in the clause is nearer to
+    it and is not just listed alongside ("on Thursday announced ... an event this
+    Friday": the event is Friday's; "on Monday 3 June, Tuesday 4 June and ..." share).
+    `others` are time and venue spans, which may sit between listed dates."""
+    gathering = nearest_owned(date, gatherings, [])
+    if gathering is not None and gathering.label_ == "body" and not _beside(date, gathering):
+        gathering = nearest_owned(date, [g for g in gatherings if g.label_ != "body"], [])
+    if gathering is None or len(rivals) < 2:
+        return gathering
+    owner = min(rivals, key=lambda d: _distance(d, gathering))
+    if owner == date or _listed_together(date, owner, [*rivals, *others]):
+        return gathering
+    return nearest_owned(date, gatherings, rivals)
+
+
+def _beside(date: Span, body: Span) -> bool:
+    """"The board on Tuesday voted": a body meets on a day named right beside it, on the
+    same line (not "in July", not a headline list below)."""
+    if date.label_ not in _DAY_LEVEL or _gap(date, body) > _BODY_REACH:
+        return False
+    start, end = sorted((date.start_char, body.start_char))
+    return "\n" not in doc_text(date.doc)[start:end]
+
+
+def _listed_together(a: Span, b: Span, skip: list[Span]) -> bool:
+    """Only connectives, dates, times and venues lie between the two dates."""
+    first, second = sorted((a, b), key=lambda s: s.start)
+    words = 0
+    for token in first.doc[first.end:second.start]:
+        if not token.is_alpha or token.lower_ in _CONNECTIVES or any(
+                s.start <= token.i < s.end for s in skip):
+            continue
+        words += 1
+    return words <= _LIST_SLACK
+
+
 def _line_bounds(span: Span) -> tuple[int, int]:
     text = doc_text(span.doc)
     start = text.rfind("\n", 0, span.start_char) + 1
@@ -106,8 +150,8 @@ def _field_label_regex() -> re.Pattern[str]:
 
 
 def previous_gathering(date: Span, gatherings: Iterable[Span]) -> Span | None:
-    before = [g for g in gatherings
-              if g.end_char <= date.start_char and date.start_char - g.end_char < _GATHERING_REACH]
+    before = [g for g in gatherings if g.label_ != "body"
+              and g.end_char <= date.start_char and date.start_char - g.end_char < _GATHERING_REACH]
     return max(before, key=lambda g: g.start_char) if before else None
 
 
