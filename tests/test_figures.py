@@ -80,6 +80,56 @@ FIGURE_CASES = [
     # the earlier value of a change is not a second figure
     ("Eighty per cent of the team are permanent, up from just under half.",
      [("other", 80, None, None)]),
+    # a compared standard takes the metric of the figure it is compared with; a compared
+    # earlier year is that figure's earlier value
+    ("Officers each hold an average of 24 families, compared with a national standard of 16.",
+     [("caseload", 24, None, None), ("caseload", 16, None, None)]),
+    ("Our vacancy rate is 11 per cent, against 7 per cent nationally.",
+     [("vacancy_rate", 11, None, None), ("vacancy_rate", 7, None, None)]),
+    ("Workers carry 19 cases each, well above the county's target of 12-14.",
+     [("caseload", 19, None, None), ("caseload", 12, None, 14)]),
+    ("Average caseloads stand at 15, compared with 23 in 2021.", [("caseload", 15, 23, None)]),
+    ("There are 14 agency workers, compared to 30 two years earlier.",
+     [("agency_staff", 14, 30, None)]),
+    # a bare rate that refers back to the figure before it
+    ("A year ago a fifth of our practitioner posts were vacant. That figure is now 8%.",
+     [("vacancy_rate", 0.2, None, None), ("vacancy_rate", 8, None, None)]),
+    ("Turnover hit 30% in 2022. Today we're at around 12%, and falling.",
+     [("turnover", 30, None, None), ("turnover", 12, None, None)]),
+    # numbers whose noun is left out: recruits told by the clause after them
+    ("Nine graduates started in June and a further five are due to start in May.",
+     [("recruits", 9, None, None), ("recruits", 5, None, None)]),
+    ("We interviewed 80 people and 22 of them were hired.", [("recruits", 22, None, None)]),
+    ("The service wants to hire 18 more by spring.", [("recruits", 18, None, None)]),
+    ("The academy took on 30 trainees, 26 of whom are still working here.",
+     [("recruits", 30, None, None), ("other", 26, None, None)]),
+    # coordinated objects share the recruiting verb; lead words mark new staff
+    ("The trust is recruiting 10 occupational therapists and three team leaders.",
+     [("recruits", 10, None, None), ("recruits", 3, None, None)]),
+    ("The budget adds an extra 7 caseworkers.", [("recruits", 7, None, None)]),
+    ("An additional dozen practitioners will be appointed.", [("recruits", 12, None, None)]),
+    # clause after a staff noun: agency cover, shortfalls, establishment, on offer
+    ("Of the 80 posts, 15 of those posts are covered by agency staff.",
+     [("staff_count", 80, None, None), ("agency_staff", 15, None, None)]),
+    ("The county is short of 25 social workers.", [("vacancy_rate", 25, None, None)]),
+    ("It has 90 funded positions.", [("staff_count", 90, None, None)]),
+    ("Around 40 vacancies on offer at the fair.", [("recruits", 40, None, None)]),
+    ("Twelve former agency workers have taken permanent posts.",
+     [("recruits", 12, None, None)]),
+    # a worker said to carry families carries a caseload; households each is a caseload
+    ("A newly qualified worker could be carrying 30 children.", [("caseload", 30, None, None)]),
+    ("Outreach workers, each supporting no more than 15 households, cover the north.",
+     [("caseload", 15, None, None)]),
+    # headcount vs full-time equivalents; rates named after the number
+    ("The budget includes funding for 3,000 full-time employees.",
+     [("staff_count", 3000, None, None)]),
+    ("The team has 120 staff (104.5 full-time equivalent).",
+     [("staff_count", 120, None, None), ("staff_count", 104.5, None, None)]),
+    ("Rural teams carry an 18 per cent vacancy rate.", [("vacancy_rate", 18, None, None)]),
+    ("The turnover rate among first-year practitioners was 29% last year.",
+     [("turnover", 29, None, None)]),
+    # numbered report paragraphs are not values
+    ("3.2 Eleven agency social workers were in post.", [("agency_staff", 11, None, None)]),
 ]
 
 # Sentences with numbers that count nothing in the workforce.
@@ -104,6 +154,14 @@ DISTRACTOR_CASES = [
     "Spending on agency staff fell to £1.2m from £3.4m in 2020-21.",
     "One team covers the north of the county.",
     "A strong team spirit helped, with 12 awards won.",
+    # ages, personal counts, caseloads counted as wholes, a day number
+    "Many of our care workers are over 60.",
+    "Kitchen assistant applicants must be 17 or older.",
+    "One mother said she has had five social workers in three years.",
+    "Families told us they had seen three or four different caseworkers.",
+    "Some workers are carrying two caseloads.",
+    "New starters get a mentor from day one.",
+    "The hub works with around 500 households each year.",
 ]
 
 

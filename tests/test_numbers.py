@@ -36,6 +36,10 @@ QUANTITY_CASES = [
     ("20+ families", 20, None, None, None, "more than"),
     ("plus 20 families", 20, None, None, None, None),
     ("dozens of workers", None, None, None, None, None),
+    ("an extra dozen workers", 12, None, None, None, None),
+    ("two dozen posts", 24, None, None, None, None),
+    ("three or four social workers", 3, 4, None, None, None),
+    ("no more than 12 cases", 12, None, None, None, "at most"),
 ]
 
 # Text in which no quantity may be found at all.

@@ -8,6 +8,7 @@ so the extractor never re-parses.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from spacy.language import Language
@@ -15,8 +16,10 @@ from spacy.tokens import Doc, Span, SpanGroup
 
 from extract.article import ArticleContext
 from extract.doctext import doc_text
+from extract.figures_context import anaphoric
 from extract.figures_metric import read_quantity
-from extract.numbers import find_quantities
+from extract.figures_refine import Reading
+from extract.numbers import Quantity, find_quantities
 from extract.schema import Figure
 
 _SENTENCE_END = ".!?\"”’:"
@@ -29,21 +32,40 @@ def _figure_rows(doc: Doc) -> list[dict[str, Any]]:
         offset = sent.start_char
         sentence = doc_text(doc)[offset:sent.end_char]
         consumed = 0  # a change suffix or tail already holds the numbers up to here
+        previous: Reading | None = None
         for quantity in find_quantities(sentence):
-            reading = None if quantity.start < consumed else read_quantity(sentence, quantity)
+            if quantity.start < consumed:
+                continue
+            reading = read_quantity(sentence, quantity, previous=previous) or anaphoric(
+                sentence, quantity, _last(rows), offset)
             if reading is None:
                 continue
-            consumed = reading.end
-            start, end = _trim(sentence, reading.start, reading.end)
-            rows.append({
-                "start": offset + start, "end": offset + end, "metric": reading.metric,
-                "value": quantity.value, "value_max": quantity.value_max,
-                "value_from": quantity.value_from if quantity.value_from is not None
-                else reading.value_from,
-                "unit": reading.unit, "qualifier": reading.qualifier,
-            })
+            if reading.metric == "earlier":  # "compared with 27 in 2022": the value before
+                if rows and rows[-1]["value_from"] is None:
+                    rows[-1]["value_from"] = quantity.value
+                continue
+            if previous is not None and reading.start < previous.end <= quantity.start:
+                # a metric named before an earlier figure: this phrase starts after that one
+                reading = replace(reading, start=previous.end)
+            consumed, previous = reading.end, reading
+            rows.append(_row(sentence, offset, quantity, reading))
     # Every mention is a record, a headline's too (records.md: 'every distinct mention').
     return rows
+
+
+def _last(rows: list[dict[str, Any]]) -> tuple[int, str, str | None] | None:
+    return (rows[-1]["end"], rows[-1]["metric"], rows[-1]["unit"]) if rows else None
+
+
+def _row(sentence: str, offset: int, quantity: Quantity, reading: Reading) -> dict[str, Any]:
+    start, end = _trim(sentence, reading.start, reading.end)
+    return {
+        "start": offset + start, "end": offset + end, "metric": reading.metric,
+        "value": quantity.value, "value_max": quantity.value_max,
+        "value_from": quantity.value_from if quantity.value_from is not None
+        else reading.value_from,
+        "unit": reading.unit, "qualifier": reading.qualifier,
+    }
 
 
 def _trim(sentence: str, start: int, end: int) -> tuple[int, int]:

@@ -8,10 +8,10 @@ unknown noun right after it drops it, so keywords elsewhere in the sentence neve
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
-from extract.figures_refine import Entry, cues, refine, rows, spaced
+from extract import figures_context as ctx
+from extract.figures_refine import Entry, Reading, cues, refine, rows, spaced
 from extract.numbers import Quantity, parse_number
 
 _FLAGS = re.IGNORECASE
@@ -19,18 +19,6 @@ _FLAGS = re.IGNORECASE
 _NAME_REACH = 200
 # A name further than this from its number is not part of the figure's `text`.
 _TEXT_REACH = 120
-
-
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """What a quantity counts, and the character span (sentence-relative) of its phrase."""
-
-    metric: str
-    unit: str | None
-    qualifier: str | None
-    start: int
-    end: int
-    value_from: float | None = None
 
 
 @lru_cache(maxsize=1)
@@ -96,7 +84,8 @@ def _looks_like_distractor(sentence: str, quantity: Quantity, lstart: int) -> bo
         return True
     if re.fullmatch(r"(?:19|20)\d\d[-–/]\d\d", raw.strip()):
         return True  # a financial or school year: "2021-22"
-    if re.search(r"\d[\s-]$", sentence[:lstart]) or re.match(r"[\s-]\d", sentence[quantity.end:]):
+    if ((re.search(r"\d[\s-]$", sentence[:lstart]) and not ctx.after_clause_number(
+            sentence, lstart)) or re.match(r"[\s-]\d", sentence[quantity.end:])):
         return quantity.unit is None
     return bool(cues()["distractor_left"].search(sentence[max(0, lstart - 30):lstart]))
 
@@ -134,6 +123,8 @@ def _from_head(sentence: str, quantity: Quantity, lstart: int) -> Reading | None
             else Entry("distractor", None)
     if entry.metric == "caseload_if_named":
         entry = _caseload_if_named(sentence, lstart, entry)
+    if entry.metric in {"turnover", "vacancy_rate"} and re.search(r"\band\b|&", match["mods"]):
+        return None  # "from 22% to 6% and brought staff turnover": a new clause's noun
     words = right[match.start():match.end()]
     after = right[match.end():]
     entry = refine(entry, words, sentence[:lstart], after, quantity)
@@ -142,6 +133,9 @@ def _from_head(sentence: str, quantity: Quantity, lstart: int) -> Reading | None
     end = quantity.end + match.end()
     tail = _tail_regex().match(sentence, end)
     end = tail.end() if tail else end
+    if entry.metric == "staff_count" and ctx.is_personal_count(
+            words, sentence[:lstart], sentence[quantity.end + match.end():end + 30]):
+        return Reading("distractor", None, None, 0, 0)
     unit = _unit(quantity, entry, words + sentence[quantity.end + match.end():end])
     return Reading(entry.metric, unit, _qualifier(quantity, words, sentence[:lstart]),
                    lstart, end)
@@ -149,7 +143,10 @@ def _from_head(sentence: str, quantity: Quantity, lstart: int) -> Reading | None
 
 def _caseload_if_named(sentence: str, lstart: int, entry: Entry) -> Entry:
     """'caseloads of 17 families, above the 12 families recommended': children or
-    families count cases only where the sentence has named a caseload before them."""
+    families count cases only where the sentence has named a caseload before them, or
+    a worker is said to carry them ('a new caseworker might be carrying 22 families')."""
+    if cues()["carry_left"].search(sentence[max(0, lstart - 40):lstart]):
+        return Entry("caseload", entry.unit)
     named = _nearest_name(sentence, lstart)
     if named is not None and _entry(named, "figures_names.jsonl").metric == "caseload":
         return Entry("caseload", entry.unit)
@@ -162,7 +159,8 @@ def _nearest_name(sentence: str, lstart: int) -> re.Match[str] | None:
     for match in names.finditer(sentence, max(0, lstart - _NAME_REACH), lstart):
         # "22 children per worker, against a target of 18": a noun counted by an earlier
         # number is that number's, not a metric named for this one.
-        if not re.search(r"\d\s+$", sentence[max(0, match.start() - 6):match.start()]):
+        if not re.search(r"\d\s+$", sentence[max(0, match.start() - 6):match.start()]) \
+                or ctx.after_clause_number(sentence, match.start()):
             last = match
     return last
 
@@ -218,29 +216,42 @@ def _vacant_after(sentence: str, quantity: Quantity) -> int:
     return match.end() if match else 0
 
 
-def read_quantity(sentence: str, quantity: Quantity) -> Reading | None:
-    """Decide what `quantity` (offsets relative to `sentence`) counts; None if not a figure."""
+def read_quantity(sentence: str, quantity: Quantity, *,
+                  previous: Reading | None = None) -> Reading | None:
+    """Decide what `quantity` (offsets relative to `sentence`) counts; None if not a figure.
+    `previous` is the figure read just before it in the same sentence, if any."""
     lstart = quantity.start
-    if _looks_like_distractor(sentence, quantity, lstart):
+    if _looks_like_distractor(sentence, quantity, lstart) or ctx.is_clause_number(
+            sentence, quantity) or ctx.is_age(sentence, quantity):
         return None
     if re.fullmatch(r"one", sentence[lstart:quantity.end], _FLAGS) and re.match(
             r"\s+of\b", sentence[quantity.end:]):
         return None  # "one of the toughest jobs" picks one out, it counts nothing
     if cues()["change_left"].search(sentence[max(0, lstart - 20):lstart]):
         return None  # "up from just over half": the earlier value of a change already read
+    if ctx.is_earlier(sentence, quantity, previous):
+        return Reading("earlier", None, None, lstart, quantity.end)
     reading = _from_adjacent_name(sentence, quantity, lstart) or _from_head(
         sentence, quantity, lstart)
     if reading is not None:
-        reading = None if reading.metric == "distractor" else reading
-        return _with_change(sentence, quantity, reading)
+        if reading.metric == "distractor":
+            return None
+        return _with_change(sentence, quantity, ctx.coordinated(reading, sentence, previous))
     if _vacant_after(sentence, quantity):
         end = quantity.end + _vacant_after(sentence, quantity)
         return Reading("vacancy_rate", quantity.unit or "posts", quantity.qualifier, lstart, end)
+    implied = ctx.elliptical(sentence, quantity, previous)
+    if implied is not None:
+        return _with_change(sentence, quantity, implied)
     # A spaced dash ("14.5 per cent - equivalent to") ends the phrase; a hyphen does not.
     following = re.match(r"(?:\s*|-)([\w’'][\w’'-]*)", sentence[quantity.end:])
-    if following and not cues()["stop"].fullmatch(following.group(1)):
-        return None  # an unknown noun: the number counts something else
-    return _with_change(sentence, quantity, _from_name(sentence, quantity, lstart))
+    unknown = following and not cues()["stop"].fullmatch(following.group(1))
+    personal = cues()["personal_left"].search(sentence[max(0, lstart - 60):lstart])
+    # An unknown noun after the number means it counts something else; a number with no
+    # noun takes the metric named before it, else that of the figure it is compared with.
+    named = None if unknown or personal else _from_name(sentence, quantity, lstart)
+    return _with_change(sentence, quantity,
+                        named or ctx.compared(sentence, quantity, previous))
 
 
 def _with_change(sentence: str, quantity: Quantity, reading: Reading | None) -> Reading | None:

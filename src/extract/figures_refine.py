@@ -27,6 +27,18 @@ class Entry:
     unit: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a quantity counts, and the character span (sentence-relative) of its phrase."""
+
+    metric: str
+    unit: str | None
+    qualifier: str | None
+    start: int
+    end: int
+    value_from: float | None = None
+
+
 def rows(name: str) -> list[dict[str, str]]:
     text = resources.files("extract").joinpath(f"patterns/{name}").read_text("utf-8")
     return [json.loads(line) for line in text.splitlines() if line.strip()]
@@ -51,19 +63,27 @@ def cues() -> dict[str, re.Pattern[str]]:
 def refine(entry: Entry, words: str, left: str, right: str, quantity: Quantity) -> Entry:
     """Modifiers and the rest of the clause say which kind of workforce count this is."""
     c = cues()
-    if entry.metric == "vacancy_rate" and c["filled_left"].search(left[-40:]):
+    if entry.metric == "vacancy_rate" and (c["filled_left"].search(left[-40:])
+                                           or _on_offer(right)):
         return Entry("recruits", "posts")  # "filled three of the vacancies"
+    if entry.metric == "agency_staff" and c["recruit_right"].match(right.lstrip()):
+        return Entry("recruits", entry.unit)  # "26 former locums have taken permanent posts"
     if entry.metric not in {"staff_count", "recruits", "people", "other"}:
         return entry
     if c["leave_clause"].search(right) or c["lost_left"].search(left[-20:]):
         return Entry("turnover", entry.unit)
     if entry.metric == "other":
-        recruited = not _APPLYING.search(words) and c["recruit_left"].search(left[-50:])
+        recruited = not _APPLYING.search(words) and (c["recruit_left"].search(left[-50:])
+                                                     or c["recruit_right"].match(right.lstrip()))
         return Entry("recruits", entry.unit) if recruited else entry
-    if c["agency_modifier"].search(words):
-        return Entry("agency_staff", entry.unit)
+    if c["agency_modifier"].search(words) or c["agency_clause"].search(right):
+        return Entry("agency_staff", entry.unit)  # "37 of those posts are covered by agency"
+    if c["shortfall_left"].search(left[-20:]):
+        return Entry("vacancy_rate", "posts")  # "short of 38 social workers"
     if c["vacancy_modifier"].search(words) or c["vacant_clause"].search(right):
         return Entry("vacancy_rate", "posts")
+    if c["establishment_modifier"].search(words):
+        return Entry("staff_count", "posts")  # "132 budgeted positions"
     if c["filled_clause"].search(right):
         return Entry("recruits", "posts")
     if c["qualify_clause"].search(right) or c["apply_clause"].search(right):
@@ -71,12 +91,17 @@ def refine(entry: Entry, words: str, left: str, right: str, quantity: Quantity) 
     if quantity.unit:  # a share of staff: what kind of staff, said on either side
         return _share_of_staff(words + " " + right[:60] + " " + left[-60:], entry)
     if (c["recruit_modifier"].search(words) or c["recruit_left"].search(left[-50:])
-            or c["recruit_right"].match(right.lstrip())):
+            or c["recruit_lead"].search(left[-20:]) or c["recruit_right"].match(right.lstrip())):
         return Entry("recruits", entry.unit)
     if entry.metric == "people":
         staffed = c["staff_left"].search(left[-30:]) or c["staff_right"].search(right)
         return Entry("staff_count", entry.unit) if staffed else Entry("distractor", None)
     return entry
+
+
+def _on_offer(right: str) -> bool:
+    """'Over 50 vacancies on offer': jobs offered at a fair are recruits."""
+    return bool(re.match(r"\s+(?:are\s+|now\s+)?(?:on\s+offer|up\s+for\s+grabs)\b", right, _FLAGS))
 
 
 def _share_of_staff(clause: str, entry: Entry) -> Entry:

@@ -75,7 +75,7 @@ def _parts() -> dict[str, str]:
     core = (
         rf"(?:\bfrom\s+{amount}\s+{when}(?:to|down\s+to|up\s+to)\s+{amount}"
         rf"|\bbetween\s+{amount}\s+and\s+{amount}"
-        rf"|{amount}(?:\s?[-–—]\s?|\s+to\s+){amount}"
+        rf"|{amount}(?:\s?[-–—]\s?|\s+to\s+|\s+or\s+(?=\S+\s+(?!or\b)[a-z])){amount}"
         rf"|{amount}|\b(?:{_alt(w['vague'])})\b)"
     )
     qual = _alt(p for p, _ in w["qualifier"])
@@ -121,6 +121,11 @@ def parse_number(text: str) -> float | None:
     except ValueError:
         pass  # not digits: try number words
     words = re.sub(r"^a\s+", "one ", cleaned.lower())
+    # text2num has no "dozen": "a dozen", "two dozen", "an additional dozen" count twelves.
+    dozen = re.fullmatch(r"(?:(.+)\s+)?dozen", words)
+    if dozen:
+        times = parse_number(dozen.group(1)) if dozen.group(1) else 1.0
+        return None if times is None else 12 * times
     try:
         parsed: int = text2num(words, "en")
     except ValueError:

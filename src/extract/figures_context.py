@@ -1,0 +1,153 @@
+"""Numbers read from their surroundings rather than from a noun after them.
+
+A number with no noun of its own takes its meaning from the clause after it ("a further
+six due to start", "41 of whom are still working here"), from the figure just before it
+in the same sentence ("an average of 21 families each, compared with a state standard of
+15"), or, for a bare rate, from the figure an earlier sentence gave ("That figure is now
+9%"). Counts that describe one person's experience, ages and numbered report paragraphs
+are not workforce figures. Cue patterns are data (`patterns/figures_cues.jsonl`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.figures_refine import Reading, cues
+from extract.numbers import Quantity
+
+_FLAGS = re.IGNORECASE
+# A paragraph number of a committee report: "4.2 There were 23 vacant posts".
+_CLAUSE_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+")
+# Coordinated objects share the verb: "recruit 15 social workers and six team leaders".
+_COORDINATION = re.compile(r"^[\s,]*(?:and|&|as well as|plus)\s+$|^\s*,\s*$", _FLAGS)
+_STAFF_KINDS = {"staff_count", "other"}
+# "four caseworkers in two years": people one family met over a period.
+_PERIOD_TAIL = re.compile(r"\b(?:in|over|within)\s+(?:just\s+|only\s+)?(?:[\w-]+\s+)?"
+                          r"(?:years?|months?|weeks?)\b", _FLAGS)
+# Words after a compared number that still leave it bare: "9 per cent nationally".
+_PLACE_OR_TIME = re.compile(r"nationally|regionally|statewide|elsewhere|previously|then|when|in",
+                            _FLAGS)
+# A bare rate carried over from an earlier sentence must stand this close to it.
+_ANAPHORA_REACH = 400
+
+
+def is_clause_number(sentence: str, quantity: Quantity) -> bool:
+    """'4.2 There were ...' at the start of a line is a paragraph number, not a figure."""
+    raw = sentence[quantity.start:quantity.end]
+    if quantity.unit or not _CLAUSE_NUMBER.fullmatch(raw):
+        return False
+    line_start = sentence[:quantity.start].rstrip(" \t").endswith("\n") or not sentence[
+        :quantity.start].strip()
+    return line_start and bool(re.match(r"\.?\s+[A-Z(]", sentence[quantity.end:]))
+
+
+def after_clause_number(sentence: str, lstart: int) -> bool:
+    """'4.5 Nine agency social workers': the paragraph number is no phone-number group."""
+    return bool(re.search(r"(?:^|\n)[^\S\n]*\d{1,2}(?:\.\d{1,2})+[^\S\n]+$",
+                          sentence[:lstart]))
+
+
+def is_age(sentence: str, quantity: Quantity) -> bool:
+    """'workers are over 55', 'applicants must be 16 or older'."""
+    if quantity.unit or quantity.value is None or not 14 <= quantity.value < 100:
+        return False
+    c = cues()
+    right = sentence[quantity.end:]
+    if c["age_right"].match(right):
+        return True
+    over = re.match(r"(?:over|under|above)\b", sentence[quantity.start:quantity.end], _FLAGS)
+    return bool(over and c["age_left"].search(sentence[:quantity.start])
+                and re.match(r"\s*(?:[.,;:!?)”\"’–—-]|$)", right))
+
+
+def is_personal_count(words: str, left: str, tail: str) -> bool:
+    """'she has had four caseworkers', 'five different social workers in two years'."""
+    return bool(cues()["personal_left"].search(left[-60:])
+                or re.search(r"\bdifferent\b", words, _FLAGS) or _PERIOD_TAIL.search(tail))
+
+
+def coordinated(reading: Reading, sentence: str, previous: Reading | None) -> Reading:
+    """A staff noun joined by 'and' to a recruits figure is recruited too."""
+    if previous is None or previous.metric != "recruits" or reading.metric not in _STAFF_KINDS:
+        return reading
+    if not _COORDINATION.match(sentence[previous.end:reading.start]):
+        return reading
+    return Reading("recruits", reading.unit, reading.qualifier, reading.start, reading.end)
+
+
+def elliptical(sentence: str, quantity: Quantity, previous: Reading | None) -> Reading | None:
+    """A number whose noun is left out, read from the clause after it: recruits, or
+    people still in post."""
+    c = cues()
+    lstart, right = quantity.start, sentence[quantity.end:]
+    more = re.match(r"\s+(?:more|others?)\b", right, _FLAGS)
+    if more and c["recruit_left"].search(sentence[max(0, lstart - 50):lstart]):
+        return Reading("recruits", "people", quantity.qualifier, _verb_start(sentence, lstart),
+                       quantity.end + more.end())
+    hired = c["recruit_right"].match(right.lstrip())
+    if hired:
+        end = quantity.end + len(right) - len(right.lstrip()) + hired.end()
+        lead = c["recruit_lead"].search(sentence[max(0, lstart - 20):lstart])
+        start = lstart - len(lead.group()) if lead else lstart
+        return Reading("recruits", "people", quantity.qualifier, start, end)
+    kept = c["retained_clause"].match(right)
+    if kept:
+        return Reading("other", "people", quantity.qualifier, lstart, quantity.end + kept.end())
+    return None
+
+
+def is_earlier(sentence: str, quantity: Quantity, previous: Reading | None) -> bool:
+    """'compared with 27 in 2022' after a figure is that figure's earlier value."""
+    c = cues()
+    return previous is not None and bool(
+        c["earlier_lead"].search(sentence[previous.end:quantity.start])
+        and c["earlier_tail"].match(sentence[quantity.end:]))
+
+
+def _verb_start(sentence: str, lstart: int) -> int:
+    match = cues()["recruit_left"].search(sentence[max(0, lstart - 50):lstart])
+    return lstart - 50 + match.start() if match and lstart >= 50 else (
+        match.start() if match else lstart)
+
+
+def compared(sentence: str, quantity: Quantity, previous: Reading | None) -> Reading | None:
+    """'21 families each, compared with a state standard of 15': a bare number compared
+    with the figure just before it counts the same thing."""
+    if previous is None or cues()["personal_left"].search(sentence[:quantity.start][-60:]):
+        return None
+    c = cues()
+    gap = sentence[previous.end:quantity.start]
+    right = sentence[quantity.end:]
+    if not c["compare_gap"].search(gap):
+        return None
+    following = re.match(r"\s*[-–]?\s*([^\W\d_][\w’'-]*)", right)
+    if following and not (c["stop"].fullmatch(following.group(1))
+                          or _PLACE_OR_TIME.fullmatch(following.group(1))):
+        return None  # a noun of its own that the head list did not know
+    start = quantity.start
+    phrase = re.search(r"\b(?:a|an|the|its|their|our)\b[^.;:!?\d]*$", gap)
+    if phrase and len(gap) - phrase.start() <= 50:
+        start = previous.end + phrase.start()
+    place = re.match(r"\s+(?:nationally|regionally|statewide|across\s+(?:the\s+)?\w+)", right,
+                     _FLAGS)
+    end = quantity.end + (place.end() if place else 0)
+    return Reading(previous.metric, quantity.unit or previous.unit, quantity.qualifier,
+                   start, end)
+
+
+def anaphoric(sentence: str, quantity: Quantity, last: tuple[int, str, str | None] | None,
+              offset: int) -> Reading | None:
+    """'That figure is now 9%': a bare rate after a figure takes that figure's metric.
+    `last` is (end offset in the text, metric, unit) of the latest figure before."""
+    if last is None or quantity.unit not in {"percent", "fraction"}:
+        return None
+    if offset + quantity.start - last[0] > _ANAPHORA_REACH:
+        return None
+    if re.match(r"\s*(?:of\b|[^\W\d_])", sentence[quantity.end:], _FLAGS) and not re.match(
+            r"\s*(?:and|but|now|this|last|a\s+year)\b", sentence[quantity.end:], _FLAGS):
+        return None
+    cue = cues()["anaphora_left"].search(sentence[max(0, quantity.start - 60):quantity.start])
+    if cue is None:
+        return None
+    start = quantity.start - len(cue.group())
+    return Reading(last[1], quantity.unit, quantity.qualifier, start, quantity.end)
