@@ -393,3 +393,19 @@ def test_officials_office_and_prefix_bodies(
     found = by_name(nlp, text)
     assert name in found, list(found)
     assert found[name].organisation == organisation
+
+
+# A sign-off block: name on one line, title alone on the next.
+SIGNATURES = [
+    ("The committee is asked to note this report.\n\nFiona Rennie\nChief Social Work Officer\n",
+     ["Fiona Rennie"]),
+    ("The committee is asked to note this report.\n\nFiona Rennie\nEaston Road\n", []),
+    ("Thanks to everyone who came.\n\nFiona Rennie\nThe event raised £400 for charity.\n", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), SIGNATURES)
+def test_officials_signature_block(nlp: Language, text: str, names: list[str]) -> None:
+    found = officials(nlp, text)
+    assert [o.name for o in found] == names
+    assert all(o.role == "Chief Social Work Officer" for o in found)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
 from extract.names_lexicon import first_names, honorifics, postnominals, word_set
 
@@ -41,7 +40,7 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
-class _Tok:
+class Tok:
     start: int
     end: int
     text: str
@@ -51,16 +50,16 @@ class _Tok:
         return _POSSESSIVE.sub("", self.text.rstrip("."))
 
 
-def _capitalised(tok: _Tok) -> bool:
+def _capitalised(tok: Tok) -> bool:
     return tok.text[0].isupper() or tok.text.lower() in _PARTICLES
 
 
-def _runs(text: str) -> list[list[_Tok]]:
+def _runs(text: str) -> list[list[Tok]]:
     """Maximal sequences of capitalised words separated only by blanks or one hard wrap."""
-    runs: list[list[_Tok]] = []
-    current: list[_Tok] = []
+    runs: list[list[Tok]] = []
+    current: list[Tok] = []
     for match in _TOKEN.finditer(text):
-        tok = _Tok(match.start(), match.end(), match.group())
+        tok = Tok(match.start(), match.end(), match.group())
         joined = bool(current) and _GAP.fullmatch(text, current[-1].end, tok.start) is not None
         ends_sentence = bool(current) and _closes(current[-1])
         if not (_capitalised(tok) and joined and not ends_sentence):
@@ -74,7 +73,7 @@ def _runs(text: str) -> list[list[_Tok]]:
     return runs
 
 
-def _closes(tok: _Tok) -> bool:
+def _closes(tok: Tok) -> bool:
     """A word that ends its run: a possessive, or a full stop that is not an initial/title."""
     if _POSSESSIVE.search(tok.text) and len(tok.text) > 2:
         return True
@@ -86,7 +85,7 @@ def folded(word: str) -> str:
     return unicodedata.normalize("NFKD", word.lower()).encode("ascii", "ignore").decode()
 
 
-def _name_word(tok: _Tok) -> bool:
+def _name_word(tok: Tok) -> bool:
     bare = tok.bare
     if bare.lower() in _PREFIXES:
         return True
@@ -99,7 +98,7 @@ def _name_word(tok: _Tok) -> bool:
     return low not in stop and tok.text not in honorifics() and bare not in honorifics()
 
 
-def _honorific_at(run: list[_Tok], i: int) -> int:
+def _honorific_at(run: list[Tok], i: int) -> int:
     """Number of words of the longest honorific starting at run[i] (0 when none)."""
     table = honorifics()
     for size in (4, 3, 2, 1):
@@ -110,7 +109,7 @@ def _honorific_at(run: list[_Tok], i: int) -> int:
     return 0
 
 
-def _name_end(run: list[_Tok], i: int, *, anchored: bool) -> int:
+def _name_end(run: list[Tok], i: int, *, anchored: bool) -> int:
     """Index one past the last name word from run[i]; soft place words end a name only last."""
     soft = word_set("names_surname_places.txt")
     j = i
@@ -127,7 +126,7 @@ def _name_end(run: list[_Tok], i: int, *, anchored: bool) -> int:
     return j
 
 
-def _run_names(text: str, run: list[_Tok]) -> list[Mention]:
+def _run_names(text: str, run: list[Tok]) -> list[Mention]:
     found: list[Mention] = []
     i = 0
     while i < len(run):
@@ -137,7 +136,7 @@ def _run_names(text: str, run: list[_Tok]) -> list[Mention]:
     return found
 
 
-def _name_from(text: str, run: list[_Tok], i: int) -> tuple[Mention | None, int]:
+def _name_from(text: str, run: list[Tok], i: int) -> tuple[Mention | None, int]:
     units: list[tuple[int, int]] = []
     j = i
     while (size := _honorific_at(run, j)) > 0:
@@ -154,7 +153,7 @@ def _name_from(text: str, run: list[_Tok], i: int) -> tuple[Mention | None, int]
     ):
         end = _name_end(run, i, anchored=True)
         if end - i >= 2 and _not_a_place(text, run, i, end):
-            return _plain(text, run, i, end, "lexicon"), end
+            return plain(text, run, i, end, "lexicon"), end
         return None, max(end, i + 1)
     return _weak(text, run, i)
 
@@ -172,7 +171,7 @@ _PREPOSITION_BEFORE = re.compile(
     r"(?:\b(?:for|of|at|in|on|into|about|and|or)[ \t]*\n?[ \t]*|[/&][ \t]*)$")
 
 
-def _weak(text: str, run: list[_Tok], i: int) -> tuple[Mention | None, int]:
+def _weak(text: str, run: list[Tok], i: int) -> tuple[Mention | None, int]:
     """Two or three plain capitalised words at the end of a run, anchored by what follows."""
     if run[i].bare.lower() in word_set("names_not_name_start.txt"):
         return None, i + 1
@@ -188,7 +187,7 @@ def _weak(text: str, run: list[_Tok], i: int) -> tuple[Mention | None, int]:
         _after_title(text, run, i) and _CLAUSE_GOES_ON.match(text, stop)
     ):
         return None, i + 1
-    return _plain(text, run, i, end, "weak"), end
+    return plain(text, run, i, end, "weak"), end
 
 
 # A title-anchored name sits in running text: a lower-case word follows, not a line end.
@@ -196,7 +195,7 @@ _CLAUSE_GOES_ON = re.compile(r"[ \t]+[a-z]")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w-]*)[ \t]*\n?[ \t]*$")
 
 
-def _after_title(text: str, run: list[_Tok], i: int) -> bool:
+def _after_title(text: str, run: list[Tok], i: int) -> bool:
     """"Senior practitioner Gwen Pryce", "MCH Coordinator Shirin Dane": a job title anchors."""
     before = run[i - 1].bare if i > 0 else None
     if before is None and (match := _WORD_BEFORE.search(text, 0, run[i].start)):
@@ -204,7 +203,7 @@ def _after_title(text: str, run: list[_Tok], i: int) -> bool:
     return before is not None and before.lower() in word_set("officials_role_heads.txt")
 
 
-def _not_a_place(text: str, run: list[_Tok], i: int, end: int) -> bool:
+def _not_a_place(text: str, run: list[Tok], i: int, end: int) -> bool:
     """False for "the Andrew Smith Award", "Smith Street": a place word follows, or "the" leads."""
     if end < len(run) and run[end].bare.lower() in word_set("names_not_name_words.txt"):
         return False
@@ -212,7 +211,7 @@ def _not_a_place(text: str, run: list[_Tok], i: int, end: int) -> bool:
     return not re.search(r"\b[Tt]he\s$", before)
 
 
-def _titled(text: str, run: list[_Tok], units: list[tuple[int, int]], j: int, end: int) -> Mention:
+def _titled(text: str, run: list[Tok], units: list[tuple[int, int]], j: int, end: int) -> Mention:
     kinds = honorifics()
     texts = [" ".join(t.text for t in run[a:b]) for a, b in units]
     unit_kinds = [kinds.get(t, kinds.get(t.rstrip("."), "title")) for t in texts]
@@ -222,7 +221,7 @@ def _titled(text: str, run: list[_Tok], units: list[tuple[int, int]], j: int, en
         lead += 1
     title_role = " ".join(texts[:lead]) or (texts[-1] if unit_kinds[-1] == "office" else None)
     first = units[lead][0]
-    base = _plain(text, run, j, end, "honorific")
+    base = plain(text, run, j, end, "honorific")
     strongest = "council" if "council" in unit_kinds else unit_kinds[lead]
     if "office" in unit_kinds and strongest != "council":
         strongest = "office"
@@ -234,12 +233,12 @@ def _titled(text: str, run: list[_Tok], units: list[tuple[int, int]], j: int, en
     )
 
 
-def _plain(text: str, run: list[_Tok], i: int, end: int, anchor: str) -> Mention:
+def plain(text: str, run: list[Tok], i: int, end: int, anchor: str) -> Mention:
     start = run[i].start
     last = run[end - 1]
     stop = last.start + len(last.bare)
     name = " ".join(text[start:stop].split())
-    tail_end, elected = _postnominal_tail(text, stop)
+    tail_end, elected = postnominal_tail(text, stop)
     return Mention(start=start, end=stop, name=name, tail_end=tail_end, elected=elected,
                    anchor=anchor)
 
@@ -247,7 +246,7 @@ def _plain(text: str, run: list[_Tok], i: int, end: int, anchor: str) -> Mention
 _POST = re.compile(r"(?:\s*,?[ \t]*)([A-Z][A-Za-z]{1,7})\b")
 
 
-def _postnominal_tail(text: str, pos: int) -> tuple[int, bool]:
+def postnominal_tail(text: str, pos: int) -> tuple[int, bool]:
     """Skip "MP", ", OBE", "CBE JP" after a name; report whether one marks an elected office."""
     table = postnominals()
     elected = False
@@ -257,77 +256,6 @@ def _postnominal_tail(text: str, pos: int) -> tuple[int, bool]:
     return pos, elected
 
 
-@lru_cache(maxsize=64)
-def find_mentions(text: str) -> tuple[Mention, ...]:
-    """Every rule-found name mention, in text order, including later surname-only ones."""
-    full = [m for run in _runs(text) for m in _run_names(text, run)]
-    full = sorted([*full, *_titled_surname_names(text, full)], key=lambda m: m.start)
-    return tuple(sorted([*full, *_surname_mentions(text, full)], key=lambda m: m.start))
-
-
-def _titled_surname_names(text: str, full: list[Mention]) -> list[Mention]:
-    """"Morag Lennie" when the article later says "Ms Lennie": the titled surname anchors a
-    full name whose first name the lexicon lacks."""
-    surnames = {m.name for m in full if " " not in m.name and m.hon_kind is not None}
-    surnames -= {m.name.split()[-1] for m in full if " " in m.name}
-    if not surnames:
-        return []
-    covered = [(m.hon_start if m.hon_start is not None else m.start, m.end) for m in full]
-    pattern = re.compile(
-        r"(?<![\w’'.-])(?P<first>[A-Z][^\W\d_]*(?:[’'-][A-Z][^\W\d_]*)?)[ \t]*\n?[ \t]*"
-        r"(?P<last>" + "|".join(map(re.escape, sorted(surnames))) + r")\b(?![’'-]\w)"
-    )
-    found = []
-    for match in pattern.finditer(text):
-        first = match.group("first")
-        if any(a < match.end() and match.start() < b for a, b in covered) or not _can_be_first(
-            text, first, match.start()
-        ):
-            continue
-        run = [_Tok(match.start("first"), match.end("first"), first),
-               _Tok(match.start("last"), match.end("last"), match.group("last"))]
-        found.append(_plain(text, run, 0, 2, "surname-anchored"))
-    return found
-
-
-def _can_be_first(text: str, word: str, pos: int) -> bool:
-    """A capitalised word that may be a first name: not a title, role, place word or opener,
-    and not the tail of a longer capitalised phrase ("Kinloch Council Lennie")."""
-    low = word.lower()
-    stop = (word_set("names_not_name_words.txt") | word_set("officials_role_heads.txt")
-            | word_set("names_not_name_start.txt"))
-    if low in stop or word in honorifics() or word.isupper():
-        return False
-    before = re.search(r"([A-Za-z][\w’'-]*)[ \t]*\n?[ \t]*$", text[max(0, pos - 30) : pos])
-    return not (before and before.group(1)[0].isupper() and before.group(1) not in honorifics()
-                and _starts_name(before.group(1)))
-
-
-def _surname_mentions(text: str, full: list[Mention]) -> list[Mention]:
-    """Bare surnames of people already named ("Lee said"), not followed by a place word."""
-    surnames = {m.name.split()[-1] for m in full if " " in m.name}
-    if not surnames:
-        return []
-    taken = {(m.hon_start or m.start, m.end) for m in full}
-    covered = [(m.hon_start if m.hon_start is not None else m.start, m.end) for m in full]
-    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(surnames))) + r")\b(?![’'-]\w)")
-    stop = word_set("names_not_name_words.txt")
-    found = []
-    for match in pattern.finditer(text):
-        if any(a <= match.start() < b for a, b in covered) or (match.start(), match.end()) in taken:
-            continue
-        after = re.match(r"[ \t]*\n?[ \t]*([A-Z][\w’'-]*)", text[match.end() : match.end() + 40])
-        if after and (after.group(1).lower() in stop or after.group(1)[0].isupper()):
-            continue  # "Montgomery County", or part of another capitalised name
-        window = text[max(0, match.start() - 30) : match.start()]
-        before = re.search(r"([A-Z][\w’'-]*)[ \t]*\n?[ \t]*$", window)
-        if before and before.group(1) not in honorifics() and _starts_name(before.group(1)):
-            continue
-        tail_end, elected = _postnominal_tail(text, match.end())
-        found.append(Mention(start=match.start(), end=match.end(), name=match.group(),
-                             tail_end=tail_end, elected=elected, anchor="surname"))
-    return found
-
-
-def _starts_name(word: str) -> bool:
-    return word.lower() not in word_set("names_not_name_start.txt")
+def rule_mentions(text: str) -> list[Mention]:
+    """Full-name mentions found in capitalised runs (no surname-only mentions)."""
+    return [m for run in _runs(text) for m in _run_names(text, run)]

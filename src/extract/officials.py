@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span
 
 from extract.article import ArticleContext
 from extract.doctext import doc_text
-from extract.names_find import Mention, find_mentions
+from extract.names_find import Mention
+from extract.names_surnames import find_mentions
 from extract.officials_orgs import (
     body_acronym,
     council_for_member,

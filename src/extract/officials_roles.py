@@ -11,16 +11,19 @@ import re
 from dataclasses import dataclass
 
 from extract.names_find import Mention
-from extract.names_lexicon import phrase_pattern, word_set, word_set_cased
+from extract.names_lexicon import phrase_pattern
 from extract.officials_split import (
+    ORG_WORDS,
     acronym_prefix,
     drop_locative,
+    heads,
+    known_in,
+    prefix_organisation,
     public_description,
     split_civic_prefix,
     split_tail_body,
 )
 
-_WORD = re.compile(r"[\w’'-]+")
 # After the name: ", role," up to the next comma, clause end, or speech verb.
 _AFTER = re.compile(
     r"\s*,\s*(?:who\s+is\s+|who\s+was\s+|now\s+)?(?P<role>[^,.;:!?()“”\"\n]+(?:\n(?!\s*\n)"
@@ -53,20 +56,9 @@ _POSSESSIVE_SELF = re.compile(rf"^{_SELF}['’]s?\s+", re.IGNORECASE)
 _INNER_SELF = re.compile(rf"\b{_SELF}['’]s?\s", re.IGNORECASE)
 _TAIL_SELF = re.compile(rf"\s+(?:at|of|for|with|in)\s+{_SELF}$", re.IGNORECASE)
 _CAP = r"[A-Z][\w’'&.-]*"
-_POSSESSIVE_ANY = re.compile(rf"^(?P<org>{_CAP}(?:\s+{_CAP}){{0,6}})['’]s?\s+(?=\S)")
-_PREFIX_ORG = re.compile(
-    rf"^(?P<org>{_CAP}(?:\s+(?:{_CAP}|of|and|for)){{0,8}}?(?:\s+union|\s+Local\s+\d+)?)\s+"
-    r"(?=[a-z])(?!(?:of|and|for|the|at|in|on)\b)"
-)
-_ORG_WORDS = (
-    r"Council|Association|Union|Trust|Foundation|Society|Institute|Agency|Department|"
-    r"Ministry|Government|Commission|Authority|University|College|Partnership|Federation|"
-    r"Board|Parliament|Assembly|Charity|Group|Network|Inspectorate|Executive|Services?\s+Agency"
-    r"|Alliance|Coalition"
-)
 _NAMED_ORG = (
     rf"(?:Department|Ministry|Office)\s+(?:of|for)\s+{_CAP}(?:(?:,\s*|\s+and\s+|\s+){_CAP})*"
-    rf"|(?:(?:{_CAP}|and|&)\s+)*?(?:{_CAP}\s+)?(?:{_ORG_WORDS})\b"
+    rf"|(?:(?:{_CAP}|and|&)\s+)*?(?:{_CAP}\s+)?(?:{ORG_WORDS})\b"
     rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_CAP}(?:\s+(?:{_CAP}|and))*)?"
     rf"|[A-Z]{{3,}}(?:\s+(?:{_CAP}|\d+))*"
 )
@@ -115,7 +107,22 @@ def role_after(text: str, mention: Mention) -> RoleFind | None:
         return found
     if match := _PAREN.match(text, mention.tail_end):
         return _interpret(match.group("role")) or _appositive(text, match.end())
-    return None
+    return _signature(text, mention)
+
+
+# A sign-off block: the name alone on its line, the title alone on the next ("Fiona Rae\n
+# Chief Social Work Officer"), as at the end of reports and statements.
+_SIGNATURE = re.compile(r"[ \t]*\n[ \t]*(?P<role>[A-Z][^\n.:;!?“”\"]{2,80}?)[ \t]*(?=\n|$)")
+
+
+def _signature(text: str, mention: Mention) -> RoleFind | None:
+    begin = mention.hon_start if mention.hon_start is not None else mention.start
+    if text[text.rfind("\n", 0, begin) + 1 : begin].strip():
+        return None
+    match = _SIGNATURE.match(text, mention.tail_end)
+    if match is None or len(match.group("role").split()) > 10:
+        return None
+    return _interpret(match.group("role"))
 
 
 def _appositive(text: str, pos: int) -> RoleFind | None:
@@ -190,7 +197,7 @@ def role_before(text: str, mention: Mention, *, floor: int) -> RoleFind | None:
     chunks = [chunk for chunk in segment.rstrip(" \t\n,").split(",")]
     for first in range(len(chunks) - 1, -1, -1):
         candidate = _after_clause_words(",".join(chunks[first:]).strip())
-        if _heads(candidate):
+        if heads(candidate):
             return _interpret(candidate)
         if first < len(chunks) - 3:
             break
@@ -202,7 +209,7 @@ def _after_boundary(segment: str) -> str:
     that word sits inside the title ("Minister of State with responsibility for children"):
     a boundary must leave a role head after it."""
     for boundary in reversed(list(_PRE_BOUNDARY.finditer(segment))):
-        if _heads(segment[boundary.end() :]):
+        if heads(segment[boundary.end() :]):
             return segment[boundary.end() :]
     return segment
 
@@ -218,24 +225,17 @@ def _inner_dot(segment: str, cut: int) -> bool:
     return segment[cut] == "." and cut > 0 and segment[cut - 1].isupper()
 
 
-def _heads(phrase: str) -> bool:
-    heads = word_set("officials_role_heads.txt")
-    if any(word.lower().strip("’'") in heads for word in _WORD.findall(phrase)):
-        return True
-    return bool(phrase_pattern("officials_role_head_phrases.txt").search(phrase))
-
-
 def _interpret(raw: str) -> RoleFind | None:
     """Validate a role phrase and split off its organisation."""
     role = " ".join(raw.split()).strip(" ,-–—")
-    if not role or len(role.split()) > 22 or not _heads(role) or _NOT_ROLE.search(role):
+    if not role or len(role.split()) > 22 or not heads(role) or _NOT_ROLE.search(role):
         return None
     public_words = phrase_pattern("officials_role_public.txt")
-    public = (bool(public_words.search(role)) and not _heads(public_words.sub(" ", role))) or (
+    public = (bool(public_words.search(role)) and not heads(public_words.sub(" ", role))) or (
         public_description(role))
     journalist = bool(phrase_pattern("officials_role_journalist.txt").search(role))
     role, organisation, own = _split_organisation(role)
-    if not role or not _heads(role):
+    if not role or not heads(role):
         return None
     return RoleFind(role, organisation, own, public, journalist)
 
@@ -248,7 +248,7 @@ def _split_organisation(role: str) -> tuple[str, str | None, bool]:
         role, own = role[match.end() :], True
     elif civic := split_civic_prefix(role):
         role, organisation = civic
-    elif prefix := _prefix_organisation(role):
+    elif prefix := prefix_organisation(role):
         organisation, role = prefix
     elif acronym := acronym_prefix(role):
         organisation = acronym  # "NACo President": the title keeps its body's acronym
@@ -265,64 +265,14 @@ def _split_organisation(role: str) -> tuple[str, str | None, bool]:
     elif organisation is None and _MINISTER_FOR.match(role):
         pass  # "Minister for Local Government": the portfolio is not the minister's body
     elif organisation is None and (match := _INNER_ORG.search(role)):
-        organisation = _known_in(match.group("org")) or match.group("org")
+        organisation = known_in(match.group("org")) or match.group("org")
     elif organisation is None:
-        organisation = _known_in(role)
+        organisation = known_in(role)
     if organisation is not None:
         role = drop_locative(role, organisation)
     if organisation is not None and re.fullmatch(_SELF, organisation, re.IGNORECASE):
         organisation, own = None, True
     return _LEAD.sub("", role).strip(" ,"), organisation, own
-
-
-def _prefix_organisation(role: str) -> tuple[str, str] | None:
-    """("Tusla", "Area Manager") from "Tusla’s Area Manager"; a known body keeps the rest."""
-    for pattern, owned in ((_POSSESSIVE_ANY, True), (_PREFIX_ORG, False)):
-        match = pattern.match(role)
-        if match and not owned and _UNIT_HEAD.match(role, match.end()):
-            continue  # "Home First team leader": the capitalised words name a team
-        if match and _is_org(match.group("org"), owned=owned):
-            org = match.group("org")
-            known = _known_in(org)
-            if known and not owned and org != known and org.startswith(known):
-                return known, role[len(known) :].strip()
-            return org, role[match.end() :]
-    return None
-
-
-def _is_org(phrase: str, *, owned: bool) -> bool:
-    """A capitalised phrase before a role that names a body, not a rank or a party."""
-    words = phrase.split()
-    if phrase in word_set_cased("officials_org_not.txt") or words[0] in word_set_cased(
-        "officials_org_not.txt"
-    ):
-        return False
-    if _heads(phrase) or (len(words) == 1 and re.fullmatch(_ORG_WORDS, phrase)):
-        return False  # a rank, or a bare "Agency" with no name
-    return bool(
-        _known_in(phrase) or re.search(rf"\b(?:{_ORG_WORDS}|union)\b", phrase)
-        or any(sum(c.isupper() for c in w) >= 2 for w in words) or owned
-        or _proper_body(words)
-    )
-
-
-_UNIT_HEAD = re.compile(r"(?:team|service|unit|project|programme|program|hub)\b", re.IGNORECASE)
-
-
-def _proper_body(words: list[str]) -> bool:
-    """"Chambers Ireland" in "Chambers Ireland chief executive": two or more capitalised words
-    before a lower-case title name a body, unless they end in a service or subject word
-    ("Adult Social Care director", "Fostering Service manager")."""
-    generic = word_set("names_not_name_words.txt")
-    return len(words) >= 2 and all(w[:1].isupper() for w in words) and (
-        words[-1].lower().strip("’'s") not in generic)
-
-
-def _known_in(phrase: str) -> str | None:
-    for name in word_set_cased("officials_organisations.txt"):
-        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", phrase):
-            return name
-    return None
 
 
 def external(role: str) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from extract.names_lexicon import phrase_pattern, word_set_cased
+from extract.names_lexicon import phrase_pattern, word_set, word_set_cased
 
 _CAP = r"[A-Z][\w’'&.-]*"
 _BODY_END = (
@@ -89,3 +89,77 @@ def acronym_prefix(role: str) -> str | None:
     if match is None or sum(c.isupper() for c in match.group("acr")) < 2:
         return None
     return match.group("acr")
+
+
+_POSSESSIVE_ANY = re.compile(rf"^(?P<org>{_CAP}(?:\s+{_CAP}){{0,6}})['’]s?\s+(?=\S)")
+_PREFIX_ORG = re.compile(
+    rf"^(?P<org>{_CAP}(?:\s+(?:{_CAP}|of|and|for)){{0,8}}?(?:\s+union|\s+Local\s+\d+)?)\s+"
+    r"(?=[a-z])(?!(?:of|and|for|the|at|in|on)\b)"
+)
+ORG_WORDS = (
+    r"Council|Association|Union|Trust|Foundation|Society|Institute|Agency|Department|"
+    r"Ministry|Government|Commission|Authority|University|College|Partnership|Federation|"
+    r"Board|Parliament|Assembly|Charity|Group|Network|Inspectorate|Executive|Services?\s+Agency"
+    r"|Alliance|Coalition"
+)
+
+
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def heads(phrase: str) -> bool:
+    """A role head word ("manager", "director") or head phrase occurs in the phrase."""
+    words = word_set("officials_role_heads.txt")
+    if any(word.lower().strip("’'") in words for word in _WORD.findall(phrase)):
+        return True
+    return bool(phrase_pattern("officials_role_head_phrases.txt").search(phrase))
+
+
+def prefix_organisation(role: str) -> tuple[str, str] | None:
+    """("Tusla", "Area Manager") from "Tusla’s Area Manager"; a known body keeps the rest."""
+    for pattern, owned in ((_POSSESSIVE_ANY, True), (_PREFIX_ORG, False)):
+        match = pattern.match(role)
+        if match and not owned and _UNIT_HEAD.match(role, match.end()):
+            continue  # "Home First team leader": the capitalised words name a team
+        if match and _is_org(match.group("org"), owned=owned):
+            org = match.group("org")
+            known = known_in(org)
+            if known and not owned and org != known and org.startswith(known):
+                return known, role[len(known) :].strip()
+            return org, role[match.end() :]
+    return None
+
+
+def _is_org(phrase: str, *, owned: bool) -> bool:
+    """A capitalised phrase before a role that names a body, not a rank or a party."""
+    words = phrase.split()
+    if phrase in word_set_cased("officials_org_not.txt") or words[0] in word_set_cased(
+        "officials_org_not.txt"
+    ):
+        return False
+    if heads(phrase) or (len(words) == 1 and re.fullmatch(ORG_WORDS, phrase)):
+        return False  # a rank, or a bare "Agency" with no name
+    return bool(
+        known_in(phrase) or re.search(rf"\b(?:{ORG_WORDS}|union)\b", phrase)
+        or any(sum(c.isupper() for c in w) >= 2 for w in words) or owned
+        or _proper_body(words)
+    )
+
+
+_UNIT_HEAD = re.compile(r"(?:team|service|unit|project|programme|program|hub)\b", re.IGNORECASE)
+
+
+def _proper_body(words: list[str]) -> bool:
+    """"Chambers Ireland" in "Chambers Ireland chief executive": two or more capitalised words
+    before a lower-case title name a body, unless they end in a service or subject word
+    ("Adult Social Care director", "Fostering Service manager")."""
+    generic = word_set("names_not_name_words.txt")
+    return len(words) >= 2 and all(w[:1].isupper() for w in words) and (
+        words[-1].lower().strip("’'s") not in generic)
+
+
+def known_in(phrase: str) -> str | None:
+    for name in word_set_cased("officials_organisations.txt"):
+        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", phrase):
+            return name
+    return None

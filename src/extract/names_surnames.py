@@ -1,0 +1,86 @@
+"""Mentions that lean on names found elsewhere in the article: a full name anchored by a
+later titled surname ("Morag Lennie" ... "Ms Lennie"), and later surname-only mentions."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extract.names_find import Mention, Tok, plain, postnominal_tail, rule_mentions
+from extract.names_lexicon import honorifics, word_set
+
+
+@lru_cache(maxsize=64)
+def find_mentions(text: str) -> tuple[Mention, ...]:
+    """Every rule-found name mention, in text order, including later surname-only ones."""
+    full = rule_mentions(text)
+    full = sorted([*full, *_titled_surname_names(text, full)], key=lambda m: m.start)
+    return tuple(sorted([*full, *_surname_mentions(text, full)], key=lambda m: m.start))
+
+
+def _titled_surname_names(text: str, full: list[Mention]) -> list[Mention]:
+    """"Morag Lennie" when the article later says "Ms Lennie": the titled surname anchors a
+    full name whose first name the lexicon lacks."""
+    surnames = {m.name for m in full if " " not in m.name and m.hon_kind is not None}
+    surnames -= {m.name.split()[-1] for m in full if " " in m.name}
+    if not surnames:
+        return []
+    covered = [(m.hon_start if m.hon_start is not None else m.start, m.end) for m in full]
+    pattern = re.compile(
+        r"(?<![\w’'.-])(?P<first>[A-Z][^\W\d_]*(?:[’'-][A-Z][^\W\d_]*)?)[ \t]*\n?[ \t]*"
+        r"(?P<last>" + "|".join(map(re.escape, sorted(surnames))) + r")\b(?![’'-]\w)"
+    )
+    found = []
+    for match in pattern.finditer(text):
+        first = match.group("first")
+        if any(a < match.end() and match.start() < b for a, b in covered) or not _can_be_first(
+            text, first, match.start()
+        ):
+            continue
+        run = [Tok(match.start("first"), match.end("first"), first),
+               Tok(match.start("last"), match.end("last"), match.group("last"))]
+        found.append(plain(text, run, 0, 2, "surname-anchored"))
+    return found
+
+
+def _can_be_first(text: str, word: str, pos: int) -> bool:
+    """A capitalised word that may be a first name: not a title, role, place word or opener,
+    and not the tail of a longer capitalised phrase ("Kinloch Council Lennie")."""
+    low = word.lower()
+    stop = (word_set("names_not_name_words.txt") | word_set("officials_role_heads.txt")
+            | word_set("names_not_name_start.txt"))
+    if low in stop or word in honorifics() or word.isupper():
+        return False
+    before = re.search(r"([A-Za-z][\w’'-]*)[ \t]*\n?[ \t]*$", text[max(0, pos - 30) : pos])
+    return not (before and before.group(1)[0].isupper() and before.group(1) not in honorifics()
+                and _starts_name(before.group(1)))
+
+
+def _surname_mentions(text: str, full: list[Mention]) -> list[Mention]:
+    """Bare surnames of people already named ("Lee said"), not followed by a place word."""
+    surnames = {m.name.split()[-1] for m in full if " " in m.name}
+    if not surnames:
+        return []
+    taken = {(m.hon_start or m.start, m.end) for m in full}
+    covered = [(m.hon_start if m.hon_start is not None else m.start, m.end) for m in full]
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(surnames))) + r")\b(?![’'-]\w)")
+    stop = word_set("names_not_name_words.txt")
+    found = []
+    for match in pattern.finditer(text):
+        if any(a <= match.start() < b for a, b in covered) or (match.start(), match.end()) in taken:
+            continue
+        after = re.match(r"[ \t]*\n?[ \t]*([A-Z][\w’'-]*)", text[match.end() : match.end() + 40])
+        if after and (after.group(1).lower() in stop or after.group(1)[0].isupper()):
+            continue  # "Montgomery County", or part of another capitalised name
+        window = text[max(0, match.start() - 30) : match.start()]
+        before = re.search(r"([A-Z][\w’'-]*)[ \t]*\n?[ \t]*$", window)
+        if before and before.group(1) not in honorifics() and _starts_name(before.group(1)):
+            continue
+        tail_end, elected = postnominal_tail(text, match.end())
+        found.append(Mention(start=match.start(), end=match.end(), name=match.group(),
+                             tail_end=tail_end, elected=elected, anchor="surname"))
+    return found
+
+
+def _starts_name(word: str) -> bool:
+    return word.lower() not in word_set("names_not_name_start.txt")
