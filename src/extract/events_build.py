@@ -97,8 +97,8 @@ def _echo(gathering: Span, spans: _Spans, *, want: str) -> Span | None:
         if sent == gathering.sent or in_range(spans.dates, (sent.start_char, sent.end_char)):
             continue
         definite = other.start > 0 and other.doc[other.start - 1].lower_ in _DEFINITE
-        if other.label_ == "body":
-            continue
+        if other.label_ == "body" or other.start_char < gathering.start_char:
+            continue  # a reference back comes after the gathering it refers to
         if other.label_ == gathering.label_ or (definite and other.text.lower() in _ANAPHORS):
             sentences.append((abs(other.start_char - gathering.start_char), other))
     pool = spans.times if want == "time" else spans.venues

@@ -9,6 +9,7 @@ session lists ("Monday 3 June: Central Library, 10am-1pm").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -19,7 +20,7 @@ from extract.article import ArticleContext
 from extract.doctext import doc_text, span_text
 from extract.schema import Venue
 from extract.venues_attach import walk
-from extract.venues_lists import list_venues
+from extract.venues_lists import at_names, list_venues
 from extract.venues_words import build_venue_matcher, words
 
 _JOIN_ROOM = re.compile(r"\s+(?:at|of|in)\s+(?:the\s+)?")
@@ -35,7 +36,7 @@ class VenueFinder:
                       if (c := _clean(doc, s, e, dated)) is not None]
         strong = filter_spans([span for span, weak_ok in candidates if weak_ok])
         every = filter_spans([span for span, _ in candidates])
-        names = _join_rooms(strong)
+        names = _join_rooms(filter_spans(strong + at_names(doc, every)))
         listed = list_venues(doc, every)
         names = filter_spans([n for n in names if not any(_overlaps(n, p) for p, _ in listed)]
                              + [n for _, n in listed])
@@ -130,10 +131,19 @@ def _join_rooms(names: list[Span]) -> list[Span]:
     return joined
 
 
+@lru_cache(maxsize=1)
+def _lower_room_regex() -> re.Pattern[str]:
+    rooms = "|".join(sorted(words()["lower_rooms"], key=len, reverse=True))
+    return re.compile(rf"(?<![\w’'])(?:[a-z][\w-]*[ \t]+)?(?:{rooms})[ \t]+(?:at|of|in)"
+                      r"[ \t]+(?:the[ \t]+)?$")
+
+
 def _phrase(name: Span, ends: dict[int, int]) -> Span:
     doc = name.doc
     start = name.start_char
-    if doc_text(doc)[max(0, start - 4):start].lower() == "the ":
+    if room := _lower_room_regex().search(doc_text(doc), max(0, start - 60), start):
+        start = room.start()  # "the fellowship hall at First Methodist Church"
+    elif doc_text(doc)[max(0, start - 4):start].lower() == "the ":
         start -= 4
     end, _ = walk(doc_text(doc), name.end_char, ends, room=name[-1].text in words()["room_nouns"])
     return doc.char_span(start, end, alignment_mode="expand") or name

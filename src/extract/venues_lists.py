@@ -105,3 +105,45 @@ def _list_pair(doc: Doc, begin: int, end: int, names: list[Span]) -> tuple[Span,
     cut = re.search(r"[,(]", text[begin:end])
     name = doc.char_span(begin, begin + cut.start() if cut else end, alignment_mode="expand")
     return (phrase, name) if name is not None and len(name) > 0 else None
+
+
+@lru_cache(maxsize=1)
+def _at_regex() -> re.Pattern[str]:
+    """"presented at Tākina in Wellington", "held at the Roundhouse": a proper name after
+    "at" in an event clause, whatever word it ends in."""
+    cap = r"[A-ZÀ-ÖØ-Þ][\w’'-]*"
+    return re.compile(
+        rf"(?<![\w’'])at[ \t]+(?P<the>the[ \t]+)?(?P<name>{cap}(?:[ \t]+(?:{cap}|an|na|de|la|"
+        rf"of(?=[ \t]+[A-Z]))){{0,4}})(?P<town>[ \t]+in[ \t]+{cap})?")
+
+
+def at_names(doc: Doc, taken: list[Span]) -> list[Span]:
+    """Names introduced by "at" after a gathering or an event verb in the same sentence;
+    one word alone needs "the" or a following "in <Town>" (else it may be the town)."""
+    text, lists = doc_text(doc), words()
+    found = []
+    for match in _at_regex().finditer(text):
+        name = match.group("name")
+        parts = name.split()
+        if (parts[0] in lists["not_start"] or parts[0] in lists["honorifics"]
+                or any(p in lists["org_followers"] or p in lists["owner_words"] for p in parts)
+                or (len(parts) == 1 and not (match.group("the") or match.group("town")))):
+            continue
+        span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
+        whole = doc.char_span(match.start("name"), match.end(), alignment_mode="expand")
+        if span is None or whole is None or any(
+                s.start < whole.end and whole.start < s.end
+                for s in [*taken, *doc.spans.get("gatherings", [])]):
+            continue
+        if _event_clause(doc, span):
+            found.append(span)
+    return found
+
+
+def _event_clause(doc: Doc, span: Span) -> bool:
+    sent = span.sent
+    before = doc_text(doc)[max(sent.start_char, span.start_char - 80):span.start_char]
+    gatherings = doc.spans.get("gatherings", [])
+    return bool(cue_regex("venue_verbs").search(before)) or any(
+        sent.start <= g.start and g.end <= span.start and span.start_char - g.end_char < 80
+        for g in gatherings)

@@ -59,7 +59,7 @@ def attachment_regexes() -> dict[str, re.Pattern[str]]:
         "descriptor": re.compile(rf"\s+(?:{_alternatives('descriptor_tails')})\b"),
         # "(near the fountain)", "(first floor meeting room)", "(Anglesea Street entrance)".
         "paren": re.compile(r"[ \t]*\((?:[a-z]|[^()\n]{0,40}\b(?:entrance|floor|room|door|"
-                            r"side|reception|foyer|car park|Room|Floor)\b)[^()\n]{0,60}\)"),
+                            r"side|reception|foyer|car park|Room|Floor)\b)[^()]{0,60}\)"),
         "street": re.compile(rf",?\s+(?:on\s+)?{street}\.?"),
         "on_street": re.compile(rf"\s+on\s+{caps}"),
         # "the Council Chamber at Áras an Chontae": a room in a building of any name.
