@@ -26,6 +26,11 @@ CASES = [
     ("Tusla, the Child and Family Agency, will hold a fair. Tusla said.", "Tusla"),
     ("Kent County Council and Tusla ran a joint event with Tusla staff.", "Kent County Council"),
     ("Montgomery County officials announced a hiring event.", "Montgomery County"),
+    ("Wattle Creek council is hiring. Wattle Creek Shire Council staff will attend.",
+     "Wattle Creek Shire Council"),
+    ("Leeds council is hiring. Leeds City Council said. Leeds council agreed.",
+     "Leeds City Council"),
+    ("Leeds council is hiring. Leeds Youth Council met.", "Leeds council"),
 ]
 
 NOT_PUBLISHERS = [

@@ -121,7 +121,18 @@ def detect_publisher(text: str) -> str | None:
         if key not in first or start < first[key][0]:
             first[key] = (start, name)
     best = max(score, key=lambda key: (score[key], -first[key][0]))
-    return first[best][1]
+    return _fuller_form(best, first)
+
+
+def _fuller_form(best: str, first: dict[str, tuple[int, str]]) -> str:
+    """"Wattle Creek council" is "Wattle Creek Shire Council" when the article spells
+    that out: the same place's council under its full name."""
+    if not best.endswith(" council"):
+        return first[best][1]
+    place = best[: -len("council")]
+    fuller = [key for key in first
+              if key.startswith(place) and key.endswith(" council") and len(key) > len(best)]
+    return first[min(fuller, key=len)][1] if fuller else first[best][1]
 
 
 def _opening_offset(text: str) -> int:
