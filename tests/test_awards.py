@@ -102,6 +102,35 @@ AWARD_CASES = [
     # "nominated by" says who nominated, not a shortlisting
     ("The Start Well team, which was nominated by parents, won the Early Years category.",
      [("Start Well team", "winner", "Early Years")]),
+    # a runner-up has no level in the contract's list
+    ("The Reablement team was named runner-up in the Innovation category.",
+     [("Reablement team", None, "Innovation")]),
+    # an opening time phrase and a person's possessive are not part of the recipient
+    ("Last week the fostering team was named Team of the Year at the Care Awards.",
+     [("the fostering team", "winner", "Team of the Year")]),
+    ("Earlier this year Patel's Riverside Duty team received a gold award in the Practice "
+     "category.", [("Riverside Duty team", "gold", "Practice")]),
+    # "among the finalists"; a later list with no category of its own inherits it
+    ("Halton is among the finalists for Employer of the Year at the Care Awards. Other "
+     "finalists include Wirral Council and Sefton Council.",
+     [("Halton", "finalist", "Employer of the Year"),
+      ("Wirral Council", "finalist", "Employer of the Year"),
+      ("Sefton Council", "finalist", "Employer of the Year")]),
+    ("Northvale was named Team of the Year at the Care Awards. Finalists in the team category "
+     "included the Eastvale duty team.",
+     [("Northvale", "winner", "Team of the Year"),
+      ("Eastvale duty team", "finalist", "Team of the Year")]),
+    # a category and its ceremony joined by "in the"
+    ("Ribble Council was shortlisted for Employer of the Year in the Care Practice Awards.",
+     [("Ribble Council", "shortlisted", "Employer of the Year")]),
+    # results written as 'Category: gold – A; silver – B' lines
+    ("Results:\nBest Team: gold – Avon Team; silver – Severn Unit; bronze – Wye Hub\n",
+     [("Avon Team", "gold", "Best Team"), ("Severn Unit", "silver", "Best Team"),
+      ("Wye Hub", "bronze", "Best Team")]),
+    # a capitalised award name after the verb; an acronym names the body defined earlier
+    ("Dale County's Family Services Agency (FSA) is celebrating. FSA also received Achievement "
+     "Awards in the Youth category.",
+     [("Dale County's Family Services Agency", "winner", "Youth")]),
 ]
 
 NO_AWARD_CASES = [
@@ -115,6 +144,9 @@ NO_AWARD_CASES = [
     "To be named Team of the Year is a great honour, she said.",
     "More than 1,000 nominations were received for this year’s awards.",
     "The council received 40 applications for the posts.",
+    "The runner-up in the lottery draw was announced on Friday.",
+    "Venue: Civic Hall\nCost: Free – gold coin donation welcome\n",
+    "The FSA received a letter from the minister.",
 ]
 
 
@@ -124,7 +156,7 @@ def _awards(nlp: Language, text: str) -> list[Award]:
 
 @pytest.mark.parametrize(("text", "expected"), AWARD_CASES)
 def test_awards_recipient_level_category(
-    nlp: Language, text: str, expected: list[tuple[str, str, str]]
+    nlp: Language, text: str, expected: list[tuple[str, str | None, str]]
 ) -> None:
     found = [(a.recipient, a.level, a.award) for a in _awards(nlp, text)]
     assert found == expected

@@ -9,18 +9,20 @@ line are read as blocks. Ceremony and date come from the sentence or the article
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, get_args
 
 from spacy.language import Language
 from spacy.tokens import Doc, SpanGroup
 
 from extract import awards_find as find
 from extract.article import ArticleContext
+from extract.awards_lines import medal_lines
 from extract.awards_merge import finish_rows
 from extract.doctext import doc_text
-from extract.schema import Award
+from extract.schema import Award, AwardLevel
 
 Row = dict[str, Any]
+_LEVELS: tuple[AwardLevel, ...] = get_args(AwardLevel)
 
 
 def _selected_triggers(sentence: str) -> list[tuple[int, int, str, bool]]:
@@ -68,10 +70,12 @@ def _inverted_rows(sentence: str, offset: int) -> list[Row]:
     rows: list[Row] = []
     for at, keyword, recipient in find.inverted_lists(sentence):
         level = _list_level(keyword)
+        # "Other finalists include ...": with no category of its own, the list is
+        # about the category named just before
         rows.append({"start": offset + at, "end": offset + at + len(recipient),
                      "award": cats[0][2] if cats else None, "recipient": recipient,
                      "level": level, "sentence": (offset, offset + len(sentence)),
-                     "from_list": True})
+                     "from_list": True, "same_category": not cats})
     for at, recipient, category in find.went_to(sentence):
         rows.append({"start": offset + at, "end": offset + at + len(recipient),
                      "award": category, "recipient": recipient, "level": "winner",
@@ -112,7 +116,10 @@ def _list_level(line: str) -> str | None:
 
 
 def _list_category(line: str) -> str | None:
-    cats = find.categories(line)
+    # "Finalists in the Best Employer category were:": the level word is no part of it
+    cats = find.categories(re.sub(
+        r"^(?:\w+\s+)?(?:finalists?|nominees?|shortlisted|short-listed|winners?)"
+        r"\s+(?:in|for)\s+(?:the\s+)?", "", line, flags=re.IGNORECASE))
     if cats:
         return cats[0][2]
     match = re.search(r"\b(?:for|in)\s+(?:the\s+)?(?=[A-Z])", line)
@@ -147,6 +154,7 @@ def _award_rows(doc: Doc, context: ArticleContext | None) -> list[Row]:
         rows.extend(_sentence_rows(text[sent.start_char:sent.end_char], sent.start_char,
                                    council))
     rows.extend(_list_rows(text))
+    rows.extend(medal_lines(text))
     return finish_rows(_same_category(rows), doc)
 
 
@@ -173,4 +181,13 @@ def extract_awards(doc: Doc, *, context: ArticleContext) -> list[Award]:
     if context.publisher and any(r.get("needs_council") for r in rows):
         rows = _award_rows(doc, context)
     return [Award(**{k: row[k] for k in ("start", "end", "award", "ceremony", "recipient",
-                                         "level", "date_text")}) for row in rows]
+                                         "date_text")}, level=_contract_level(row["level"]))
+            for row in rows]
+
+
+def _contract_level(level: str | None) -> AwardLevel | None:
+    """Levels outside the contract's list (a runner-up) are recorded as null."""
+    for known in _LEVELS:
+        if level == known:
+            return known
+    return None

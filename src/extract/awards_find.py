@@ -84,9 +84,13 @@ def _split_at(phrase: str) -> tuple[str, str | None]:
     and its ceremony; 'Care at Home Worker of the Year' is one category."""
     ends = re.search(rf"\b{_CEREMONY_WORD}(?:\s+for\s+[A-Z]\w+)?(?:\s+\d{{4}})?", phrase)
     phrase = phrase[:ends.end()] if ends else phrase  # "... Awards at the Grand Hotel"
-    match = re.search(r"\s+at\s+(?:the\s+)?(?=[A-Z])", phrase)
-    if match and is_ceremony(phrase[match.end():]):
-        return phrase[:match.start()], phrase[match.end():]
+    for match in re.finditer(r"\s+(?:at|in)\s+(?:the\s+)?(?=[A-Z])", phrase):
+        left = phrase[:match.start()]
+        # "Employer of the Year in the X Awards"; "Excellence in Care Awards" is one name
+        named = match.group().lstrip().startswith("at") or left.endswith(
+            ("of the Year", "Award", "Prize"))
+        if named and is_ceremony(phrase[match.end():]):
+            return left, phrase[match.end():]
     return phrase, None
 
 
@@ -210,7 +214,7 @@ def date_in(text: str) -> str | None:
 
 
 _INVERTED = re.compile(
-    r"\b(?P<kw>shortlisted|short-listed|nominated|nominees|finalists?)\b[^.:]*?"
+    r"\b(?P<kw>(?i:shortlisted|short-listed|nominated|nominees|finalists?))\b[^.:]*?"
     r"\b(?:are|were|include|includes|included)\s+(?P<items>[^.:;]+)"
 )
 

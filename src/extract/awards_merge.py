@@ -13,6 +13,8 @@ from extract.doctext import doc_text, span_text
 from extract.figures import headline_end
 
 Row = dict[str, Any]
+_LEVEL_RANK = {"shortlisted": 0, "finalist": 1, "runner-up": 2, "highly commended": 3,
+               "bronze": 4, "silver": 5, "gold": 6, "winner": 6}
 _CEREMONY_WORDS = re.compile(r"\b(?:ceremony|presented|announced|held|gala|dinner|luncheon)\b")
 
 
@@ -20,6 +22,7 @@ def finish_rows(rows: list[Row], doc: Doc) -> list[Row]:
     text = doc_text(doc)
     ceremonies = find.ceremonies(text)
     for row in rows:
+        row["recipient"] = expand_acronym(row["recipient"], text)
         row["ceremony"] = _ceremony_for(row, ceremonies)
         row["date_text"] = _date_for(row, doc)
     cut = headline_end(text)
@@ -31,6 +34,32 @@ def finish_rows(rows: list[Row], doc: Doc) -> list[Row]:
         row.pop("sentence", None)
         row.pop("from_list", None)
     return kept
+
+
+def expand_acronym(recipient: str, text: str) -> str:
+    """'HSA' after "Washoe County's Human Services Agency (HSA)" is that body, named in
+    its fullest form the article uses ('Washoe County Human Services Agency')."""
+    defines = re.fullmatch(r".+?\s*\((?P<acronym>[A-Z]{2,6})\)", recipient)
+    if defines:  # "Washoe County's Human Services Agency (HSA)": the body itself
+        recipient = defines["acronym"]
+    if not re.fullmatch(r"[A-Z]{2,6}", recipient):
+        return recipient
+    defined = re.search(rf"\(\s*{recipient}\s*\)", text)
+    if defined is None:
+        return recipient
+    words = re.findall(r"[A-Z][\w’'-]*|\S+", text[max(0, defined.start() - 120):defined.start()])
+    capitals = [w for w in words if w[0].isupper()]
+    if len(capitals) < len(recipient):
+        return recipient
+    tail = capitals[-len(recipient):]
+    if "".join(w[0] for w in tail) != recipient:
+        return recipient
+    expansion = " ".join(tail)
+    fuller = [m.group() for m in find.TITLE_PHRASE.finditer(text)
+              if re.sub(r"\s+", " ", m.group()).endswith(expansion)]
+    # a plain form ("Washoe County Human ...") is preferred to a possessive one
+    return max(fuller, key=lambda f: (not re.search(r"[’']s\b", f), len(f))) if fuller \
+        else expansion
 
 
 def _ceremony_for(row: Row, ceremonies: list[tuple[int, str]]) -> str | None:
@@ -76,6 +105,10 @@ def _tail(norm: str) -> str:
     return parts[-1].strip() if len(parts) > 1 else ""
 
 
+def _rank(level: str | None) -> int:
+    return _LEVEL_RANK.get(level or "", -1)
+
+
 def _merge(rows: list[Row]) -> list[Row]:
     kept: list[Row] = []
     for row in rows:
@@ -88,6 +121,7 @@ def _merge(rows: list[Row]) -> list[Row]:
                                     and len(row["recipient"]) > len(twin["recipient"])):
             twin["recipient"] = row["recipient"]
         twin["award"] = twin["award"] or row["award"]
-        twin["level"] = twin["level"] or row["level"]
+        # a finalist who then won is a winner: the better outcome stands
+        twin["level"] = max((twin["level"], row["level"]), key=_rank)
         twin["date_text"] = twin["date_text"] or row["date_text"]
     return kept
