@@ -219,3 +219,32 @@ def test_figures_headline_and_body_mentions_are_all_records(nlp: Language) -> No
     figures = _figures(nlp, text)
     assert [f.value for f in figures] == [40, 40, 40]
     assert figures[0].start < text.index("\n\n")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # bulleted roles under a recruiting heading: bracketed, "x N" and dashed counts
+    ("Jobs we are recruiting for:\n- Care Assistants (18 posts, full time)\n- Cooks (3)\n"
+     "- Drivers x 5\n- Team Leaders – 2 posts\n",
+     [("Care Assistants (18 posts", "recruits", 18), ("Cooks (3)", "recruits", 3),
+      ("Drivers x 5", "recruits", 5), ("Team Leaders – 2 posts", "recruits", 2)]),
+    # a flattened table: the column header names the metric of every row
+    ("Team | Average caseload\nNorth | 17\nSouth | 21\n\nOther text follows.",
+     [("North | 17", "caseload", 17), ("South | 21", "caseload", 21)]),
+    ("Service | Vacancies\nAdults | 9\n",
+     [("Adults | 9", "vacancy_rate", 9)]),
+])
+def test_figures_lists_and_tables(
+    nlp: Language, text: str, expected: list[tuple[str, str, float]]
+) -> None:
+    found = [(f.text, f.metric, f.value) for f in _figures(nlp, text)]
+    assert found == expected
+
+
+@pytest.mark.parametrize("text", [
+    # lists and tables that count nothing in the workforce
+    "What to bring:\n- Photo ID (2 forms)\n- Proof of address x 1\n",
+    "Ward | Population\nNorth | 4,210\nSouth | 3,980\n",
+    "Session | Date\nMorning | 12\n",
+])
+def test_figures_lists_and_tables_false_positives(nlp: Language, text: str) -> None:
+    assert _figures(nlp, text) == []

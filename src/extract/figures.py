@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 from extract.article import ArticleContext
 from extract.doctext import doc_text
 from extract.figures_context import anaphoric
+from extract.figures_lists import list_rows
 from extract.figures_metric import read_quantity
 from extract.figures_refine import Reading
 from extract.numbers import Quantity, find_quantities
@@ -50,7 +51,17 @@ def _figure_rows(doc: Doc) -> list[dict[str, Any]]:
             consumed, previous = reading.end, reading
             rows.append(_row(sentence, offset, quantity, reading))
     # Every mention is a record, a headline's too (records.md: 'every distinct mention').
-    return rows
+    return _with_lists(rows, list_rows(doc_text(doc)))
+
+
+def _with_lists(rows: list[dict[str, Any]], listed: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A list item or table row replaces a sentence reading of the same number: its
+    heading or column says what is counted."""
+    if not listed:
+        return rows
+    kept = [r for r in rows
+            if not any(r["start"] < x["end"] and x["start"] < r["end"] for x in listed)]
+    return sorted(kept + listed, key=lambda r: r["start"])
 
 
 def _last(rows: list[dict[str, Any]]) -> tuple[int, str, str | None] | None:
