@@ -93,6 +93,69 @@ EVENTS += [
     ),
 ]
 
+EVENTS += [
+    # Labelled what's-on block: "Date:" is a field, not a dateline.
+    (
+        "Foster Carer Coffee Morning\nDate: Friday 7 March\nTime: 10am - noon\n"
+        "Location: Orchard Rooms, 4 Kiln Lane, Westby\nCost: Free\n",
+        "2025-02-20",
+        [("Friday 7 March", "2025-03-07", None, "10:00", "Orchard Rooms, 4 Kiln Lane, Westby")],
+    ),
+    # Table row with bars, and a table read one cell per line.
+    (
+        "Drop-in dates\n\nDate | Time | Venue\nMonday 3 March | 2pm-4pm | Easton Library, "
+        "Mill Road\n",
+        "2025-02-20",
+        [("Monday 3 March", "2025-03-03", None, "14:00", "Easton Library, Mill Road")],
+    ),
+    (
+        "Information sessions\n\nWestby\nTuesday 4 March\n6pm-8pm\nKiln Rooms, 3 Dock "
+        "Street\n\nEaston\nThursday 6 March\n1pm-3pm\nEaston Library\n",
+        "2025-02-20",
+        [("Tuesday 4 March", "2025-03-04", None, "18:00", "Kiln Rooms, 3 Dock Street"),
+         ("Thursday 6 March", "2025-03-06", None, "13:00", "Easton Library")],
+    ),
+    # Stops inside one sentence, each venue bound to its date by "on"; the range's
+    # daily time applies to every stop.
+    (
+        "The careers roadshow runs 10-14 March, 9am-1pm daily. It will be at Westby Retail "
+        "Park on Monday 10 March and the main entrance of Easton Infirmary on Wednesday "
+        "12 March.",
+        "2025-02-20",
+        [("10-14 March", "2025-03-10", None, "09:00", "Westby Retail Park"),
+         ("Wednesday 12 March", "2025-03-12", None, "09:00",
+          "the main entrance of Easton Infirmary")],
+    ),
+    # The announcement day is not the event's: the event is the nearer date's.
+    (
+        "Leaders on Thursday announced a plan to hire staff, starting with a hiring event "
+        "on Saturday 12 October.",
+        "2024-10-10",
+        [("Saturday 12 October", "2024-10-12", None, None, None)],
+    ),
+    # A body acting on a day named beside it; the release's own weekday.
+    (
+        "The county's board of supervisors on Tuesday voted to fund 12 posts, a move "
+        "officials say will ease caseloads.",
+        "2024-09-24",
+        [("Tuesday", "2024-09-24", None, None, None)],
+    ),
+    # A proper name after "at" in an event clause, with no place noun.
+    (
+        "The Easton Excellence Awards will be presented at Korimako in Easton on "
+        "Friday 21 July.",
+        "2023-07-07",
+        [("Friday 21 July", "2023-07-21", None, None, "Korimako in Easton")],
+    ),
+    (
+        "Our spring information night is tonight at 6:30 p.m. in the fellowship hall at "
+        "Westgate Chapel, 12 Elm St.",
+        "2024-10-10",
+        [("tonight", "2024-10-10", None, "18:30",
+          "fellowship hall at Westgate Chapel, 12 Elm St.")],
+    ),
+]
+
 NOT_EVENTS: list[tuple[str, str | None]] = [
     ("Caseloads have fallen since 3 March 2019.", "2019-06-01"),
     ("Applications for the open day close on 12 March.", "2019-03-01"),
@@ -110,6 +173,19 @@ NOT_EVENTS: list[tuple[str, str | None]] = [
      "2023-05-20"),
     ("A full list of winners will appear in the 23 March issue of the magazine.", "2023-03-16"),
     ("Published: 14 March 2019\n\nThe open day was a success.", "2019-03-14"),
+    ("Fair enquiries: the office is open Monday to Friday, 9am to 5pm.", "2024-09-24"),
+    ("The mayor announced Wednesday that the city will launch a new team this spring.",
+     "2024-01-17"),
+    ("Commissioners approved the bonus in January after hearing from staff.", "2024-03-01"),
+    ("Pay was raised in July, said Ann Lee, who chairs the human services committee.",
+     "2024-09-01"),
+    ("Interviews are on site.\n\nCall the office Monday through Friday, 8 a.m. to 5 p.m.",
+     "2024-09-24"),
+    ("Turnover fell to 9.6% in the year to June 30, the committee heard.", "2024-10-17"),
+    ("Friday night football scores\nPemberton school board approves new routes",
+     "2024-10-10"),
+    ("Caseloads are lower.\n\nDate: 14 March 2024\nPublished by the press office.",
+     "2024-03-14"),
 ]
 
 

@@ -48,6 +48,31 @@ VENUES: list[tuple[str, list[Row]]] = [
      [("Easton Community Hub, Cowbridge Road", "Easton Community Hub", "Northshire")]),
 ]
 
+VENUES += [
+    # A labelled field is the venue, whatever its last word.
+    ("Date: Friday 7 March\nLocation: Family Hub North, 41 Rose Road, Westby\n",
+     [("Family Hub North, 41 Rose Road, Westby", "Family Hub", "Westby")]),
+    # A proper name after "at" in an event clause, with "the" or a town after it.
+    ("The awards will be presented at Korimako in Easton.",
+     [("Korimako in Easton", "Korimako", "Easton")]),
+    ("The gala dinner is at the Roundhouse on Friday.",
+     [("the Roundhouse", "Roundhouse", "Northshire")]),
+    # A lower-case room before the building belongs to the mention.
+    ("The talk is in the fellowship hall at Westgate Chapel, 12 Elm St.",
+     [("fellowship hall at Westgate Chapel, 12 Elm St.", "Westgate Chapel",
+       "Northshire")]),
+    # A date before the name is not part of it; a bare street name attaches.
+    ("The bus visits Westby on Wednesday 26 March and Seaview Leisure Centre, Promenade, "
+     "Easton on Friday 28 March.",
+     [("Seaview Leisure Centre, Promenade, Easton", "Seaview Leisure Centre", "Easton")]),
+    # Rooms and building parts are not localities.
+    ("Meet us at the Kiln Arts Centre, Function Room 2.",
+     [("the Kiln Arts Centre, Function Room 2", "Kiln Arts Centre", "Kiln")]),
+    ("Visit the Westby Services Campus, 20 Mill Rd., Building B, Easton.",
+     [("the Westby Services Campus, 20 Mill Rd., Building B, Easton",
+       "Westby Services Campus", "Easton")]),
+]
+
 NOT_VENUES = [
     "Rotherham Council has launched a recruitment drive.",
     "The council’s Children’s Services saw off three rivals.",
@@ -68,6 +93,14 @@ NOT_VENUES = [
     "Ms House said the team was proud.",
     "He studied at Westby University, said the judges.",
     "The new rota starts on Mill Street North next week.",
+    "Date: Friday 7 March\nLocation: Online (Zoom link sent on booking)\n",
+    "Date: Friday 7 March\nVenue: TBC\n",
+    "The fair will be held at Easton on Friday.",
+    "The event was held at the Department of Health on Friday.",
+    "Staff at Westby Council will host the fair.",
+    "She worked at Easton for ten years.",
+    "Town\nDate\nTime\nVenue\n",
+    "Tuesday 4 March | 6pm | Online via Microsoft Teams",
 ]
 
 
