@@ -26,15 +26,18 @@ _DATE_ONLY = re.compile(
     re.I,
 )
 _LABEL = re.compile(
-    r"^\s*(?:first\s+|last\s+)?(date|published|posted|updated|released|issued)"
-    r"(?:\s+on)?\s*[:\-–]?\s*",
+    r"^\s*(?:(?:first\s+|last\s+)?(date|published|posted|updated|released|issued)"
+    r"(?:\s+on)?|on)\s*[:\-–]?\s*",
     re.I,
 )
 _CLOCK = re.compile(
-    r"(?:\bat\s+)?\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\b\.?|(?:\bat\s+)?\b\d{1,2}:\d{2}\b"
-    r"(?:\s*(?:GMT|BST|UTC|[ECMP][SD]?T|AEST|AEDT))?",
+    r"(?:\bat\s+)?(?:\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\b\.?|\b\d{1,2}:\d{2}\b)"
+    r"(?:\s*(?:GMT|BST|UTC|IST|[ECMP][SD]?T|AE[SD]T|NZ[SD]T))?",
     re.I,
 )
+# "on 21 October 2024 in Children, Workforce": the section a post was filed under.
+_FILED_UNDER = re.compile(r"\s+in\s+[A-Z][\w&,’' ]*$")
+_MONTH_YEAR = re.compile(rf"^(?:issue\s+\d+\s*[–—-]\s*)?{_MONTHS}\s+(\d{{4}})$", re.I)
 _SEPARATORS = re.compile(r"\s*[|•·,]\s*$|^\s*[|•·,]\s*|\s+[|•·]\s+")
 # Datelines come before the body; menus and headlines may come before them.
 _LINES_TO_SEARCH = 25
@@ -102,23 +105,46 @@ def published_from_text(
     updated: str | None = None
     prose = 0
     for line in lines:
-        if len(line) > _MAX_DATELINE or len(line.split()) > 8:
+        if _is_prose(line):
             prose += 1
             if prose >= _PROSE_LINES_BEFORE_BODY:
                 break
             continue
-        label = _LABEL.match(line)
-        rest = _SEPARATORS.sub(" ", _CLOCK.sub(" ", line[label.end():] if label else line))
-        rest = " ".join(rest.split()).strip(" ,")
-        if not _DATE_ONLY.match(rest):
-            continue
-        order = date_order or _numeric_order(rest, text, url)
-        found = normalise_published(rest, date_order=order)
-        if found and label and label.group(1).lower() == "updated":
-            updated = updated or found
-        elif found:
-            return found
+        for part in line.split("|"):
+            found, is_update = _dateline(part, text, date_order=date_order, url=url)
+            if found and is_update:
+                updated = updated or found
+            elif found:
+                return found
     return updated
+
+
+def _is_prose(line: str) -> bool:
+    """A body paragraph (or a long notice), as opposed to a menu, headline or dateline."""
+    stripped = line.strip()
+    return len(stripped) > 100 or (len(stripped) >= 60 and stripped[-1] in ".!?”\"")
+
+
+def _dateline(
+    part: str, text: str, *, date_order: DateOrder | None, url: str | None
+) -> tuple[str | None, bool]:
+    """(date, came from an 'updated' label) when `part` is nothing but a date."""
+    if len(part) > _MAX_DATELINE:
+        return None, False
+    label = _LABEL.match(part)
+    rest = _CLOCK.sub(" ", part[label.end():] if label else part)
+    if label:
+        rest = _FILED_UNDER.sub("", rest.rstrip())
+    rest = " ".join(_SEPARATORS.sub(" ", rest).split()).strip(" ,")
+    month_year = _MONTH_YEAR.match(rest)
+    if month_year:
+        month = normalise_published(f"1 {rest.split()[-2]} {month_year.group(1)}")
+        return (month[:7] if month else None), False
+    if not _DATE_ONLY.match(rest):
+        return None, False
+    order = date_order or _numeric_order(rest, text, url)
+    found = normalise_published(rest, date_order=order)
+    return found, bool(label and (label.group(1) or "").lower() == "updated")
 
 
 def _numeric_order(date_text: str, text: str, url: str | None) -> DateOrder:
