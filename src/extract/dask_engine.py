@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from extract.errors import UsageError
 from extract.workers import Item, Outcome, batched, error_outcome, extract_batch
 
 if TYPE_CHECKING:
@@ -67,7 +68,10 @@ def _read_shard(base: Path, meta: list[Meta]) -> list[Outcome]:
 
 
 def _client(settings: RunSettings) -> tuple[Client, Any]:
-    from distributed import Client, LocalCluster
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise UsageError("--engine dask needs Dask: pip install 'council-extract[dask]'") from None
 
     if settings.scheduler:
         return Client(settings.scheduler), None  # type: ignore[no-untyped-call]
