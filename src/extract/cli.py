@@ -136,15 +136,26 @@ def schema() -> None:
               help="Folder of <id>.json answers.")
 @click.option("--json", "as_json", is_flag=True, help="Print scores as JSON.")
 @click.option("--details", is_flag=True, help="List every missed and spurious record.")
-def evaluate(records: str, gold_dir: str, as_json: bool, details: bool) -> None:
+@click.option("--quotes", "quotes_dir", default=None,
+              type=click.Path(exists=True, file_okay=False),
+              help="Folder of <id>.json quote annotations: also score quote attribution.")
+def evaluate(records: str, gold_dir: str, as_json: bool, details: bool,
+             quotes_dir: str | None) -> None:
     """Score RECORDS (records.jsonl) against gold answers, per kind and macro F1."""
-    from extract.evaluate import evaluate_files, format_report
+    from extract.evaluate import evaluate_files, format_report, load_records
+    from extract.quote_eval import format_quote_score, score_quotes
 
     report = evaluate_files(Path(records), Path(gold_dir))
+    quotes = score_quotes(load_records(Path(records)), Path(quotes_dir)) if quotes_dir else None
     if as_json:
-        click.echo(json.dumps(report.as_dict(details=details), indent=2, ensure_ascii=False))
+        out = report.as_dict(details=details)
+        if quotes is not None:
+            out["quotes"] = quotes.as_dict(details=details)
+        click.echo(json.dumps(out, indent=2, ensure_ascii=False))
     else:
         click.echo(format_report(report, details=details))
+        if quotes is not None:
+            click.echo(format_quote_score(quotes, details=details))
 
 
 def _register_query_layer() -> None:
