@@ -18,11 +18,14 @@ from extract import awards_find as find
 from extract.article import ArticleContext
 from extract.awards_lines import medal_lines
 from extract.awards_merge import finish_rows
+from extract.awards_subject import recipient_from
 from extract.doctext import doc_text
 from extract.schema import Award, AwardLevel
 
 Row = dict[str, Any]
 _LEVELS: tuple[AwardLevel, ...] = get_args(AwardLevel)
+# "named X" / "crowned X": the title straight after the verb is the category.
+_NAMING = re.compile(r"\b(?:named|crowned)\b")
 
 
 def _selected_triggers(sentence: str) -> list[tuple[int, int, str, bool]]:
@@ -32,7 +35,7 @@ def _selected_triggers(sentence: str) -> list[tuple[int, int, str, bool]]:
         for m in pattern.finditer(sentence):
             if all(m.end() <= s or m.start() >= e for s, e, _, _ in chosen):
                 chosen.append((m.start(), m.end(), level,
-                               level == "winner" and "named" in m.group()))
+                               level == "winner" and _NAMING.search(m.group()) is not None))
     return sorted(chosen)
 
 
@@ -46,11 +49,14 @@ def _sentence_rows(sentence: str, offset: int, council: str | None) -> list[Row]
         first = find.category_right_after(scope) if named else None
         cats = [first] if first else ([] if named else find.categories(scope))
         subject = sentence[boundary:start]
-        recipient = find.recipient_from(subject)
+        recipient = recipient_from(subject)
         if recipient is None:
             recipient = previous  # "... and also took gold in ...": same subject
         boundary = end + (cats[-1][1] if cats else 0)
-        if recipient is None or (level == "winner" and not cats):
+        # a bare win needs a category, or a prize as its object ("claimed the top prize")
+        # (a runner-up, with no level of its own, also needs a category to say anything)
+        if recipient is None or (level in ("winner", "runner-up") and not cats
+                                 and not (not named and find.prize_object(scope))):
             continue
         generic = (find.words()["generic_recipient"].match(recipient)
                    or find.words()["possessive_of_council"].match(recipient))
@@ -116,6 +122,8 @@ def _list_level(line: str) -> str | None:
 
 
 def _list_category(line: str) -> str | None:
+    if _CEREMONY_HEADING.search(line):
+        return None  # "Staff awards winners:": the awards are the ceremony, not a category
     # "Finalists in the Best Employer category were:": the level word is no part of it
     cats = find.categories(re.sub(
         r"^(?:\w+\s+)?(?:finalists?|nominees?|shortlisted|short-listed|winners?)"
@@ -134,14 +142,37 @@ def _list_items(lines: list[str], first: int, pos: int, level: str, award: str |
         if not item and not rows:  # blank lines between the heading and its list
             pos += len(line)
             continue
-        if not item or item.endswith(".") or len(item.split()) > 14 or not item[0].isupper():
+        if not item or item.endswith(".") or not item[0].isupper():
             break
         start = pos + line.index(item)
-        rows.append({"start": start, "end": start + len(item), "award": award,
-                     "recipient": item, "level": level, "sentence": (start, start + len(item)),
-                     "from_list": True})
+        row = _list_item(item, start, award)
+        if row is None:
+            break
+        if level == "winner" and row["award"] is None:
+            break  # a list of winners says what each won, or it is no awards list
+        rows.append(row | {"level": level, "from_list": True})
         pos += len(line)
     return rows
+
+
+def _list_item(item: str, start: int, award: str | None) -> Row | None:
+    """One list line. Under a heading that names no category, a line may name its own
+    before a dash ("Team of the Year – Brackenfield Hub, duty team"): the recipient is
+    the name after it, up to its first comma. An entrant's own line ("Fife Council:
+    Kinship Hub") stays whole."""
+    recipient, at = item, 0
+    split = _ITEM_CATEGORY.match(item) if award is None else None
+    if split and not find.words()["council"].search(split["cat"]):
+        award, recipient, at = split["cat"], split["rec"], split.start("rec")
+    if len(recipient.split()) > 14:
+        return None
+    return {"start": start + at, "end": start + at + len(recipient), "award": award,
+            "recipient": recipient, "sentence": (start, start + len(item))}
+
+
+_CEREMONY_HEADING = re.compile(r"\bawards\W+(?:\w+\W+)?(?:winners|finalists|shortlist|nominees)",
+                               re.IGNORECASE)
+_ITEM_CATEGORY = re.compile(r"(?P<cat>[A-Z][^–—:]{2,80}?)\s+[–—-]\s+(?P<rec>[A-Z][^,;(]*[^,;(\s])")
 
 
 def _award_rows(doc: Doc, context: ArticleContext | None) -> list[Row]:

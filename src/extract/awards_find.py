@@ -24,6 +24,8 @@ _CATEGORIES_AFTER = re.compile(r"\s+(?:categories|awards|prizes)\b", re.IGNORECA
 # "Prize" names one category ("won the Leaving Care Award").
 _CEREMONY_WORD = r"(?:Awards|Accolades|Honours|Honors|Conference|Summit|Gala)"
 _CEREMONY_END = re.compile(rf"{_CEREMONY_WORD}(?:\s+for\s+[A-Z]\w+)?(?:\s+\d{{4}})?$")
+# "named Best Local Authority Employer": a superlative title is a category by itself.
+_SUPERLATIVE = ("Best ", "Outstanding ", "Most ", "Top ")
 _SINGLE_AWARD = re.compile(r"\b(?:Award|Prize|Medal|Trophy)$")
 # "the LGPro Awards for Excellence in the Collaboration category": the title after the
 # ceremony is the category.
@@ -33,14 +35,6 @@ _AFTER_CEREMONY = re.compile(
 )
 _LISTED_BEFORE = re.compile(rf"\bthe\s+(?P<list>(?:{TITLE_PHRASE.pattern}),\s+)$")
 _LED_BY_FOR_IN = re.compile(r"\b(?:for|in)\s+(?:the\s+)?$")
-# Segments that open a clause with an adverbial, never a recipient: capitalised at the
-# start of a sentence, or lower-case prepositions and subordinators after a comma.
-_INTRO = re.compile(
-    r"^(?:In|At|On|For|After|During|Following|As|With|Congratulations|Meanwhile|Elsewhere"
-    r"|Also|And|But|Now|Today|Tonight|Last|This|Earlier|Later|Recently|Separately|Finally"
-    r"|Additionally|However|Yesterday|Overall|Previously|Once)\b"
-    r"|^(?:at|in|on|for|with|by|from|during|after|before|since)\b"
-)
 _DATE = re.compile(
     r"\b(?:(?:last|this|on)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:,?\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|,?\s+[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?"
@@ -94,6 +88,9 @@ def _split_at(phrase: str) -> tuple[str, str | None]:
     return phrase, None
 
 
+_YEAR_AFTER = re.compile(r"[^\S\n]+(?:19|20)\d\d\b")
+
+
 def ceremonies(text: str) -> list[tuple[int, str]]:
     """Every 'X Awards' title in `text` with its offset."""
     found = []
@@ -101,7 +98,9 @@ def ceremonies(text: str) -> list[tuple[int, str]]:
         left, right = _split_at(_strip_article(match.group()))
         phrase = right or left
         if is_ceremony(phrase) and len(phrase.split()) >= 2:
-            found.append((match.start() + match.group().rfind(phrase), phrase))
+            year = _YEAR_AFTER.match(text, match.end())  # "Awards 2024"
+            phrase = " ".join((phrase + (year.group() if year else "")).split())
+            found.append((match.start() + match.group().rfind(phrase.split()[0]), phrase))
     return found
 
 
@@ -166,32 +165,10 @@ def category_right_after(scope: str) -> tuple[int, int, str] | None:
     phrase, _ = _split_at(_strip_article(match.group()))
     if is_ceremony(phrase):
         return None
-    if _CATEGORY_AFTER.match(scope, match.end()) or phrase.endswith(("Year", "Award")):
+    if (_CATEGORY_AFTER.match(scope, match.end()) or phrase.endswith(("Year", "Award"))
+            or phrase.startswith(_SUPERLATIVE)):
         return match.start(), match.end(), phrase
     return None
-
-
-def recipient_from(subject: str) -> str | None:
-    """The person, team or council a clause is about, from the words before its verb."""
-    relative = re.search(r",?\s*\bwho\s*$", subject)
-    text = subject[:relative.start()] if relative else subject
-    segments = [_clean(s) for s in re.split(r",|\s[–—-]\s|:", text)]
-    segments = [s for s in segments if s and not _INTRO.match(s)]
-    # An appositive ("a social worker in the council's team") follows the name; a role
-    # may precede it ("intake supervisor Brian Kessler"), so any capital word qualifies.
-    named = [s for s in segments if re.search(r"\b[A-Z]", s)
-             or s.lower().startswith(("the ", "its "))]
-    if not named:
-        return None
-    choice = re.sub(r"^The\s+", "", named[0])
-    return choice if len(choice.split()) <= 14 else None
-
-
-def _clean(segment: str) -> str:
-    w = words()
-    segment = re.sub(r"[“”\"‘]", "", segment).strip()
-    segment = w["drop_lead"].sub("", segment)
-    return w["drop_tail"].sub("", segment).strip(" ,;")
 
 
 def resolve(recipient: str, council: str | None) -> str:
@@ -205,7 +182,23 @@ def resolve(recipient: str, council: str | None) -> str:
 
 
 def councils(text: str) -> list[tuple[int, str]]:
-    return [(m.start(), m.group()) for m in words()["council"].finditer(text)]
+    """Councils named in running text; an entry opening a list line ("Fife Council: Kinship
+    Hub") is one of many on a shortlist, never "the council" of a later sentence."""
+    return [(m.start(), m.group()) for m in words()["council"].finditer(text)
+            if not (_opens_line(text, m.start()) and _LIST_SEP.match(text, m.end()))]
+
+
+def _opens_line(text: str, at: int) -> bool:
+    return bool(_BULLET.fullmatch(text, text.rfind("\n", 0, at) + 1, at))
+
+
+_BULLET = re.compile(r"[^\S\n]*(?:[-*•·–][^\S\n]*)?")
+_LIST_SEP = re.compile(r"[^\S\n]*(?::|[–—-]\s)")
+
+
+def prize_object(scope: str) -> bool:
+    """'claimed the top prize', 'took the title': a win whose category goes unnamed."""
+    return bool(words()["prize_object"].match(scope))
 
 
 def date_in(text: str) -> str | None:

@@ -9,12 +9,15 @@ from typing import Any
 from spacy.tokens import Doc
 
 from extract import awards_find as find
+from extract.awards_subject import antecedent
 from extract.doctext import doc_text, span_text
 from extract.figures import headline_end
 
 Row = dict[str, Any]
 _LEVEL_RANK = {"shortlisted": 0, "finalist": 1, "runner-up": 2, "highly commended": 3,
                "bronze": 4, "silver": 5, "gold": 6, "winner": 6}
+_FOR_ITS = re.compile(
+    rf"\bfor\s+(?:its|their|the|our|his|her)\s+(?P<name>{find.TITLE_PHRASE.pattern})")
 _CEREMONY_WORDS = re.compile(r"\b(?:ceremony|presented|announced|held|gala|dinner|luncheon)\b")
 
 
@@ -22,9 +25,13 @@ def finish_rows(rows: list[Row], doc: Doc) -> list[Row]:
     text = doc_text(doc)
     ceremonies = find.ceremonies(text)
     for row in rows:
-        row["recipient"] = expand_acronym(row["recipient"], text)
+        row["recipient"] = antecedent(expand_acronym(row["recipient"], text), text,
+                                      row["start"])
         row["ceremony"] = _ceremony_for(row, ceremonies)
         row["date_text"] = _date_for(row, doc)
+        low, high = row["sentence"]
+        row["programmes"] = {_norm(m.group("name"))
+                             for m in _FOR_ITS.finditer(text, low, high)}
     cut = headline_end(text)
     body = [r for r in rows if r["start"] >= cut]
     # A headline that repeats the body is one record: the body's.
@@ -33,6 +40,7 @@ def finish_rows(rows: list[Row], doc: Doc) -> list[Row]:
     for row in kept:
         row.pop("sentence", None)
         row.pop("from_list", None)
+        row.pop("programmes", None)
     return kept
 
 
@@ -99,6 +107,16 @@ def _same(a: Row, b: Row) -> bool:
     return ra in rb or rb in ra or _tail(ra) == _tail(rb) != ""
 
 
+def _programme_of(entrant: Row, row: Row) -> bool:
+    """'HSA received a Best in Category award for its Retention Academy' then 'The
+    Retention Academy was named Best in Category in ...': the entrant's award, told again
+    through the programme it was given for."""
+    if _norm(row["recipient"]) not in entrant["programmes"]:
+        return False
+    award_a, award_b = (_norm(r["award"] or "") for r in (entrant, row))
+    return award_a.startswith(award_b) or award_b.startswith(award_a)
+
+
 def _tail(norm: str) -> str:
     """'glasgow city council family group ...' and 'family group ...' share a tail."""
     parts = re.split(r"\bcouncil\b", norm)
@@ -113,14 +131,19 @@ def _merge(rows: list[Row]) -> list[Row]:
     kept: list[Row] = []
     for row in rows:
         twin = next((k for k in kept if _same(k, row)), None)
+        programme = twin is None
+        twin = twin or next((k for k in kept if _programme_of(k, row)), None)
         if twin is None:
             kept.append(row)
             continue
         # A shortlist line names the recipient in full ("Council: project"); prefer it.
-        if row.get("from_list") or (not twin.get("from_list")
+        if programme:
+            pass  # the entrant stays the recipient, not its programme
+        elif row.get("from_list") or (not twin.get("from_list")
                                     and len(row["recipient"]) > len(twin["recipient"])):
             twin["recipient"] = row["recipient"]
-        twin["award"] = twin["award"] or row["award"]
+        # the fuller category ("Best in Category in Personnel Management") stands
+        twin["award"] = max((twin["award"] or "", row["award"] or ""), key=len) or None
         # a finalist who then won is a winner: the better outcome stands
         twin["level"] = max((twin["level"], row["level"]), key=_rank)
         twin["date_text"] = twin["date_text"] or row["date_text"]
