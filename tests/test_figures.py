@@ -130,6 +130,40 @@ FIGURE_CASES = [
      [("turnover", 29, None, None)]),
     # numbered report paragraphs are not values
     ("3.2 Eleven agency social workers were in post.", [("agency_staff", 11, None, None)]),
+    # an earlier value in a relative clause, the current one in the main clause
+    ("Staff turnover, which was 19 per cent in 2021, is now 8 per cent.",
+     [("turnover", 8, 19, None)]),
+    ("Locum social workers, who numbered about 40 at their height, are down to 12.",
+     [("agency_staff", 12, 40, None)]),
+    # a bare number a worker carries, is capped at or averages is a caseload
+    ("No social worker in the team carries more than 15.", [("caseload", 15, None, None)]),
+    ("We now cap newly qualified staff at 12 for their first year.",
+     [("caseload", 12, None, None)]),
+    ("Senior practitioners average about 17, the council said.", [("caseload", 17, None, None)]),
+    ("Each of our family nurses supports around 140 families.",
+     [("caseload", 140, None, None)]),
+    ("Investigators were carrying 25 or more investigations.", [("caseload", 25, None, None)]),
+    ("The average number of cases held by each worker fell from 24 to 17.",
+     [("caseload", 17, 24, None)]),
+    # a part of a whole: the verb or clause says what the part is
+    ("The service has filled 18 of its 25 vacancies.", [("recruits", 18, None, None)]),
+    ("Three of the team’s nine social work posts are currently vacant.",
+     [("vacancy_rate", 3, None, None)]),
+    # still to fill is vacant; sponsored staff and training places are 'other'
+    ("We have six positions still to fill.", [("vacancy_rate", 6, None, None)]),
+    ("The council sponsors 9 employees through a social work degree.",
+     [("other", 9, None, None)]),
+    ("Up to 25 places are available on the ASYE programme.", [("other", 25, None, None)]),
+    ("12 of those who came have since applied.", [("other", 12, None, None)]),
+    # job offers are recruits; a change over a period is no personal count
+    ("The fair led to 14 job offers.", [("recruits", 14, None, None)]),
+    ("We have grown the service from 30 to 45 workers in two years.",
+     [("staff_count", 45, 30, None)]),
+    ("The city is recruiting 10 carers and up to four Child Health (CH) nurses.",
+     [("recruits", 10, None, None), ("recruits", 4, None, None)]),
+    ("The county will hire half a dozen caseworkers.", [("recruits", 6, None, None)]),
+    ("We received 90 applications for 15 posts.",
+     [("other", 90, None, None), ("recruits", 15, None, None)]),
 ]
 
 # Sentences with numbers that count nothing in the workforce.
@@ -162,6 +196,13 @@ DISTRACTOR_CASES = [
     "Some workers are carrying two caseloads.",
     "New starters get a mentor from day one.",
     "The hub works with around 500 households each year.",
+    # a body holding events, a cap on money, a relative clause with no later value
+    "The department will hold two in-person hiring events.",
+    "The county will hold 3 sessions in June.",
+    "Rents are capped at 30 per cent of income for 200 households.",
+    "The service, which opened in 2019, runs two hubs.",
+    "Up to 30 places are available at the dinner.",
+    "Each family supports around 12 local charities.",
 ]
 
 

@@ -40,6 +40,12 @@ QUANTITY_CASES = [
     ("two dozen posts", 24, None, None, None, None),
     ("three or four social workers", 3, 4, None, None, None),
     ("no more than 12 cases", 12, None, None, None, "at most"),
+    # "half a dozen" is six; "N or more" is open-ended
+    ("half a dozen caseworkers", 6, None, None, None, None),
+    ("up to half a dozen posts", 6, None, None, None, "up to"),
+    ("half of the posts", 0.5, None, None, "fraction", None),
+    ("12 or more cases", 12, None, None, None, "at least"),
+    ("three or four posts", 3, 4, None, None, None),
 ]
 
 # Text in which no quantity may be found at all.

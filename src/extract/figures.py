@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 
 from extract.article import ArticleContext
 from extract.doctext import doc_text
+from extract.figures_clauses import then_now
 from extract.figures_context import anaphoric
 from extract.figures_lists import list_rows
 from extract.figures_metric import read_quantity
@@ -34,13 +35,17 @@ def _figure_rows(doc: Doc) -> list[dict[str, Any]]:
         sentence = doc_text(doc)[offset:sent.end_char]
         consumed = 0  # a change suffix or tail already holds the numbers up to here
         previous: Reading | None = None
-        for quantity in find_quantities(sentence):
+        quantities = find_quantities(sentence)
+        for i, quantity in enumerate(quantities):
             if quantity.start < consumed:
                 continue
             reading = read_quantity(sentence, quantity, previous=previous) or anaphoric(
                 sentence, quantity, _last(rows), offset)
             if reading is None:
                 continue
+            if reading.metric != "earlier" and (
+                    merged := then_now(sentence, reading, quantity, quantities[i + 1:])):
+                reading, quantity = merged  # "which stood at 14% in 2020, is now 4%"
             if reading.metric == "earlier":  # "compared with 27 in 2022": the value before
                 if rows and rows[-1]["value_from"] is None:
                     rows[-1]["value_from"] = quantity.value

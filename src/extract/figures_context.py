@@ -90,6 +90,10 @@ def elliptical(sentence: str, quantity: Quantity, previous: Reading | None) -> R
         lead = c["recruit_lead"].search(sentence[max(0, lstart - 20):lstart])
         start = lstart - len(lead.group()) if lead else lstart
         return Reading("recruits", "people", quantity.qualifier, start, end)
+    applied = c["applied_clause"].match(right)
+    if applied:  # "11 of those attending have since applied"
+        return Reading("other", "applications", quantity.qualifier, lstart,
+                       quantity.end + applied.end())
     kept = c["retained_clause"].match(right)
     if kept:
         return Reading("other", "people", quantity.qualifier, lstart, quantity.end + kept.end())

@@ -11,8 +11,9 @@ import re
 from functools import lru_cache
 
 from extract import figures_context as ctx
+from extract.figures_clauses import carried
 from extract.figures_refine import Entry, Reading, cues, refine, rows, spaced
-from extract.numbers import Quantity, parse_number
+from extract.numbers import Quantity, number_pattern, parse_number
 
 _FLAGS = re.IGNORECASE
 # How far back a metric named earlier in the sentence may stand from its number.
@@ -39,11 +40,15 @@ def _head_regex() -> re.Pattern[str]:
     # A modifier word never ends in a bare "s": that keeps verbs ("includes") and other
     # plural nouns out of the noun phrase, while "children's" still qualifies.
     # "and" may join modifiers ("health and social care jobs"); digits never modify.
-    modifier = rf"(?:(?:(?:and|&)\s+)?(?!(?:{stop})\b)[^\W\d][\w’'-]*(?:[^\Ws]|[’']s)[\s-]+)"
+    # A bracketed acronym may follow the words it abbreviates: "Child Health (CH) nurses".
+    modifier = (rf"(?:(?:(?:and|&)\s+)?(?!(?:{stop})\b)[^\W\d][\w’'-]*(?:[^\Ws]|[’']s)[\s-]+"
+                r"|\([A-Z]{2,6}\)\s+)")
     return re.compile(
         # a closing quote may sit between the number and its noun: '"around 30" workers'
-        rf"[\"”’']?(?P<of>[\s-]*of\s+(?:the|our|its|their|these|all|all\s+the|those)?\s*)?"
-        rf"[\s-]*(?P<mods>{modifier}{{0,3}}?)(?P<head>{heads.pattern})\b",
+        # "32 of our 40 vacancies", "two of the council's four posts": a part of a whole
+        rf"[\"”’']?(?P<of>[\s-]*of\s+(?:the|our|its|their|these|all|all\s+the|those)?\s*"
+        rf"(?:(?:[\w’'-]+[’']s\s+)?(?:{number_pattern()})\s+)?)?"
+        rf"[\s-]*(?P<mods>{modifier}{{0,4}}?)(?P<head>{heads.pattern})\b",
         _FLAGS,
     )
 
@@ -133,7 +138,9 @@ def _from_head(sentence: str, quantity: Quantity, lstart: int) -> Reading | None
     end = quantity.end + match.end()
     tail = _tail_regex().match(sentence, end)
     end = tail.end() if tail else end
-    if entry.metric == "staff_count" and ctx.is_personal_count(
+    # "grown the team from 41 to 63 workers in three years" is a change, not one
+    # family's count of the workers it met
+    if entry.metric == "staff_count" and quantity.value_from is None and ctx.is_personal_count(
             words, sentence[:lstart], sentence[quantity.end + match.end():end + 30]):
         return Reading("distractor", None, None, 0, 0)
     unit = _unit(quantity, entry, words + sentence[quantity.end + match.end():end])
@@ -145,7 +152,7 @@ def _caseload_if_named(sentence: str, lstart: int, entry: Entry) -> Entry:
     """'caseloads of 17 families, above the 12 families recommended': children or
     families count cases only where the sentence has named a caseload before them, or
     a worker is said to carry them ('a new caseworker might be carrying 22 families')."""
-    if cues()["carry_left"].search(sentence[max(0, lstart - 40):lstart]):
+    if cues()["carry_left"].search(sentence[max(0, lstart - 80):lstart]):
         return Entry("caseload", entry.unit)
     named = _nearest_name(sentence, lstart)
     if named is not None and _entry(named, "figures_names.jsonl").metric == "caseload":
@@ -237,6 +244,9 @@ def read_quantity(sentence: str, quantity: Quantity, *,
         if reading.metric == "distractor":
             return None
         return _with_change(sentence, quantity, ctx.coordinated(reading, sentence, previous))
+    held = carried(sentence, quantity)
+    if held is not None:
+        return _with_change(sentence, quantity, held)
     if _vacant_after(sentence, quantity):
         end = quantity.end + _vacant_after(sentence, quantity)
         return Reading("vacancy_rate", quantity.unit or "posts", quantity.qualifier, lstart, end)

@@ -18,7 +18,7 @@ from extract.numbers import Quantity
 _FLAGS = re.IGNORECASE
 # Nouns that name people in training or applying: "other" unless a recruiting verb
 # governs them ("recruit 30 newly qualified social workers" hires them).
-_APPLYING = re.compile(r"applica|candidate|bursar|placement", _FLAGS)
+_APPLYING = re.compile(r"applica|candidate|bursar|placement|places", _FLAGS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +70,10 @@ def refine(entry: Entry, words: str, left: str, right: str, quantity: Quantity) 
         return Entry("recruits", entry.unit)  # "26 former locums have taken permanent posts"
     if entry.metric not in {"staff_count", "recruits", "people", "other"}:
         return entry
+    if c["to_fill_right"].match(right):
+        return Entry("vacancy_rate", "posts")  # "nine positions still to fill"
+    if c["sponsor_left"].search(left[-25:]):
+        return Entry("other", entry.unit)  # "sponsors 8 employees through a degree"
     if c["leave_clause"].search(right) or c["lost_left"].search(left[-20:]):
         return Entry("turnover", entry.unit)
     if entry.metric == "other":

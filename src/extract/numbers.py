@@ -62,11 +62,12 @@ def _parts() -> dict[str, str]:
     )
     # Digits must not be glued to letters or currency: "S60", "£4.6", "10am", "15th".
     digits = r"(?<![\w£$€.,/:])(?!0\d)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w,./]\d|,\d)"
-    num = rf"(?:{digits}|{words})"
+    # "half a dozen" is six, not a half followed by a dozen
+    num = rf"(?:\bhalf\s+a\s+dozen\b|{digits}|{words})"
     pct = rf"(?:\s?(?:{'|'.join(w['percent'])}))"
     share = (
         rf"(?:\b(?:{_alt(w['numerator'])})[\s-](?:{_alt(w['denominator'])})\b"
-        rf"|\bhalf\b|\b(?:one|1)\s+in\s+(?:every\s+)?{num}|{num}\s+in\s+every\s+{num}"
+        rf"|\bhalf\b(?!\s+a\s+dozen)|\b(?:one|1)\s+in\s+(?:every\s+)?{num}|{num}\s+in\s+every\s+{num}"
         rf"|{num}\s+out\s+of\s+(?:every\s+)?{num})"
     )
     amount = rf"(?:{share}|{num}{pct}?(?![\w£$€]))"
@@ -83,6 +84,11 @@ def _parts() -> dict[str, str]:
             "qual": qual}
 
 
+def number_pattern() -> str:
+    """A regex source for one number, digits or words ("40", "four", "half a dozen")."""
+    return _parts()["num"]
+
+
 @lru_cache(maxsize=1)
 def quantity_regex() -> re.Pattern[str]:
     p = _parts()
@@ -90,7 +96,8 @@ def quantity_regex() -> re.Pattern[str]:
     not_make = r"(?<!make\s)(?<!makes\s)(?<!made\s)(?<!making\s)"
     return re.compile(
         # "20-plus", "30+": an open-ended count, "more than".
-        rf"(?:\b{not_make}(?P<qual>{p['qual']})\s+)?(?P<core>{p['core']})(?P<plus>-?plus\b|\+)?",
+        rf"(?:\b{not_make}(?P<qual>{p['qual']})\s+)?(?P<core>{p['core']})"
+        rf"(?P<plus>-?plus\b|\+|\s+or\s+(?:more|over|above)\b)?",
         _FLAGS
     )
 
@@ -125,6 +132,7 @@ def parse_number(text: str) -> float | None:
     dozen = re.fullmatch(r"(?:(.+)\s+)?dozen", words)
     if dozen:
         times = parse_number(dozen.group(1)) if dozen.group(1) else 1.0
+        times = 0.5 if dozen.group(1) == "half a" else times
         return None if times is None else 12 * times
     try:
         parsed: int = text2num(words, "en")
@@ -182,7 +190,10 @@ def _qualifier(phrase: str | None) -> str | None:
 def quantity_from_match(match: re.Match[str], *, offset: int = 0) -> Quantity | None:
     """Interpret one `quantity_regex` match; None when nothing numeric is in it."""
     core = match["core"]
-    qualifier = _qualifier(match["qual"]) or ("more than" if match["plus"] else None)
+    plus = match["plus"]
+    # "20 or more" includes 20; "20-plus" and "20+" are read as more than 20
+    open_ended = ("at least" if plus.lstrip().startswith("or") else "more than") if plus else None
+    qualifier = _qualifier(match["qual"]) or open_ended
     start, end = match.start() + offset, match.end() + offset
     if _vague_regex().fullmatch(core):
         return Quantity(start, end, None, qualifier=qualifier, vague=True)
