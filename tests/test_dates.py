@@ -35,6 +35,10 @@ FOUND = [
     ("The committee meets on Tuesday (10 September).", ["Tuesday (10 September)"]),
     ("Our virtual fair is on Thursday, 4/14 at 10am.", ["Thursday, 4/14"]),
     ("The open evening is on Thursday 9 \nMay at the school.", ["Thursday 9 \nMay"]),
+    ("Careers drop-in – Wed 14/05, 10am, Hillside Library", ["Wed 14/05"]),
+    ("The second session is on Tuesday \n24th at the library.", ["Tuesday \n24th"]),
+    ("The awards night is on Thursday the 9th in the hall.", ["Thursday the 9th"]),
+    ("On Thursday 9 officers joined the team.", ["Thursday"]),
 ]
 
 NOT_DATES = [
@@ -59,6 +63,9 @@ NOT_DATES = [
     "Turnover fell from 18 to 7 per cent.",
     "A may-pole and a sun-dial stood there.",
     "March forward with the plan, we said.",
+    "We'd 12 visitors and we d 14/05 was not a date.",
+    "Wedding numbers rose to 14.",
+    "The 7th-floor office reopened.",
 ]
 
 

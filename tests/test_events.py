@@ -156,6 +156,18 @@ EVENTS += [
     ),
 ]
 
+EVENTS += [
+    # A list line after an online session: the virtual cue of the line above is not this
+    # session's; each line keeps its own venue.
+    ("DIARY\n\nInformation evening – Tues 18/03, 6.30pm, online via Zoom\n"
+     "Cabinet meeting – Thursday 20 March, 7pm, Council Chamber, Civic Centre\n",
+     "2025-03-10",
+     [("Tues 18/03", "2025-03-18", None, "18:30", None),
+      ("Thursday 20 March", "2025-03-20", None, "19:00", "Council Chamber, Civic Centre")]),
+    ("The awards ceremony is on Thursday 7th at the Grange Hall.", "2024-11-01",
+     [("Thursday 7th", "2024-11-07", None, None, "the Grange Hall")]),
+]
+
 NOT_EVENTS: list[tuple[str, str | None]] = [
     ("Caseloads have fallen since 3 March 2019.", "2019-06-01"),
     ("Applications for the open day close on 12 March.", "2019-03-01"),
@@ -186,6 +198,8 @@ NOT_EVENTS: list[tuple[str, str | None]] = [
      "2024-10-10"),
     ("Caseloads are lower.\n\nDate: 14 March 2024\nPublished by the press office.",
      "2024-03-14"),
+    ("On Thursday 7th-placed Easton lost again at the Grange Hall.", "2024-11-01"),
+    ("We'd 40 applicants by Wed 14/05, the deadline.", "2025-05-01"),
 ]
 
 

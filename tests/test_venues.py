@@ -12,6 +12,16 @@ from extract.venues import extract_venues
 Row = tuple[str, str, str | None]
 
 VENUES: list[tuple[str, list[Row]]] = [
+    ("Certificates are presented in the Mayor’s Parlour tomorrow.",
+     [("the Mayor’s Parlour", "Mayor’s Parlour", "Northshire")]),
+    ("The session is at Áras an Chontae, Church Street, Easton.",
+     [("Áras an Chontae, Church Street, Easton", "Áras an Chontae", "Easton")]),
+    ("The minister opened the new Easton District Office on Mill Street on Monday.",
+     [("Easton District Office on Mill Street", "Easton District Office", "Easton")]),
+    ("Interviews take place in Committee Room 2, County Hall, Bridge Street, Westby.",
+     [("Committee Room 2, County Hall, Bridge Street, Westby", "Committee Room 2", "Westby")]),
+    ("Sessions\n\nWestby – Tuesday 3 June, 5pm–7pm\nRiverside Arts Centre, Quay Street\n",
+     [("Riverside Arts Centre, Quay Street", "Riverside Arts Centre", "Westby")]),
     # (text, [(text, name, locality)]) with the publisher "Northshire County Council".
     ("The fair is at the Grange Hall on Mill Lane in Easton.",
      [("the Grange Hall on Mill Lane in Easton", "Grange Hall", "Easton")]),
@@ -101,6 +111,13 @@ NOT_VENUES = [
     "She worked at Easton for ten years.",
     "Town\nDate\nTime\nVenue\n",
     "Tuesday 4 March | 6pm | Online via Microsoft Teams",
+    "March 3, 2022\nFOR IMMEDIATE RELEASE\n\nThe county will hire staff.",
+    "The council’s Easton Library team was highly commended.",
+    "The Mayor and Cllr Ann Lee met residents.",
+    "The firm’s Easton District Office manager said sales rose.",
+    "Planning approved homes at Fellside Farm and a new road.",
+    "Jobs Fair – Saturday 7 June\nApply online for a place.",
+    "The Office said the review would report in May.",
 ]
 
 

@@ -61,8 +61,18 @@ def build_date_matcher(vocab: Vocab) -> Matcher:
     tokens = {row["name"]: row["token"] for row in read_jsonl("dates_tokens.jsonl")}
     matcher = Matcher(vocab)
     for row in read_jsonl("dates_patterns.jsonl"):
-        matcher.add(row["label"], [_expand(row["pattern"], tokens)])
+        matcher.add(row["label"], [_expand(p, tokens) for p in _wed_variants(row["pattern"])])
     return matcher
+
+
+def _wed_variants(pattern: list[Any]) -> list[list[Any]]:
+    """The tokenizer splits "Wed" like "we'd" ("We", "d"): a weekday slot also takes
+    that pair, so "Wed 12/03" is found."""
+    variants = [pattern]
+    for i, element in enumerate(pattern):
+        if element in ("@WEEKDAY", "@WEEKDAY?"):
+            variants.append([*pattern[:i], "@WED_WE", "@WED_D", *pattern[i + 1:]])
+    return variants
 
 
 @lru_cache(maxsize=1)

@@ -118,6 +118,7 @@ def _candidate(date: Span, spans: _Spans, anchor: Anchor) -> Candidate | None:
     own = ""
     if gathering is not None:
         own = date.doc[max(gathering.sent.start, gathering.start - 3):gathering.end].text
+        own = own[own.rfind("\n") + 1:]  # "... via Teams\nFull Council": the line above
     time = nearest_owned(date, in_range(spans.times, segment), rivals)
     venue = nearest_owned(date, in_range(spans.venues, segment), rivals)
     if gathering is None:

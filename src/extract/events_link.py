@@ -29,6 +29,7 @@ _DAY_LEVEL = frozenset({"DATE", "DATE_RANGE", "DATE_NUMERIC", "DATE_ISO", "REL_D
 _LIST_SLACK = 2
 _CONNECTIVES = frozenset({"and", "or", "on", "at", "from", "the", "then", "also", "plus",
                           "between", "in", "to", "until", "till", "with", "a", "an"})
+_LINE_END = re.compile(r"[^\s,;]\n")
 _AND = re.compile(r"\b(?:and|or|then)\b")
 
 
@@ -46,7 +47,9 @@ def _distance(date: Span, span: Span) -> int:
     # a preposition alone binds the two, whatever else is near.
     if _BOUND.fullmatch(between):
         return 0
-    clauses = between.count(",") + between.count(";") + len(_AND.findall(between))
+    # A line ending without a trailing space ends a list item; hard wraps keep the space.
+    clauses = (between.count(",") + between.count(";") + len(_AND.findall(between))
+               + len(_LINE_END.findall(between)))
     return _gap(date, span) + _CLAUSE * clauses + 10 * after
 
 

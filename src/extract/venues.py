@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from extract.article import ArticleContext
@@ -21,9 +21,11 @@ from extract.doctext import doc_text, span_text
 from extract.schema import Venue
 from extract.venues_attach import walk
 from extract.venues_lists import at_names, list_venues
-from extract.venues_words import build_venue_matcher, words
+from extract.venues_words import attachment_regexes, build_venue_matcher, words
 
 _JOIN_ROOM = re.compile(r"\s+(?:at|of|in)\s+(?:the\s+)?")
+# "at Inverglen Library, Kirkton Community Hub and the Balmore Centre": list items.
+_LIST_JOIN = re.compile(r"(?:,|,?\s+(?:and|or|&))\s+(?:the\s+)?")
 
 
 class VenueFinder:
@@ -34,7 +36,8 @@ class VenueFinder:
         dated = {d.start for d in doc.spans.get("dates", [])}
         candidates = [c for _, s, e in self.matcher(doc)
                       if (c := _clean(doc, s, e, dated)) is not None]
-        strong = filter_spans([span for span, weak_ok in candidates if weak_ok])
+        strong = _listed(filter_spans([span for span, weak_ok in candidates if weak_ok]),
+                         [span for span, weak_ok in candidates if not weak_ok])
         every = filter_spans([span for span, _ in candidates])
         names = _join_rooms(filter_spans(strong + at_names(doc, every)))
         listed = list_venues(doc, every)
@@ -51,6 +54,18 @@ class VenueFinder:
 @Language.factory("council_venues")
 def make_venue_finder(nlp: Language, name: str) -> VenueFinder:
     return VenueFinder(nlp)
+
+
+def _listed(strong: list[Span], weak: list[Span]) -> list[Span]:
+    """Weak names ("Kirkton Community Hub") listed right after a place are places too."""
+    if not weak or not strong:
+        return strong
+    text = doc_text(strong[0].doc)
+    accepted = list(strong)
+    for span in sorted(weak, key=lambda s: s.start_char):
+        if any(_LIST_JOIN.fullmatch(text[s.end_char:span.start_char]) for s in accepted):
+            accepted.append(span)
+    return filter_spans(accepted)
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -73,6 +88,12 @@ def _trim_start(doc: Doc, start: int, end: int) -> int:
     return start
 
 
+def _title(token: Token) -> bool:
+    """A personal title ("Cllr Ann Lee"), but not a possessive ("the Mayor’s Parlour")."""
+    following = token.nbor(1).text if token.i + 1 < len(token.doc) else ""
+    return token.text in words()["honorifics"] and following not in ("’s", "'s")
+
+
 def _after(doc: Doc, end: int) -> list[str]:
     return [t.text for t in doc[end:end + 4] if not t.is_space]
 
@@ -82,7 +103,7 @@ def _clean(doc: Doc, start: int, end: int, dated: set[int]) -> tuple[Span, bool]
     when it is a person, an organisation or an award rather than a place."""
     lists = words()
     tokens = doc[start:end]
-    if any(t.text in lists["honorifics"] or t.text in lists["field_words"] for t in tokens) or any(
+    if any(_title(t) or t.text in lists["field_words"] for t in tokens) or any(
             t.is_space and t.text.count("\n") > 1 for t in tokens):
         return None
     start = _trim_start(doc, start, end)
@@ -99,9 +120,15 @@ def _clean(doc: Doc, start: int, end: int, dated: set[int]) -> tuple[Span, bool]
     last = doc[end - 1].text
     cue = any(t.lower_ in lists["venue_prepositions"] for t in doc[max(0, start - 3):start])
     # "..., Denholme Retail Park on Tuesday 25 March": a stop in a list of dated stops.
-    cue = cue or _before_date(doc, end, dated)
+    cue = cue or _before_date(doc, end, dated) or _street_follows(doc, end)
     weak = last in lists["weak_nouns"] or last.islower()
     return span, cue or not weak
+
+
+def _street_follows(doc: Doc, end: int) -> bool:
+    """"the new District Office on James Street": a name with a street address is a place."""
+    return bool(attachment_regexes()["street"].match(doc_text(doc), doc[end - 1].idx
+                                                     + len(doc[end - 1].text)))
 
 
 def _before_date(doc: Doc, end: int, dated: set[int]) -> bool:
@@ -141,7 +168,9 @@ def _lower_room_regex() -> re.Pattern[str]:
 def _phrase(name: Span, ends: dict[int, int]) -> Span:
     doc = name.doc
     start = name.start_char
-    if room := _lower_room_regex().search(doc_text(doc), max(0, start - 60), start):
+    room = _lower_room_regex().search(doc_text(doc), max(0, start - 60), start)
+    if room and not any(g.start_char <= room.start() < g.end_char
+                        for g in doc.spans.get("gatherings", [])):
         start = room.start()  # "the fellowship hall at First Methodist Church"
     elif doc_text(doc)[max(0, start - 4):start].lower() == "the ":
         start -= 4

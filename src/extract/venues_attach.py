@@ -10,6 +10,8 @@ from extract.venues_words import attachment_regexes, words
 _MAX_STEPS = 4
 # ", County Hall", ", in Conference Room B": a second name attached to the first.
 _TO_NEXT_NAME = re.compile(r",?\s*(?:in\s+)?(?:the\s+)?")
+_LIST_NEXT = re.compile(r",?\s+(?:and|or|&)\s+(?:the\s+)?")
+_NAME_STEPS = frozenset({"number"})
 
 
 def place_ok(place: str) -> bool:
@@ -37,20 +39,42 @@ def _locality(text: str, pos: int) -> tuple[int, str | None]:
     return pos, None
 
 
-def _step(text: str, pos: int, name_ends: dict[int, int], *, room: bool) -> int:
-    """One attached phrase after `pos`, or `pos` when nothing attaches."""
+def _step(text: str, pos: int, name_ends: dict[int, int], *, room: bool) -> tuple[int, str]:
+    """One attached phrase after `pos` and its kind, or (`pos`, "") when nothing attaches."""
     patterns = attachment_regexes()
-    for name in ("paren", "room", "floor", "street", "on_street", "at_building"):
+    for name in ("number", "paren", "room", "floor", "street", "on_street", "at_building"):
         if name == "at_building" and not room:
             continue
         match = patterns[name].match(text, pos)
         if match and (name not in ("on_street", "at_building")
                       or place_ok(match.group(0).split(None, 1)[1])):
-            return match.end()
+            return match.end(), name
     comma = _TO_NEXT_NAME.match(text, pos)
-    if comma and comma.end() in name_ends:
-        return name_ends[comma.end()]
-    return pos
+    if comma and comma.end() in name_ends and not _listed(text, name_ends[comma.end()],
+                                                          name_ends):
+        return name_ends[comma.end()], "name"
+    return pos, ""
+
+
+def _listed(text: str, end: int, name_ends: dict[int, int]) -> bool:
+    """"Inverglen Library, Kirkton Community Hub and the Balmore Centre": the next name
+    is an item of a list of places, not the building the first one is in."""
+    joint = _LIST_NEXT.match(text, end)
+    return joint is not None and joint.end() in name_ends
+
+
+def name_end(text: str, pos: int, name_ends: dict[int, int], *, room: bool = False) -> int:
+    """Where the name ends once a room's number is joined ("Committee Room 2"). A building
+    after a comma stays out of the name: the room alone is what every way of writing
+    "Room 2, County Hall" / "Room 2 at County Hall" shares (the held-out set agrees)."""
+    end = pos
+    for _ in range(_MAX_STEPS):
+        following, kind = _step(text, pos, name_ends, room=room)
+        if kind not in _NAME_STEPS:
+            break
+        pos = end = following
+        room = False
+    return end
 
 
 def walk(
@@ -61,7 +85,7 @@ def walk(
     if match := attachment_regexes()["descriptor"].match(text, pos):
         pos = match.end()
     for _ in range(_MAX_STEPS):
-        following = _step(text, pos, name_ends, room=room)
+        following, _ = _step(text, pos, name_ends, room=room)
         if following == pos:
             break
         pos, room = following, False

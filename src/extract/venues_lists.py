@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 
 from extract.dates_patterns import cue_regex
 from extract.doctext import doc_text
+from extract.events_link import is_furniture
 from extract.venues_words import words
 
 # A date and its venue are separated by punctuation, a table bar, or a line break (a
@@ -43,6 +44,8 @@ def _session_lines(doc: Doc, names: list[Span]) -> list[tuple[Span, Span]]:
     times = {t.start_char: t.end_char for t in doc.spans.get("times", [])}
     date_starts = sorted(d.start_char for d in doc.spans["dates"])
     for date in doc.spans["dates"]:
+        if is_furniture(date):
+            continue  # "March 3, 2022 / FOR IMMEDIATE RELEASE": a dateline, not a session
         line_start = text.rfind("\n", 0, date.start_char) + 1
         separator = _LIST_SEPARATOR.match(text, _after_time(text, date.end_char, times))
         if text[line_start:date.start_char].strip(_BULLETS) or not separator:

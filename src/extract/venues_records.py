@@ -9,18 +9,21 @@ from spacy.tokens import Doc, Span
 from extract.article import ArticleContext
 from extract.doctext import doc_text, span_text
 from extract.schema import Venue
-from extract.venues_attach import name_locality, place_ok, walk
+from extract.venues_attach import name_end, name_locality, place_ok, walk
 from extract.venues_words import UPPER, words
 
 # "Derry City and Strabane District Council" -> "Derry"; "City of Edinburgh Council" ->
 # "Edinburgh": the town a council is named after, for "in the town centre".
 _ROOM_IN = re.compile(
     r"^(.+?\b(?:" + "|".join(sorted(words()["room_nouns"])) + r"))\s+(?:at|of|in)\s+\S")
+_AT = re.compile(r"^(.+?)\s+at\s+\S")
 _LAST_PLACE = re.compile(rf",\s*([{UPPER}][\w’'-]*(?:\s+[{UPPER}][\w’'-]*)?)$")
 _IN_TOWN = re.compile(
     rf"\b(?:in|to)\s+([{UPPER}][\w’'-]+(?:[ \t]+[{UPPER}][\w’'-]+)?)\b(?!\s+[{UPPER}])")
 _TOWN_REACH = 150
-_AT = re.compile(r"^(.+?)\s+at\s+\S")
+_SESSION_LEAD = re.compile(
+    rf"[ \t]*(?P<town>[{UPPER}][\w’'-]+(?:[ \t]+[{UPPER}][\w’'-]+){{0,2}})"
+    r"[ \t]*(?:\n|[–—:|-][ \t])")
 _PLACE_BODY = re.compile(r"\b(?:[Cc]ouncil|City|County|Borough|Shire|Town|District)\b")
 _COUNCIL_TOWN = re.compile(
     r"^(?:The\s+)?(?:(?:City|Borough|County|Town|Royal Borough)\s+of\s+)?"
@@ -37,12 +40,17 @@ def publisher_town(publisher: str | None) -> str | None:
     return match.group("town") if match else None
 
 
-def _canonical(name: Span) -> str:
-    """The name, whitespace normalised; for a room in a building, the room: answers write
-    "Gower Suite at the Guildhall" and "Gower Suite, Guildhall" alike."""
-    text = re.sub(r"^the\s+", "", " ".join(span_text(name).split()), flags=re.I)
-    room = _ROOM_IN.match(text) or _AT.match(text)
-    return room.group(1) if room else text
+def _canonical(name: Span, ends: dict[int, int]) -> str:
+    """The name with the rooms and building joined to it ("Committee Room 2, County Hall",
+    "Gower Suite at the Guildhall"), whitespace normalised, without a leading "the"."""
+    text = doc_text(name.doc)
+    end = name_end(text, name.end_char, ends, room=name[-1].text in words()["room_nouns"])
+    joined = " ".join(text[name.start_char:end].rstrip(" \t\n,;:").split())
+    joined = re.sub(r"^the\s+", "", joined, flags=re.I)
+    # "Gower Suite at the Guildhall" is written "Gower Suite, Guildhall" too: the room
+    # alone is the part every way of writing it shares.
+    room = _ROOM_IN.match(joined) or _AT.match(joined)
+    return room.group(1) if room else joined
 
 
 def phrase_bounds(phrase: Span) -> tuple[int, int]:
@@ -65,13 +73,30 @@ def _locality(phrase: Span, name: Span, ends: dict[int, int], town: str | None) 
     room = name[-1].text in words()["room_nouns"]
     _, stated = walk(doc_text(phrase.doc), name.end_char, ends, room=room)
     if stated == "the town centre":
-        return town
+        return town  # the publisher's town: "in the town centre" says no other
     if stated is None and phrase.end_char > name.end_char:
         tail = doc_text(phrase.doc)[name.end_char:phrase.end_char].rstrip(" \t\n.,;:")
         last = _LAST_PLACE.search(tail)
         if last and not _street(last.group(1)) and place_ok(last.group(1)):
             stated = " ".join(last.group(1).split())
-    return stated or _town_before(name) or name_locality(_canonical(name)) or town
+    return (stated or _session_town(name) or _town_before(name)
+            or name_locality(" ".join(span_text(name).split())) or town)
+
+
+def _session_town(name: Span) -> str | None:
+    """"Hamilton / Tuesday 10 June / 12.30pm / Gallagher Lounge" or "Bunbury – Tuesday 22
+    October, 5.30pm" above the venue: a session block that opens with its town."""
+    text = doc_text(name.doc)
+    start = text.rfind("\n\n", 0, name.start_char) + 2 if "\n\n" in text[:name.start_char] else 0
+    lead = _SESSION_LEAD.match(text, start)
+    if lead is None or lead.end() > name.start_char or not place_ok(lead.group("town")) or any(
+            g.start_char < lead.end() and lead.start() < g.end_char
+            for g in name.doc.spans.get("gatherings", [])):
+        return None  # "Jobs Fair – Saturday 3 June" opens with the event, not a town
+    block_end = text.find("\n\n", start) % (len(text) + 1)
+    dates = name.doc.spans.get("dates", [])
+    return " ".join(lead.group("town").split()) if any(
+        lead.end() <= d.start_char < block_end for d in dates) else None
 
 
 def _town_before(name: Span) -> str | None:
@@ -110,7 +135,7 @@ def venue_records(doc: Doc, *, context: ArticleContext) -> list[Venue]:
             continue
         start, end = phrase_bounds(phrase)
         covered.append((start, end))
-        canonical = _canonical(name)
+        canonical = _canonical(name, ends)
         key = _key(canonical)
         full = _key(" ".join(span_text(name).split()))
         if any(key in earlier or earlier in key or full in earlier for earlier in seen):

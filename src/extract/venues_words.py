@@ -41,6 +41,12 @@ def build_venue_matcher(vocab: Vocab) -> Matcher:
     brands = [[{"TEXT": w} for w in brand.split()] for brand in words()["hotel_brands"]]
     # "Hilton London Metropole": a hotel chain's name needs no place noun.
     matcher.add("NAME", [[*brand, {"TEXT": {"REGEX": _FIRST}, "OP": "+"}] for brand in brands])
+    # "Áras an Chontae", "Tŷ Cymuned", "Te Whare Tūhono": Irish, Welsh and Māori names
+    # open with the word for the building, so the place noun comes first.
+    joiner = {"TEXT": {"REGEX": rf"^([{UPPER}][\w’'-]*|{_alternatives('lead_joiners')})$"},
+              "OP": "*"}
+    leads = [[{"TEXT": w} for w in lead.split()] for lead in words()["lead_nouns"]]
+    matcher.add("NAME", [[*lead, joiner, {"TEXT": {"REGEX": _FIRST}}] for lead in leads])
     singles = [[{"TEXT": w} for w in name.split()] for name in words()["single_names"]]
     matcher.add("SINGLE", singles)
     matcher.add("SINGLE", [[{"LOWER": "the"}, space, *single] for single in singles])
@@ -60,6 +66,10 @@ def attachment_regexes() -> dict[str, re.Pattern[str]]:
         # "(near the fountain)", "(first floor meeting room)", "(Anglesea Street entrance)".
         "paren": re.compile(r"[ \t]*\((?:[a-z]|[^()\n]{0,40}\b(?:entrance|floor|room|door|"
                             r"side|reception|foyer|car park|Room|Floor)\b)[^()]{0,60}\)"),
+        # "Committee Room 2", "Suite B": the number or letter of a room is in its name.
+        "number": re.compile(r"(?:(?<=Room)|(?<=Suite)|(?<=Studio)|(?<=Lounge)|(?<=Rooms))"
+                             r"[ \t]+(?:\d{1,3}[A-Za-z]?|[A-Z])(?![\w’'./:-])"
+                             r"(?![ \t]*(?:[ap]\.?m\b|[A-Z][a-z]))"),
         "street": re.compile(rf",?\s+(?:on\s+)?{street}\.?"),
         "on_street": re.compile(rf"\s+on\s+{caps}"),
         # "the Council Chamber at Áras an Chontae": a room in a building of any name.
