@@ -409,3 +409,47 @@ def test_officials_signature_block(nlp: Language, text: str, names: list[str]) -
     found = officials(nlp, text)
     assert [o.name for o in found] == names
     assert all(o.role == "Chief Social Work Officer" for o in found)
+
+
+# (text, name, quoted): quoted is true exactly when the person has a quote, whatever the
+# form of the later mention that carries it.
+QUOTED_FORMS = [
+    ("County Councillor Graham Pike, cabinet member, opened the fair.\n\nCC Pike said the "
+     "conference would be a chance to thank staff.", "Graham Pike", True),
+    ("Senior social worker Rhian Price was highly commended. Rhian said she was “completely "
+     "overwhelmed” by the news.", "Rhian Price", True),
+    ("Minister for Children Ann Lee TD visited the centre. Funding will rise by 5% next year, "
+     "the Minister said.", "Ann Lee", True),
+    ("Cllr Ann Lee opened the fair. A council spokesperson said 40 posts were still open.",
+     "Ann Lee", False),
+    ("The report, by director of services Tom Hart, says turnover fell to 12 per cent.",
+     "Tom Hart", False),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "quoted"), QUOTED_FORMS)
+def test_officials_quoted_flag_any_mention_form(
+    nlp: Language, text: str, name: str, quoted: bool
+) -> None:
+    assert by_name(nlp, text)[name].quoted is quoted
+
+
+# Lone first names that speak are quote speakers, never officials; months are not names.
+NOT_OFFICIALS_FIRST_ONLY = [
+    "Emer, a social worker in the north team, said she had moved home from London.",
+    "One young person, 19-year-old Kyle, said: “They helped me keep my flat.”",
+]
+
+
+@pytest.mark.parametrize("text", NOT_OFFICIALS_FIRST_ONLY)
+def test_officials_first_name_speakers_are_not_officials(nlp: Language, text: str) -> None:
+    assert officials(nlp, text) == []
+
+
+def test_officials_month_is_not_a_speaker(nlp: Language) -> None:
+    from extract.officials import extract_quotes
+
+    text = ("Amira Begum, a social worker who joined the team in September, said: “I was given "
+            "a protected caseload of 12.”")
+    (quote,) = extract_quotes(nlp(text), context=make_context("2019-05-01"))
+    assert quote.speaker == "Amira Begum"

@@ -120,3 +120,108 @@ NOT_REPORTED = [
 @pytest.mark.parametrize("text", NOT_REPORTED)
 def test_quotes_reported_false_positives(nlp: Language, text: str) -> None:
     assert quotes(nlp, text) == []
+
+
+def _overlapping(found: list[Quote]) -> list[tuple[str, str]]:
+    ordered = sorted(found, key=lambda q: q.start)
+    return [(a.text, b.text) for a, b in zip(ordered, ordered[1:], strict=False)
+            if b.start < a.end]
+
+
+# A direct quote closed by a tag must not come back as reported speech (nor any part of it).
+NO_DUPLICATES = [
+    ('"We are hiring more staff this year," Cllr Ann Lee said. "It matters."', 2),
+    ("“Caseloads are down. We want them lower still,” Tom Hart said.", 1),
+    ("Tom Hart, director, said the plan was working. “Staff are staying longer. Turnover is "
+     "down,” he said.", 2),
+]
+
+
+@pytest.mark.parametrize(("text", "count"), NO_DUPLICATES)
+def test_quotes_no_overlapping_duplicates(nlp: Language, text: str, count: int) -> None:
+    found = quotes(nlp, text)
+    assert _overlapping(found) == []
+    assert len(found) == count
+    assert all(q.kind == "direct" for q in found if "“" in text[q.start - 1 : q.start])
+
+
+# (text, expected speaker, first words of the reported clause)
+REPORTED_SUBJECTS = [
+    ("Cllr Ann Lee spoke at the meeting. She said the new posts would be filled by May.",
+     "Ann Lee", "the new posts"),
+    ("Tom Hart, director of services, opened the fair. He said caseloads of 20 were common.",
+     "Tom Hart", "caseloads of 20"),
+    ("Tom Hart is the director. Vacancies fell from 30 to 12 last year, Hart said, and the "
+     "team is growing.", "Tom Hart", "Vacancies fell"),
+    ("Minister for Children Ann Lee TD visited. Funding will rise by 5% next year, the "
+     "Minister said.", "Ann Lee", "Funding will rise"),
+    ("A council spokesperson said the average caseload was now 18.", None, "the average"),
+    ("Inspectors said the service had improved in every area.", None, "the service had"),
+    ("Foster carer Breda Quill, who has fostered for ten years, said carers needed more "
+     "support.", "Breda Quill", "carers needed"),
+    ("Emer, a social worker in the north team, said she had moved home from London.",
+     "Emer", "she had moved"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "start"), REPORTED_SUBJECTS)
+def test_quotes_reported_subjects(nlp: Language, text: str, speaker: str | None,
+                                  start: str) -> None:
+    found = [q for q in quotes(nlp, text) if q.kind == "reported"]
+    assert [(q.speaker, q.text[: len(start)]) for q in found] == [(speaker, start)]
+
+
+def test_quotes_second_verb_after_a_quote_keeps_the_speaker(nlp: Language) -> None:
+    text = ("Cllr Ann Lee told the cabinet the position was “not sustainable” and said the "
+            "borough would halve its agency use.")
+    found = quotes(nlp, text)
+    assert [(q.speaker, q.kind) for q in found] == [("Ann Lee", "direct"), ("Ann Lee", "reported")]
+    assert found[0].text.endswith("the position was “not sustainable”")
+    assert found[1].text.startswith("the borough would")
+
+
+# (text, [(speaker, first words)]): speakers of direct quotes in harder places.
+DIRECT_SPEAKERS = [
+    ("Cllr Ann Lee said the plan was ready.\n\nFoster carer Breda Quill, who lives in Easton, "
+     "said she was pleased.\n\n“We had nobody for four months,” she said.",
+     [("Ann Lee", "the plan"), ("Breda Quill", "she was"), ("Breda Quill", "We had nobody")]),
+    ("“We stopped paying agency rates and put the money into people,”\nHart said.\n“None of "
+     "it is glamorous, but it works for us.”\n\nTom Hart is the director.",
+     [("Tom Hart", "We stopped"), ("Tom Hart", "None of it")]),
+    ("One young person, 19-year-old Kyle, said: “They helped me keep my flat.”",
+     [("Kyle", "They helped")]),
+    ("An Ofsted spokesperson said the judgment reflected “sustained improvement over years”.",
+     [(None, "the judgment")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DIRECT_SPEAKERS)
+def test_quotes_direct_speakers(nlp: Language, text: str,
+                                expected: list[tuple[str | None, str]]) -> None:
+    found = quotes(nlp, text)
+    assert [(q.speaker, q.text[: len(w)]) for q, (_, w) in zip(found, expected,
+                                                              strict=False)] == expected
+    assert len(found) == len(expected)
+
+
+# Words of organisations and documents, slogans and non-clauses: not a person's quote.
+NOT_PERSON_QUOTES = [
+    "The report, by director of services Tom Hart, says turnover fell to 12 per cent.",
+    "Caseloads have fallen, but the council says it still needs more staff.",
+    "Ofsted says leaders have ‘stabilised the workforce’ after five years.",
+    'The week carries the theme "Every child, in every community, needs a fair go".',
+    "Workforce “more stable than for a decade”, report finds",
+    "“Caseloads are now manageable for most teams,” the report says.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_PERSON_QUOTES)
+def test_quotes_not_person_quotes(nlp: Language, text: str) -> None:
+    assert [q.text for q in quotes(nlp, text)] == []
+
+
+def test_quotes_said_after_an_event_is_not_a_clause(nlp: Language) -> None:
+    text = ("“This is the bare minimum for our staff,” Commission President Ann Lee said after "
+            "Tuesday's vote.")
+    found = quotes(nlp, text)
+    assert [(q.kind, q.speaker) for q in found] == [("direct", "Ann Lee")]

@@ -161,7 +161,7 @@ def _name_from(text: str, run: list[Tok], i: int) -> tuple[Mention | None, int]:
 # After a name with no honorific and no known first name: an appositive or a speech verb
 # (", said" closes a "Role, Name, said" aside).
 _WEAK_ANCHOR = re.compile(
-    r"(?:\s*,?[ \t]*[A-Z]{2,5}\b)*(?:\s*,\s*(?:the|a|an|our|its|[a-z]+er\b|[A-Z][a-z]+ of)\b"
+    r"(?:\s*,?[ \t]*[A-Z]{2,5}\b)*(?:\s*,\s*(?:the|a|an|our|its|who|[a-z]+er\b|[A-Z][a-z]+ of)\b"
     r"|\s*,?\s+(?:said|says|added|explained|commented|told|stated)\b)"
 )
 # "Minister for Child Protection", "the work of Youth Justice": a capitalised phrase governed

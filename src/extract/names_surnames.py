@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extract.names_find import Mention, Tok, plain, postnominal_tail, rule_mentions
-from extract.names_lexicon import honorifics, word_set
+from extract.names_find import Mention, Tok, folded, plain, postnominal_tail, rule_mentions
+from extract.names_lexicon import first_names, honorifics, word_set
 
 
 @lru_cache(maxsize=64)
@@ -84,3 +84,37 @@ def _surname_mentions(text: str, full: list[Mention]) -> list[Mention]:
 
 def _starts_name(word: str) -> bool:
     return word.lower() not in word_set("names_not_name_start.txt")
+
+
+FIRST_ONLY = "first-only"
+# "Emer, a social worker in the team, said", "19-year-old Kyle said:": a lone first name that
+# a speech verb follows (after an optional appositive) is a speaker, though not an official.
+_SPEAKS = re.compile(
+    r"(?:\s*,(?:[^,“”\"\n]{1,100},)?)?\s+(?:said|says|added|explained|told|commented)\b"
+)
+_LONE = re.compile(r"(?<![\w’'-])(?P<w>[A-Z][a-z’'-]+)(?![ \t]*\n?[ \t]*[A-Z])")
+_AFTER_PREPOSITION = re.compile(r"\b(?:in|on|at|of|for|to|from|by|with|since|until)\s+$",
+                                re.IGNORECASE)
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w’'.-]*[ \t]*\n?[ \t]*$")
+
+
+def first_name_speakers(text: str, known: list[Mention] | tuple[Mention, ...]) -> list[Mention]:
+    """Lone first names (not part of a longer capitalised name) anchored by a speech verb."""
+    covered = [(m.hon_start if m.hon_start is not None else m.start, m.tail_end) for m in known]
+    found = []
+    for match in _LONE.finditer(text):
+        word = match.group("w")
+        stop = word_set("names_not_name_start.txt") | word_set("names_first_only_not.txt")
+        if folded(word) not in first_names() or word.lower() in stop:
+            continue
+        if _AFTER_PREPOSITION.search(text, max(0, match.start() - 12), match.start()):
+            continue  # "in September", "to Grace": not the subject of the verb
+        if _CAPITAL_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            continue  # the end of a longer capitalised name or title
+        if not _SPEAKS.match(text, match.end()) or any(
+            a <= match.start() < b for a, b in covered
+        ):
+            continue
+        found.append(Mention(start=match.start(), end=match.end(), name=word,
+                             tail_end=match.end(), anchor=FIRST_ONLY))
+    return found

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from extract.article import ArticleContext
 from extract.doctext import doc_text
 from extract.names_find import Mention
-from extract.names_surnames import find_mentions
+from extract.names_surnames import FIRST_ONLY, find_mentions, first_name_speakers
 from extract.officials_orgs import (
     body_acronym,
     council_for_member,
@@ -51,7 +51,8 @@ _COMMISSION = re.compile(r"\bCommission", re.IGNORECASE)
 def find_people(doc: Doc) -> Doc:
     """Store name mentions in doc.spans["people"] and quotes in doc.spans["quotes"]."""
     mentions = _all_mentions(doc_text(doc), _model_candidates(doc))
-    doc.spans["people"] = _spans(doc, [(m.start, m.end, _label(m)) for m in mentions])
+    doc.spans["people"] = _spans(doc, [(m.start, m.end, _label(m)) for m in mentions
+                                       if m.anchor != FIRST_ONLY])
     quotes = find_quotes(doc_text(doc), mentions)
     doc.spans["quotes"] = _spans(doc, [(q.start, q.end, q.kind) for q in quotes])
     return doc
@@ -84,7 +85,7 @@ def _doc_model_candidates(doc: Doc) -> tuple[tuple[int, int], ...]:
 @lru_cache(maxsize=64)
 def _all_mentions(text: str, model: tuple[tuple[int, int], ...]) -> tuple[Mention, ...]:
     rules = find_mentions(text)
-    extra = []
+    extra = first_name_speakers(text, rules)
     for start, end in model:
         name = " ".join(re.sub(r"['’]s$", "", text[start:end]).split())
         overlaps = any(m.start < end and start < m.end for m in rules)
@@ -113,10 +114,13 @@ def _analyse(
     text: str, publisher: str | None, model: tuple[tuple[int, int], ...]
 ) -> _Analysis:
     mentions = _all_mentions(text, model)
-    keep = [i for i, m in enumerate(mentions) if not excluded_mention(text, m)]
+    keep = [i for i, m in enumerate(mentions)
+            if not excluded_mention(text, m) and m.anchor != FIRST_ONLY]
     people = group_people(mentions, keep)
-    found = find_quotes(text, mentions)
     owner = {i: n for n, person in enumerate(people) for i in person.mentions}
+    owner |= _first_name_owners(mentions, people)
+    roles = [_person_role(text, mentions, person) for person in people]
+    found = [_resolved(q, mentions, people, roles) for q in find_quotes(text, mentions)]
     names = [person.first(mentions).name for person in people]
     quoted = {owner[q.speaker] for q in found if q.speaker in owner}
     officials = []
@@ -124,12 +128,51 @@ def _analyse(
         record = _official(text, mentions, person, publisher, quoted=n in quoted)
         if record is not None:
             officials.append(record)
-    quotes = [_quote(text, q, owner, names) for q in found]
+    quotes = [_quote(text, q, mentions, owner, names) for q in found]
     return _Analysis(tuple(officials), tuple(quotes))
 
 
-def _quote(text: str, q: QuoteFind, owner: dict[int, int], names: list[str]) -> Quote:
-    speaker = names[owner[q.speaker]] if q.speaker is not None and q.speaker in owner else None
+def _first_name_owners(mentions: tuple[Mention, ...], people: list[Person]) -> dict[int, int]:
+    """"Rhian said" after "Rhian Morgan": a lone first name of exactly one person named."""
+    firsts = [person.first(mentions).name.split()[0] for person in people]
+    owners = {}
+    for i, m in enumerate(mentions):
+        if m.anchor == FIRST_ONLY and firsts.count(m.name) == 1:
+            owners[i] = firsts.index(m.name)
+    return owners
+
+
+def _person_role(text: str, mentions: tuple[Mention, ...], person: Person) -> str:
+    found = _role(text, mentions, person)
+    title = next((mentions[i].title_role for i in person.mentions if mentions[i].title_role), "")
+    return " ".join([found.role if found else "", title or "", *(
+        mentions[i].honorific or "" for i in person.mentions)]).lower()
+
+
+def _resolved(
+    q: QuoteFind, mentions: tuple[Mention, ...], people: list[Person], roles: list[str]
+) -> QuoteFind:
+    """"..., the Minister said": the person named last before it whose role has that word."""
+    if q.role is None:
+        return q
+    head = q.role.split()[-1].lower()
+    named = [(mentions[i].start, person.mentions[0]) for n, person in enumerate(people)
+             if re.search(rf"\b{re.escape(head)}\b", roles[n]) for i in person.mentions
+             if mentions[i].start < q.start]
+    speaker = max(named)[1] if named else None
+    return replace(q, speaker=speaker, role=None)
+
+
+def _quote(
+    text: str, q: QuoteFind, mentions: tuple[Mention, ...], owner: dict[int, int],
+    names: list[str],
+) -> Quote:
+    speaker = None
+    if q.speaker is not None:
+        # A first-name-only speaker ("Emer, a social worker, said") is not an official: the
+        # quote keeps the name as written.
+        speaker = names[owner[q.speaker]] if q.speaker in owner else (
+            mentions[q.speaker].name if mentions[q.speaker].anchor == FIRST_ONLY else None)
     return Quote(speaker=speaker, text=text[q.start : q.end], kind=q.kind,  # type: ignore[arg-type]
                  start=q.start, end=q.end)
 

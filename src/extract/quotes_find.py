@@ -11,39 +11,34 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 from extract.names_find import Mention
 from extract.names_lexicon import phrase_pattern
-from extract.quotes_reported import according_to, verb_last
+from extract.quotes_merge import merge_lead_ins, without_overlaps
+from extract.quotes_reported import according_to, last_before, reported
+from extract.quotes_subject import (
+    ASIDE,
+    QuoteFind,
+    Subject,
+    classify,
+    clause_floor,
+    subject_before,
+)
+
+__all__ = ["QuoteFind", "find_quotes", "quote_spans"]
 
 _DOUBLE = re.compile(r"[“”\"]")
 _SINGLE = re.compile(r"[‘’']")
 _BLANK_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _LINE_BREAK = re.compile(r"\n\s*")
 _PRONOUN = r"(?:he|she|they)"
-_REPORTED_CORE = (
-    r"said|says|added|explained|stated|told|warned|believes|stressed|insisted|argued"
-    r"|admitted|claimed|confirmed|noted|pointed out|suggested|urged|revealed|acknowledged"
-    r"|called\s+on|described|expects|hopes|predicted|reported|announced"
-)
-# "welcomed the drive but said", "congratulated the team and said": a first verb, then speech.
-_LEAD_VERB = r"(?:[a-z]+ed\s+[^.“”\":;\n]{0,80}?\s+(?:and|but)\s+)?"
 _MIN_UNATTRIBUTED_WORDS = 4
-# Between a name and its speech verb: a party "(FF)" and/or an appositive ", role,".
-# The appositive may hold commas of its own ("Director of Services for Community, Culture and
-# Placemaking at Cork City Council,") and a hard wrap.
-_ASIDE_CHUNK = r"(?:[^,“”\"\n]|\n(?![ \t]*\n)){1,150}"
-_ASIDE = rf"(?:\s*\([^()\n]{{1,60}}\))?(?:\s*,{_ASIDE_CHUNK}(?:,{_ASIDE_CHUNK}){{0,2}},)?"
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteFind:
-    start: int
-    end: int
-    kind: str
-    speaker: int | None  # index into the mention tuple
+# A short speech tag between two quote paragraphs ("Ferriday said."): the next quote paragraph
+# with no tag of its own goes on in the same voice.
+_TAG_ONLY = r"[^.“”\"\n]{0,60}?\b(?:VERBS)\b[^.“”\"\n]{0,40}"
+Attribution = tuple[int | None, bool, str | None]  # speaker, tagged, role to resolve
+_SKIP: Attribution = (None, False, "")  # words of an organisation or a document
 
 
 @lru_cache(maxsize=64)
@@ -131,23 +126,26 @@ def _trim_end(text: str, start: int, end: int) -> int:
 
 
 def find_quotes(text: str, mentions: tuple[Mention, ...]) -> list[QuoteFind]:
-    """Direct quotes with their speakers, then reported speech, in text order."""
+    """Direct quotes with their speakers, then reported speech, in text order; no two overlap."""
     spans = quote_spans(text)
     outside = [i for i, m in enumerate(mentions) if not _inside(spans, m.start)]
     found: list[QuoteFind] = []
-    last: int | None = None
-    for n, (start, end, closed) in enumerate(spans):
-        speaker, tight = _speaker(text, mentions, outside, spans, n, last)
-        if speaker is None and not tight and _continues_previous(text, spans, n, found):
-            speaker = found[-1].speaker
-        if speaker is None and len(text[start:end].split()) < _MIN_UNATTRIBUTED_WORDS:
-            continue  # a scare quote or a title, not someone's words
-        if not tight and speaker is None and not closed:
-            continue
-        found.append(QuoteFind(start, end, "direct", speaker))
-        last = speaker if speaker is not None else last
-    found.extend(_reported(text, mentions, outside, spans))
-    return sorted(found, key=lambda q: q.start)
+    for n, (start, end, _) in enumerate(spans):
+        speaker, tight, role = _speaker(text, mentions, outside, spans, n)
+        if role == "":
+            continue  # an organisation's or a document's words
+        if speaker is None and role is None and not tight and _continues_previous(
+            text, spans, n, found
+        ):
+            speaker, role, tight = found[-1].speaker, found[-1].role, True
+        if not tight or (speaker is None and role is None
+                         and len(text[start:end].split()) < _MIN_UNATTRIBUTED_WORDS):
+            continue  # a scare quote, a title or a slogan: nobody is said to say it
+        found.append(QuoteFind(start, end, "direct", speaker, role))
+    voices = {q.end: q for q in found}
+    said = [*reported(text, mentions, outside, spans, voices),
+            *according_to(text, mentions, outside)]
+    return without_overlaps(merge_lead_ins(text, spans, found, said))
 
 
 def _inside(spans: tuple[tuple[int, int, bool], ...], pos: int) -> bool:
@@ -156,39 +154,59 @@ def _inside(spans: tuple[tuple[int, int, bool], ...], pos: int) -> bool:
 
 def _speaker(
     text: str, mentions: tuple[Mention, ...], outside: list[int],
-    spans: tuple[tuple[int, int, bool], ...], n: int, last: int | None,
-) -> tuple[int | None, bool]:
-    """(mention index or None, whether an attribution phrase was seen)."""
+    spans: tuple[tuple[int, int, bool], ...], n: int,
+) -> Attribution:
+    """(mention index or None, whether an attribution phrase was seen, role to resolve);
+    `_SKIP` when the words belong to an organisation or a document."""
     start, end, closed = spans[n]
-    verbs = phrase_pattern("quotes_speech_verbs.txt").pattern
+    verbs = phrase_pattern("quotes_speech_verbs.txt")
     # A pronoun ("she said") stands for the person named last before the quote.
-    last = _last_in(mentions, outside, 0, start - 1)
+    last = last_before(mentions, outside, start - 1)
     lead_from = max(_para_start(text, start - 1), spans[n - 1][1] + 1 if n else 0)
     lead = text[lead_from : start - 1]
     who = _last_in(mentions, outside, lead_from, start - 1)
     if who is not None and lead.rstrip().endswith(":"):
-        return who, True
-    if closed:
-        after = _after(text, mentions, outside, end + 1, verbs, last)
-        if after is not None:
-            return after
-    if who is not None and (re.search(verbs, lead) or lead.rstrip().endswith(",")):
-        return who, True
-    if re.search(rf"\b{_PRONOUN}\s+(?:{verbs})|\badding:\s*$", lead, re.IGNORECASE):
-        return last, True
+        return who, True, None
+    if closed and (after := _after(text, mentions, outside, end + 1, verbs.pattern, last)):
+        return after
+    said = list(verbs.finditer(lead))
+    if said:
+        verb = lead_from + said[-1].start()
+        floor = clause_floor(text, verb, lead_from)
+        subject = subject_before(text, verb, mentions, outside, floor)
+        if subject is not None:
+            return _attribute(subject, mentions, outside)
+    if who is not None and (said or lead.rstrip().endswith(",")):
+        return who, True, None
+    if re.search(r"\badding:\s*$", lead):
+        return last, True, None
     if not lead.strip():
         return _line_before(text, mentions, outside, lead_from, last)
-    return None, False
+    return None, False, None
+
+
+def _attribute(subject: Subject, mentions: tuple[Mention, ...], outside: list[int]) -> Attribution:
+    if subject.kind == "thing":
+        return _SKIP
+    if subject.kind == "same":
+        return None, False, None
+    if subject.kind == "mention":
+        return subject.mention, True, None
+    if subject.kind == "pronoun":
+        return last_before(mentions, outside, subject.at), True, None
+    return None, True, subject.role
 
 
 def _after(
     text: str, mentions: tuple[Mention, ...], outside: list[int], pos: int, verbs: str,
     last: int | None,
-) -> tuple[int | None, bool] | None:
+) -> Attribution | None:
+    """The tag after a closed quote: "“...,” Mr Lee said", "she said", "the Minister said",
+    "said a spokesperson"; a tag naming nobody we know still marks the words as a quote."""
     limit = _para_end(text, pos)
     tail = text[pos:limit]
     if re.match(rf"[\s,]*(?:(?:{_PRONOUN})\s+(?:{verbs})|(?:{verbs})\s+{_PRONOUN})\b", tail):
-        return last, True
+        return last, True, None
     for i in outside:
         m = mentions[i]
         begin = m.hon_start if m.hon_start is not None else m.start
@@ -196,13 +214,24 @@ def _after(
             continue
         gap = text[pos:begin]
         if re.fullmatch(rf"[\s,.]*(?:{verbs})\s+(?:[^.“”\"\n]{{0,120}}?,?\s*)?", gap):
-            return i, True
+            return i, True, None
         if re.fullmatch(r"[\s,.—–-]*(?:[A-Z][\w’'.-]*\s+){0,4}", gap) and re.match(
-            rf"{_ASIDE}[\s,]+(?:{verbs})\b", text[m.tail_end : m.tail_end + 200]
+            rf"{ASIDE}[\s,]+(?:{verbs})\b", text[m.tail_end : m.tail_end + 200]
         ):
-            return i, True
+            return i, True, None
         break
-    return None
+    return _unnamed_tag(tail, verbs)
+
+
+def _unnamed_tag(tail: str, verbs: str) -> Attribution | None:
+    # The subject of a tag is a capitalised name or a determiner phrase ("a spokesperson").
+    before = re.match(rf"[\s,]*(?P<who>(?:[A-Z]|(?:the|a|an)\s)[^.“”\"\n]{{0,60}}?)\s+"
+                      rf"(?:{verbs})\b", tail)
+    after = re.match(rf"[\s,]*(?:{verbs})\s+(?P<who>[^.,“”\"\n]{{1,60}})", tail)
+    for match in (before, after):
+        if match and (subject := classify(match.group("who"))) and subject.kind != "pronoun":
+            return _SKIP if subject.kind == "thing" else (None, True, subject.role)
+    return (None, True, None) if before or re.match(rf"[\s,]*(?:{verbs})\b", tail) else None
 
 
 def _para_start(text: str, pos: int) -> int:
@@ -229,45 +258,26 @@ def _last_in(mentions: tuple[Mention, ...], outside: list[int], a: int, b: int) 
 
 def _line_before(
     text: str, mentions: tuple[Mention, ...], outside: list[int], para: int, last: int | None
-) -> tuple[int | None, bool]:
+) -> Attribution:
     prev_end = len(text[:para].rstrip())
     if prev_end and text[prev_end - 1] == ":":
         prev_start = _para_start(text, prev_end - 1)
         who = _last_in(mentions, outside, prev_start, prev_end)
         if who is not None:
-            return who, True
+            return who, True, None
         if re.search(rf"\b{_PRONOUN}\b", text[prev_start:prev_end], re.IGNORECASE):
-            return last, True
-    return None, False
+            return last, True, None
+    return None, False, None
 
 
 def _continues_previous(
     text: str, spans: tuple[tuple[int, int, bool], ...], n: int, found: list[QuoteFind]
 ) -> bool:
-    """A quote paragraph right after another quote paragraph: the same speaker goes on."""
+    """A quote paragraph right after another quote paragraph, with at most a short tag such as
+    "Ferriday said." between them: the same speaker goes on."""
     if not n or not found or found[-1].start != spans[n - 1][0]:
         return False
-    between = text[spans[n - 1][1] : spans[n][0] - 1]
-    return not between.strip(" \t\n”\".,")
-
-
-def _reported(
-    text: str, mentions: tuple[Mention, ...], outside: list[int],
-    spans: tuple[tuple[int, int, bool], ...],
-) -> list[QuoteFind]:
-    """'Cllr Lee said the council was proud ...': a speech verb then a clause, no quote mark."""
-    pattern = re.compile(
-        rf"{_ASIDE}[\s,]+(?:has\s+|had\s+)?{_LEAD_VERB}(?:{_REPORTED_CORE})"
-        rf"(?:\s+(?:that|how))?\s+(?P<clause>\w[^“”\":]*?)(?=[.!?](?:\s|$)|\n\s*\n|[“”\":]|$)"
-    )
-    found = []
-    for i in outside:
-        match = pattern.match(text, mentions[i].tail_end)
-        if match and not _inside(spans, match.start("clause")):
-            clause_end = _trim_end(text, match.start("clause"), match.end("clause"))
-            if len(text[match.start("clause") : clause_end].split()) >= 3:
-                found.append(QuoteFind(match.start("clause"), clause_end, "reported", i))
-    for start, end, i in (*according_to(text, mentions, outside),
-                          *verb_last(text, mentions, outside)):
-        found.append(QuoteFind(start, end, "reported", i))
-    return found
+    between = text[spans[n - 1][1] : spans[n][0] - 1].strip(" \t\n”\"’.,")
+    tag = _TAG_ONLY.replace("VERBS", phrase_pattern("quotes_speech_verbs.txt").pattern)
+    return not between or (not _BLANK_BREAK.search(between) and re.fullmatch(tag, between)
+                           is not None)

@@ -1,39 +1,126 @@
-"""Reported speech found from the words around a name: "according to X, ...", "..., X confirmed."
+"""Reported speech: a speech verb whose subject is a person ("X said the council was ...",
+"He said ...", "A spokesperson said ...", "..., the Minister said."), and "according to X, ...".
 
-Returns (clause start, clause end, mention index) triples for `quotes_find`.
+Every verb outside the direct quotes is tried; `quotes_subject` decides whose it is. The
+clause follows the verb, or, for a tag at the end ("..., Brooks said, and ..."), precedes
+the subject.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import cache
 
 from extract.names_find import Mention
+from extract.names_lexicon import word_set
+from extract.quotes_subject import QuoteFind, Subject, clause_floor, subject_before
 
-# "..., City CEO Ann Lee confirmed.": the verb after the name closes a reported sentence.
-_VERB_LAST = re.compile(r"[ \t]*\n?[ \t]*(?:said|says|confirmed|added|explained|stated)\s*[.!]")
+REPORTED_CORE = (
+    r"said|says|added|explained|stated|told|warned|believes|stressed|insisted|argued"
+    r"|admitted|claimed|confirmed|noted|pointed out|suggested|urged|revealed|acknowledged"
+    r"|called\s+on|described|expects|hopes|predicted|reported|announced"
+)
+_VERB = re.compile(rf"\b(?:{REPORTED_CORE})\b")
+_STOP = r"(?=[.!?](?:\s|$)|\n\s*\n|[“”\":‘]|$)"
+# A tag closing the sentence: "..., Brooks said." / "..., the Minister said, and ...".
+_END_TAG = re.compile(r"[ \t]*(?:[.!;]|,\s+(?:and|but|while|although)\b)")
+_MIN_WORDS = 3
+Spans = tuple[tuple[int, int, bool], ...]
 
 
-def verb_last(
-    text: str, mentions: tuple[Mention, ...], outside: list[int]
-) -> list[tuple[int, int, int]]:
-    """"Applications close on Friday, City CEO Ann Lee confirmed.": the clause before the name."""
+@cache
+def _clause() -> re.Pattern[str]:
+    """The reported clause after the verb; "that" may follow a time or place phrase
+    ("said on Monday that ...") or the hearer ("told the meeting that ...")."""
+    preps = "|".join(sorted(word_set("quotes_not_clause_start.txt"), key=len, reverse=True))
+    return re.compile(
+        rf"(?:\s+(?:that|how)|\s+(?:{preps})\b[^.,“”\"\n]{{0,40}}?\s+that"
+        rf"|(?<=told)\s+[^.,“”\"\n]{{1,60}}?\s+that)?\s+(?P<clause>\w[^“”\":‘]*?){_STOP}"
+    )
+
+
+def reported(
+    text: str, mentions: tuple[Mention, ...], outside: list[int], spans: Spans,
+    voices: dict[int, QuoteFind],
+) -> list[QuoteFind]:
+    """Reported clauses with their speakers (or a role to resolve, or no named speaker).
+    `voices` maps a direct quote's end to its record, for "“...” and said ..."."""
     found = []
-    for i in outside:
-        m = mentions[i]
-        if not _VERB_LAST.match(text, m.tail_end):
+    ends = [end for _, end, _ in spans]
+    for match in _VERB.finditer(text):
+        if _in_quote(spans, match.start(), match.end()):
             continue
-        begin = m.hon_start if m.hon_start is not None else m.start
-        comma = text.rfind(",", max(0, begin - 120), begin)
-        stop = max(text.rfind(". ", 0, comma), text.rfind("\n\n", 0, comma))
-        start = stop + 2 if stop >= 0 else 0
-        if comma > start and len(text[start:comma].split()) >= 3 and "“" not in text[start:comma]:
-            found.append((start, comma, i))
+        k = bisect_right(ends, match.start())
+        floor = clause_floor(text, match.start(), spans[k - 1][1] + 1 if k else 0)
+        subject = subject_before(text, match.start(), mentions, outside, floor)
+        if subject is None or subject.kind == "thing":
+            continue
+        span = _forward(text, match.end(), spans) or _backward(text, match.end(), floor,
+                                                               subject.at, spans)
+        if span is None:
+            continue
+        if subject.kind == "same":
+            voice = voices.get(spans[k - 1][1]) if k else None
+            if voice is not None:
+                found.append(QuoteFind(*span, "reported", voice.speaker, voice.role))
+            continue
+        found.append(QuoteFind(*span, "reported", _speaker(subject, mentions, outside),
+                               subject.role))
     return found
+
+
+def _speaker(subject: Subject, mentions: tuple[Mention, ...], outside: list[int]) -> int | None:
+    if subject.kind == "mention":
+        return subject.mention
+    if subject.kind == "pronoun":
+        return last_before(mentions, outside, subject.at)
+    return None
+
+
+def last_before(mentions: tuple[Mention, ...], outside: list[int], pos: int) -> int | None:
+    """The person named last before `pos` (outside quotes): whom a pronoun stands for."""
+    chosen = None
+    for i in outside:
+        if mentions[i].start >= pos:
+            break
+        chosen = i
+    return chosen
+
+
+def _forward(text: str, pos: int, spans: Spans) -> tuple[int, int] | None:
+    match = _clause().match(text, pos)
+    if match is None or _in_quote(spans, match.start("clause"), match.end("clause")):
+        return None
+    start = match.start("clause")
+    end = start + len(text[start : match.end("clause")].rstrip())
+    words = text[start:end].split()
+    if len(words) < _MIN_WORDS or words[0].lower() in word_set("quotes_not_clause_start.txt"):
+        return None
+    return start, end
+
+
+def _backward(text: str, pos: int, floor: int, at: int, spans: Spans) -> tuple[int, int] | None:
+    """"Turnover fell to 14%, Brooks said, and ...": the clause before ", <subject> said"."""
+    if not _END_TAG.match(text, pos):
+        return None
+    comma = text.rfind(",", floor, at)
+    if comma < 0 or len(text[comma + 1 : at].split()) > 6:
+        return None
+    start = floor + len(text[floor:comma]) - len(text[floor:comma].lstrip())
+    if len(text[start:comma].split()) < _MIN_WORDS or _in_quote(spans, start - 1, comma + 1):
+        return None
+    return start, comma
+
+
+def _in_quote(spans: Spans, a: int, b: int) -> bool:
+    """Does [a, b) touch a direct quote, its marks included?"""
+    return any(start - 1 < b and a < end + 1 for start, end, _ in spans)
 
 
 def according_to(
     text: str, mentions: tuple[Mention, ...], outside: list[int]
-) -> list[tuple[int, int, int]]:
+) -> list[QuoteFind]:
     """"According to Cllr Lee, the service ...": the clause after the name."""
     found = []
     for i in outside:
@@ -44,5 +131,5 @@ def according_to(
                               text[m.tail_end :])
             if clause:
                 a = m.tail_end + clause.start("c")
-                found.append((a, m.tail_end + clause.end("c"), i))
+                found.append(QuoteFind(a, m.tail_end + clause.end("c"), "reported", i))
     return found

@@ -1,0 +1,137 @@
+"""Who a speech verb belongs to: the subject phrase right before "said", or the tag after a quote.
+
+A subject is a name mention ("Cllr Lee said"), a pronoun ("She said") standing for the person
+named last, a role that refers back to a named official ("the Minister said"), or an unnamed
+person ("A council spokesperson said", "Inspectors said": a quote without a named speaker).
+Organisations and documents ("the council says", "The report, by X, says") are not speakers:
+their words are not a person's quote and are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from extract.names_find import Mention
+from extract.names_lexicon import pattern_lines, word_set
+
+# Between a name and its speech verb: a party "(FF)" and/or an appositive ", role,".
+# The appositive may hold commas of its own ("Director of Services for Community, Culture and
+# Placemaking at Cork City Council,") and a hard wrap.
+_ASIDE_CHUNK = r"(?:[^,“”\"\n]|\n(?![ \t]*\n)){1,150}"
+# "Professor Ann Lee of Easton University, said": an affiliation may come before the comma.
+_OF_BODY = (r"(?:\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w’'-]*"
+            r"(?:[ \t]+(?:[A-Z][\w’'-]*|of|and|for))*)")
+ASIDE = (rf"(?:\s*\([^()\n]{{1,60}}\))?{_OF_BODY}?"
+         rf"(?:\s*,{_ASIDE_CHUNK}(?:,{_ASIDE_CHUNK}){{0,2}},)?")
+# "welcomed the drive but said", "congratulated the team and said": a first verb, then speech.
+# "said the union welcomed it but warned": a speech verb may lead too.
+LEAD_VERB = r"(?:(?:[a-z]+ed|said|says|told)\s+[^.“”\":;\n]{0,80}?\s+(?:and|but)\s+)?"
+_AUX = r"(?:(?:has|had|also)\s+)*"
+_TO_VERB = re.compile(rf"{ASIDE}[\s,]+{_AUX}{LEAD_VERB}")
+# What may stand between a pronoun / role / unnamed subject and the verb.
+_TRAIL = re.compile(rf"\s+{_AUX}{LEAD_VERB}$")
+# "“...” and said the borough would ...": a second verb of the voice just quoted.
+_SAME = re.compile(r"[\s,”\"’]*(?:and|but)(?:\s+(?:also|then))?\s*$")
+_PRONOUN = re.compile(r"(?:^|[,;—–]\s*|\b(?:and|but|as)\s+)(?:he|she|they)$", re.IGNORECASE)
+# A name governed by a preposition is not the verb's subject ("The report, by ... X, says").
+_OBJECT_LEAD = re.compile(r"\s*(?:by|from|to|with|for|of|according\s+to)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+(?=[A-Z“\"‘])|\n[ \t]*\n")
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteFind:
+    start: int
+    end: int
+    kind: str
+    speaker: int | None  # index into the mention tuple
+    role: str | None = None  # "the Minister said": resolved against the officials' roles
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    kind: str  # "mention", "pronoun", "role", "unnamed", "same" (voice before) or "thing"
+    mention: int | None = None
+    role: str | None = None
+    at: int = 0  # where the subject phrase starts
+
+
+@cache
+def _unnamed() -> re.Pattern[str]:
+    """"A council spokesperson", "Inspectors", "a spokesman for the Trust": no named person."""
+    heads = "|".join(sorted(map(re.escape, pattern_lines("quotes_unnamed_heads.txt")),
+                            key=len, reverse=True))
+    return re.compile(
+        rf"(?:^|[,;—–]\s*|\b(?:and|but)\s+)(?:(?:a|an|the|one|two|several|some)\s+)?"
+        rf"(?:[\w’'-]+\s+){{0,4}}(?:{heads})(?:\s+(?:for|from|at|of)\s+[^,.;“”\"]{{1,60}})?$",
+        re.IGNORECASE,
+    )
+
+
+_ROLE_REF = re.compile(r"(?:^|[,;—–]\s*|\b(?:and|but)\s+)the\s+(?P<role>(?:[\w’'-]+\s+){0,3}"
+                       r"(?P<head>[\w’'-]+))$", re.IGNORECASE)
+
+
+def clause_floor(text: str, pos: int, floor: int) -> int:
+    """Start of the sentence holding `pos` (not before `floor`)."""
+    start = floor
+    for match in _SENTENCE_END.finditer(text, max(floor, pos - 400), pos):
+        start = match.end()
+    return start
+
+
+def classify(phrase: str) -> Subject | None:
+    """A subject phrase with no name mention: pronoun, role reference, unnamed person or an
+    organisation ("thing"); None when the phrase is none of these. `at` is its offset."""
+    core = phrase.rstrip()
+    last = core.rsplit(None, 1)[-1].lower() if core.strip() else ""
+    if last.rstrip("’'s") in word_set("quotes_not_speakers.txt"):
+        return Subject("thing", at=len(core) - len(core.rsplit(None, 1)[-1]))
+    if match := _PRONOUN.search(core):
+        return Subject("pronoun", at=match.end() - len(match.group().split()[-1]))
+    if match := _unnamed().search(core):
+        return Subject("unnamed", at=_phrase_start(core, match.start()))
+    role = _ROLE_REF.search(core)
+    if role and role.group("head").lower() in word_set("officials_role_heads.txt"):
+        return Subject("role", role=" ".join(role.group("role").split()),
+                       at=role.start("role") - 4)
+    return None
+
+
+def _phrase_start(core: str, pos: int) -> int:
+    """Skip the separator ("and ", ", ") a subject pattern matched before the phrase."""
+    return pos + len(core[pos:]) - len(re.sub(r"^(?:[,;—–]\s*|(?:and|but|as)\s+)", "",
+                                                core[pos:], flags=re.IGNORECASE))
+
+
+def subject_before(
+    text: str, verb: int, mentions: tuple[Mention, ...], outside: list[int], floor: int
+) -> Subject | None:
+    """The subject of the speech verb starting at `verb`, looking back to `floor`."""
+    for i in reversed(outside):
+        m = mentions[i]
+        if m.tail_end > verb:
+            continue
+        if m.start < floor:
+            break
+        if _TO_VERB.fullmatch(text, m.tail_end, verb):
+            begin = m.hon_start if m.hon_start is not None else m.start
+            if _object_of_preposition(text, floor, begin):
+                return Subject("thing", at=begin)
+            return Subject("mention", i, at=begin)
+    window = text[floor:verb]
+    if _SAME.fullmatch(window):
+        return Subject("same", at=floor)
+    trail = _TRAIL.search(window)
+    core = window[: trail.start()] if trail else window
+    skipped = len(core) - len(core.lstrip())
+    found = classify(core.lstrip())
+    if found is None:
+        return None
+    return Subject(found.kind, role=found.role, at=floor + skipped + found.at)
+
+
+def _object_of_preposition(text: str, floor: int, begin: int) -> bool:
+    comma = text.rfind(",", floor, begin)
+    return bool(_OBJECT_LEAD.match(text[comma + 1 if comma >= 0 else floor : begin]))
