@@ -109,7 +109,7 @@ def test_runner_duplicate_left_by_a_killed_replace_is_dropped_on_start(tmp_path:
 def test_runner_article_over_time_budget_is_an_error_and_counts_add_up(tmp_path: Path) -> None:
     inputs = make_inputs(tmp_path / "in", good=4)
     (inputs / "a02.txt").write_text("SLEEP-FOREVER " + TEXT, encoding="utf-8")
-    settings = RunSettings(workers=2, batch_size=2, time_budget=1.0, worker_hook=HOOK)
+    settings = RunSettings(workers=2, batch_size=2, time_budget=5.0, worker_hook=HOOK)
     summary = run_batch([inputs], tmp_path / "out", settings=settings)
     out = tmp_path / "out"
     records, errors = lines(out / "records.jsonl"), lines(out / "errors.jsonl")

@@ -55,10 +55,10 @@ def with_fault(marker: str, n: int = 6, at: int = 2) -> list[Item]:
 @pytest.mark.slow
 def test_workers_slow_article_is_a_time_budget_error_and_the_run_goes_on() -> None:
     items = with_fault("SLEEP-FOREVER")
-    settings = RunSettings(workers=1, batch_size=4, time_budget=1.0, worker_hook=HOOK)
+    settings = RunSettings(workers=1, batch_size=4, time_budget=5.0, worker_hook=HOOK)
     started = time.monotonic()
     outcomes = flatten(process_stream(items, settings=settings))
-    assert time.monotonic() - started < 30
+    assert time.monotonic() - started < 60
     assert summary(outcomes)[2] == ("bad", "TimeBudgetExceeded")
     assert [o.article_id for o in outcomes if o.error is None] == [
         i.id for i in items if isinstance(i, Article) and i.id != "bad"]
