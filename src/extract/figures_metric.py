@@ -47,8 +47,8 @@ def _head_regex() -> re.Pattern[str]:
         # a closing quote may sit between the number and its noun: '"around 30" workers'
         # "32 of our 40 vacancies", "two of the council's four posts": a part of a whole
         rf"[\"”’']?(?P<of>[\s-]*of\s+(?:the|our|its|their|these|all|all\s+the|those)?\s*"
-        rf"(?:(?:[\w’'-]+[’']s\s+)?(?:{number_pattern()})\s+)?)?"
-        rf"[\s-]*(?P<mods>{modifier}{{0,4}}?)(?P<head>{heads.pattern})\b",
+        rf"(?P<whole>(?:[\w’'-]+[’']s\s+)?(?:{number_pattern()})\s+)?)?"
+        rf"[\s-]*(?P<mods>{modifier}{{0,3}}?)(?P<head>{heads.pattern})\b",
         _FLAGS,
     )
 
@@ -116,8 +116,8 @@ def _unit(quantity: Quantity, entry: Entry, phrase: str) -> str | None:
 def _from_head(sentence: str, quantity: Quantity, lstart: int) -> Reading | None:
     right = sentence[quantity.end:]
     match = _head_regex().match(right)
-    if match is None:
-        return None
+    if match is None or (match["whole"] and quantity.unit):
+        return None  # "78 per cent of our 400 staff": a share of a whole is no count
     # In a compound ("social worker positions") the last noun heads the phrase.
     while (compound := _head_regex().match(right, match.end())) and not compound["mods"] \
             and not compound["of"]:
