@@ -186,6 +186,36 @@ AWARD_CASES = [
     ("The shortlist is:\nFife Council – Kinship Hub\nAngus Council – Carers Project\n",
      [("Fife Council – Kinship Hub", "shortlisted", None),
       ("Angus Council – Carers Project", "shortlisted", None)]),
+    # more ways to say won, placed or shortlisted
+    ("The Haven team walked away with the Innovation award.",
+     [("Haven team", "winner", "Innovation")]),
+    ("Fenwick Council was victorious in the Workforce category.",
+     [("Fenwick Council", "winner", "Workforce")]),
+    ("Fenwick Council won in the Workforce category.",
+     [("Fenwick Council", "winner", "Workforce")]),
+    ("Amy Cole was presented with the Newcomer of the Year award.",
+     [("Amy Cole", "winner", "Newcomer of the Year")]),
+    ("Fenwick Council was the winner of the Workforce category.",
+     [("Fenwick Council", "winner", "Workforce")]),
+    ("Thanks to Fenwick Council’s Edge of Care team, winners of the Innovation award.",
+     [("Fenwick Council’s Edge of Care team", "winner", "Innovation")]),
+    ("The Bridge Team earned a gold award in the Practice category.",
+     [("Bridge Team", "gold", "Practice")]),
+    ("The Bridge Team achieved silver in the Practice category.",
+     [("Bridge Team", "silver", "Practice")]),
+    ("The Hub was recognised with a highly commended award in the Innovation category.",
+     [("Hub", "highly commended", "Innovation")]),
+    ("Fenwick Council has reached the final of the Employer of the Year category.",
+     [("Fenwick Council", "finalist", "Employer of the Year")]),
+    ("The fostering team is in the running for the Team of the Year award.",
+     [("fostering team", "shortlisted", "Team of the Year")]),
+    ("The Social Worker of the Year award went to Jo Hale from the duty team.",
+     [("Jo Hale", "winner", "Social Worker of the Year")]),
+    # two bodies joined by "and" are two recipients; one name with "and" stays whole
+    ("Fenwick Council and Ashby Council were both shortlisted in the Digital category.",
+     [("Fenwick Council", "shortlisted", "Digital"), ("Ashby Council", "shortlisted", "Digital")]),
+    ("The Children and Families Team was shortlisted in the Digital category.",
+     [("Children and Families Team", "shortlisted", "Digital")]),
     # a programme's award told twice: for the body, then for its programme
     ("Dale County received a Best in Category award for its Retention Academy. The "
      "Retention Academy was named Best in Category in Workforce.",
@@ -212,6 +242,11 @@ NO_AWARD_CASES = [
     "The team came second in the five-a-side tournament last year.",
     "The plan will take the pressure off the duty team.",
     "Winners of the raffle:\nMary Smith\nJohn Brown\n",
+    "The team walked away with a clear plan for the year.",
+    "The decision went to Cabinet on Monday.",
+    "The council reached the final stage of the consultation.",
+    "She was presented with a bouquet by the Mayor.",
+    "The Mayor is in the running for re-election.",
 ]
 
 

@@ -18,7 +18,7 @@ from extract import awards_find as find
 from extract.article import ArticleContext
 from extract.awards_lines import medal_lines
 from extract.awards_merge import finish_rows
-from extract.awards_subject import recipient_from
+from extract.awards_subject import coordinated, recipient_from
 from extract.doctext import doc_text
 from extract.schema import Award, AwardLevel
 
@@ -62,9 +62,9 @@ def _sentence_rows(sentence: str, offset: int, council: str | None) -> list[Row]
                    or find.words()["possessive_of_council"].match(recipient))
         previous = recipient = find.resolve(recipient, council)
         options: list[tuple[int, int, str] | None] = list(cats) or [None]
-        for cat in options:
+        for cat, name in ((c, n) for c in options for n in coordinated(recipient)):
             rows.append({"start": offset + start, "end": offset + (end + cat[1] if cat else end),
-                         "award": cat[2] if cat else None, "recipient": recipient,
+                         "award": cat[2] if cat else None, "recipient": name,
                          "level": level, "sentence": (offset, offset + len(sentence)),
                          "needs_council": bool(generic and council is None),
                          "same_category": not cats and find.same_category(scope)})

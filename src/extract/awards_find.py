@@ -225,9 +225,12 @@ def inverted_lists(sentence: str) -> list[tuple[int, str, str]]:
     return found
 
 
+# "the X category, which went to Y" or "the X award went to Y": Y won X.
 _WENT_TO = re.compile(
-    r"\b(?:which|that)\s+(?:went\s+to|was\s+won\s+by|was\s+awarded\s+to)\s+(?:the\s+)?"
-    r"(?=[A-Z])"
+    r"(?:\b(?:which|that)\s+|(?<=category\s)|(?<=award\s)|(?<=Award\s)|(?<=prize\s)"
+    r"|(?<=Prize\s)|(?<=title\s)|(?<=trophy\s)|(?<=Trophy\s))"
+    r"(?:went\s+to|goes\s+to|was\s+won\s+by|was\s+awarded\s+to|was\s+presented\s+to)"
+    r"\s+(?:the\s+)?(?=[A-Z])"
 )
 
 

@@ -119,3 +119,17 @@ def antecedent(recipient: str, text: str, at: int) -> str:
     if last is None:
         return recipient
     return re.sub(r"^The\s+", "", " ".join(last.split()))
+
+
+# Each side of "A and B" names a body of its own ("Fenwick Council and Ashby Council"),
+# unlike one name with "and" in it ("Children and Families Team").
+_BODY_END = re.compile(r"(?:Council|Borough|County|Team|Service|Agency|Department|Trust"
+                       r"|Partnership|Authority|Unit|Hub|team|service|unit)$")
+
+
+def coordinated(recipient: str) -> list[str]:
+    """'Fenwick Council and Ashby Council': one recipient each."""
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", recipient)]
+    if len(parts) > 1 and all(len(p.split()) >= 2 and _BODY_END.search(p) for p in parts):
+        return parts
+    return [recipient]
