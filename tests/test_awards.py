@@ -211,6 +211,15 @@ AWARD_CASES = [
      [("fostering team", "shortlisted", "Team of the Year")]),
     ("The Social Worker of the Year award went to Jo Hale from the duty team.",
      [("Jo Hale", "winner", "Social Worker of the Year")]),
+    # a title straight after a winning verb is the category; quotes are no part of it
+    ("Fenwick Council won Best Recruitment Campaign at the Care Awards.",
+     [("Fenwick Council", "winner", "Best Recruitment Campaign")]),
+    ("The Rapid Response team were awarded Team of the Year.",
+     [("Rapid Response team", "winner", "Team of the Year")]),
+    ("Fenwick Council won the ‘Best Workforce Initiative’ award.",
+     [("Fenwick Council", "winner", "Best Workforce Initiative")]),
+    ("Fenwick Council has won a national award. The council was named winner of the "
+     "Workforce category.", [("Fenwick Council", "winner", "Workforce")]),
     # two bodies joined by "and" are two recipients; one name with "and" stays whole
     ("Fenwick Council and Ashby Council were both shortlisted in the Digital category.",
      [("Fenwick Council", "shortlisted", "Digital"), ("Ashby Council", "shortlisted", "Digital")]),
@@ -247,6 +256,8 @@ NO_AWARD_CASES = [
     "The council reached the final stage of the consultation.",
     "She was presented with a bouquet by the Mayor.",
     "The Mayor is in the running for re-election.",
+    "The council won Government backing for the scheme.",
+    "Staff took January off to recover.",
 ]
 
 

@@ -25,7 +25,7 @@ from extract.schema import Award, AwardLevel
 Row = dict[str, Any]
 _LEVELS: tuple[AwardLevel, ...] = get_args(AwardLevel)
 # "named X" / "crowned X": the title straight after the verb is the category.
-_NAMING = re.compile(r"\b(?:named|crowned)\b")
+_NAMING = re.compile(r"\b(?:named|crowned)(?:\s+as)?\s*$")
 
 
 def _selected_triggers(sentence: str) -> list[tuple[int, int, str, bool]]:
@@ -46,7 +46,8 @@ def _sentence_rows(sentence: str, offset: int, council: str | None) -> list[Row]
     for i, (start, end, level, named) in enumerate(triggers):
         scope_end = triggers[i + 1][0] if i + 1 < len(triggers) else len(sentence)
         scope = sentence[end:scope_end]
-        first = find.category_right_after(scope) if named else None
+        # a title straight after any winning verb is its category ("won Best Employer")
+        first = find.category_right_after(scope) if named or scope[:1].isupper() else None
         cats = [first] if first else ([] if named else find.categories(scope))
         subject = sentence[boundary:start]
         recipient = recipient_from(subject)

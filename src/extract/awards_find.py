@@ -105,7 +105,8 @@ def ceremonies(text: str) -> list[tuple[int, str]]:
 
 
 def _strip_article(phrase: str) -> str:
-    return re.sub(r"^(?:The|This|These|Its|Their)\s+", "", phrase)
+    # a closing quote is no part of a title: "the ‘Best Workforce Initiative’ award"
+    return re.sub(r"^(?:The|This|These|Its|Their)\s+", "", phrase).rstrip("’'")
 
 
 def _pieces(match: re.Match[str]) -> list[tuple[int, str]]:
