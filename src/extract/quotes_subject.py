@@ -73,9 +73,14 @@ _ROLE_REF = re.compile(r"(?:^|[,;—–]\s*|\b(?:and|but)\s+)the\s+(?P<role>(?:[
                        r"(?P<head>[\w’'-]+))$", re.IGNORECASE)
 
 
+# How far back a speech verb's subject may start. Without a bound, text with no sentence end
+# (a crawl of quote marks and verbs) makes every verb scan back to the last quote: O(n^2).
+_SUBJECT_REACH = 600
+
+
 def clause_floor(text: str, pos: int, floor: int) -> int:
-    """Start of the sentence holding `pos` (not before `floor`)."""
-    start = floor
+    """Start of the sentence holding `pos` (not before `floor`, nor far before `pos`)."""
+    start = max(floor, pos - _SUBJECT_REACH)
     for match in _SENTENCE_END.finditer(text, max(floor, pos - 400), pos):
         start = match.end()
     return start
