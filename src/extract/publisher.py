@@ -14,7 +14,9 @@ from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
-_SEP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"  # a space, or a hard line wrap
+# A space, or a hard line wrap. Possessive: "[ \t]+\n?[ \t]*" could split a run of n spaces
+# n ways, and a capitalised word before a long run then cost O(n^2) per match attempt.
+_SEP = r"(?:[ \t]++(?:\n[ \t]*+)?|\n[ \t]*+)"
 _CAP = r"[A-Z][\w'’.-]*"
 _NAME_WORD = rf"(?:{_CAP}|of|and|upon|on|in|the|&)"
 _COUNCIL = re.compile(
