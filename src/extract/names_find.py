@@ -15,7 +15,9 @@ from extract.names_lexicon import first_names, honorifics, postnominals, word_se
 # A word: letters with inner apostrophes/hyphens, and an optional dot ("Dr.", "J.").
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?\.?")
 # Between two words of one name: blanks with at most one line break (a hard wrap).
-_GAP = re.compile(r"[ \t]*\n?[ \t]*")
+# Possessive quantifiers here and below: "[ \t]*\n?[ \t]*" can split a run of n spaces n ways,
+# which made a name before a long run of white space cost O(n^2) per match attempt.
+_GAP = re.compile(r"[ \t]*+(?:\n[ \t]*+)?")
 _PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "du", "di", "le", "la", "bin"})
 # Irish and Scottish surname prefixes written as separate words: "Ó Súilleabháin", "Nic Giolla".
 _PREFIXES = frozenset({"ó", "o", "ní", "nic", "uí", "mac", "mc", "ui", "ni"})
@@ -161,14 +163,15 @@ def _name_from(text: str, run: list[Tok], i: int) -> tuple[Mention | None, int]:
 # After a name with no honorific and no known first name: an appositive or a speech verb
 # (", said" closes a "Role, Name, said" aside).
 _WEAK_ANCHOR = re.compile(
-    r"(?:\s*,?[ \t]*[A-Z]{2,5}\b)*(?:\s*,\s*(?:the|a|an|our|its|who|[a-z]+er\b|[A-Z][a-z]+ of)\b"
-    r"|\s*,?\s+(?:said|says|added|explained|commented|told|stated)\b)"
+    r"(?:\s*+(?:,[ \t]*+)?[A-Z]{2,5}\b)*+"
+    r"(?:\s*+,\s*+(?:the|a|an|our|its|who|[a-z]+er\b|[A-Z][a-z]+ of)\b"
+    r"|(?:\s*+,)?\s++(?:said|says|added|explained|commented|told|stated)\b)"
 )
 # "Minister for Child Protection", "the work of Youth Justice": a capitalised phrase governed
 # by a preposition is a portfolio or a thing, not a person with no known first name.
 # "Care, Health and Ageing Well", "Kildare/West Wicklow": nor is the last item of a list.
 _PREPOSITION_BEFORE = re.compile(
-    r"(?:\b(?:for|of|at|in|on|into|about|and|or)[ \t]*\n?[ \t]*|[/&][ \t]*)$")
+    r"(?:\b(?:for|of|at|in|on|into|about|and|or)[ \t]*+(?:\n[ \t]*+)?|[/&][ \t]*+)$")
 
 
 def _weak(text: str, run: list[Tok], i: int) -> tuple[Mention | None, int]:
@@ -192,13 +195,16 @@ def _weak(text: str, run: list[Tok], i: int) -> tuple[Mention | None, int]:
 
 # A title-anchored name sits in running text: a lower-case word follows, not a line end.
 _CLAUSE_GOES_ON = re.compile(r"[ \t]+[a-z]")
-_WORD_BEFORE = re.compile(r"([A-Za-z][\w-]*)[ \t]*\n?[ \t]*$")
+_WORD_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z][\w-]*)[ \t]*+(?:\n[ \t]*+)?$")
+_WORD_REACH = 80  # searched back from the name only: from the text's start it was O(n)
 
 
 def _after_title(text: str, run: list[Tok], i: int) -> bool:
     """"Senior practitioner Gwen Pryce", "MCH Coordinator Shirin Dane": a job title anchors."""
     before = run[i - 1].bare if i > 0 else None
-    if before is None and (match := _WORD_BEFORE.search(text, 0, run[i].start)):
+    if before is None and (
+        match := _WORD_BEFORE.search(text, max(0, run[i].start - _WORD_REACH), run[i].start)
+    ):
         before = match.group(1)
     return before is not None and before.lower() in word_set("officials_role_heads.txt")
 
@@ -243,7 +249,7 @@ def plain(text: str, run: list[Tok], i: int, end: int, anchor: str) -> Mention:
                    anchor=anchor)
 
 
-_POST = re.compile(r"(?:\s*,?[ \t]*)([A-Z][A-Za-z]{1,7})\b")
+_POST = re.compile(r"\s*+(?:,[ \t]*+)?([A-Z][A-Za-z]{1,7})\b")
 
 
 def postnominal_tail(text: str, pos: int) -> tuple[int, bool]:
