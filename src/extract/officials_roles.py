@@ -68,7 +68,8 @@ _TAIL_AT = re.compile(
     rf"\s+at\s+(?:the\s+)?(?P<org>{_CAP}(?:\s+(?:{_CAP}|for|of|and|&))*)$"
 )
 # An organisation appositive after the name: "Professor Aileen Brophy of Maynooth University".
-_ORG_AFTER = re.compile(rf"\s*,?\s+(?:of|from)\s+(?:the\s+)?(?P<org>{_NAMED_ORG})\b")
+# "(?:\s*+,)?\s++", not "\s*,?\s+": that split a run of n spaces n ways, O(n^2) per name.
+_ORG_AFTER = re.compile(rf"(?:\s*+,)?\s++(?:of|from)\s+(?:the\s+)?(?P<org>{_NAMED_ORG})\b")
 # ", of Care Forum Wales,": an appositive between commas names a body whatever its last word.
 _ORG_APPOSITIVE = re.compile(
     rf"\s*,\s*(?:of|from)\s+(?:the\s+)?(?P<org>{_CAP}(?:\s+(?:{_CAP}|and|&|of|for))*?\s+{_CAP})"
