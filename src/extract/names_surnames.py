@@ -92,7 +92,8 @@ FIRST_ONLY = "first-only"
 _SPEAKS = re.compile(
     r"(?:\s*,(?:[^,“”\"\n]{1,100},)?)?\s+(?:said|says|added|explained|told|commented)\b"
 )
-_LONE = re.compile(r"(?<![\w’'-])(?P<w>[A-Z][a-z’'-]+)(?![ \t]*\n?[ \t]*[A-Z])")
+# Possessive: "[ \t]*\n?[ \t]*" split a run of n spaces n ways (O(n^2) per capitalised word).
+_LONE = re.compile(r"(?<![\w’'-])(?P<w>[A-Z][a-z’'-]+)(?![ \t]*+(?:\n[ \t]*+)?[A-Z])")
 _AFTER_PREPOSITION = re.compile(r"\b(?:in|on|at|of|for|to|from|by|with|since|until)\s+$",
                                 re.IGNORECASE)
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w’'.-]*[ \t]*\n?[ \t]*$")
