@@ -27,7 +27,7 @@ def _titled_surname_names(text: str, full: list[Mention]) -> list[Mention]:
         return []
     covered = [(m.hon_start if m.hon_start is not None else m.start, m.end) for m in full]
     pattern = re.compile(
-        r"(?<![\w’'.-])(?P<first>[A-Z][^\W\d_]*(?:[’'-][A-Z][^\W\d_]*)?)[ \t]*\n?[ \t]*"
+        r"(?<![\w’'.-])(?P<first>[A-Z][^\W\d_]*(?:[’'-][A-Z][^\W\d_]*)?)[ \t]*+(?:\n[ \t]*+)?"
         r"(?P<last>" + "|".join(map(re.escape, sorted(surnames))) + r")\b(?![’'-]\w)"
     )
     found = []
