@@ -57,7 +57,8 @@ def build_venue_matcher(vocab: Vocab) -> Matcher:
 def attachment_regexes() -> dict[str, re.Pattern[str]]:
     """Phrases that may follow a venue name and belong to its mention."""
     cap = rf"[{UPPER}][\w’'.-]*"
-    caps = rf"{cap}(?:[ \t]*\n?[ \t]*(?:{cap}|and|&|of)){{0,4}}"
+    # Possessive white space: "[ \t]*\n?[ \t]*" split a long run of spaces every way.
+    caps = rf"{cap}(?:[ \t]*+(?:\n[ \t]*+)?(?:{cap}|and|&|of)){{0,4}}"
     street = (rf"(?:(?:[\d-]+[a-zA-Z]?,?\s+)?{caps}\s+(?:{_alternatives('street_suffixes')})"
               rf"|(?:The\s+)?(?:{_alternatives('bare_streets')}))(?![\w])"
               r"(?:\s+(?:North|South|East|West|Upper|Lower))?")
