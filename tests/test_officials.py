@@ -453,3 +453,64 @@ def test_officials_month_is_not_a_speaker(nlp: Language) -> None:
             "a protected caseload of 12.”")
     (quote,) = extract_quotes(nlp(text), context=make_context("2019-05-01"))
     assert quote.speaker == "Amira Begum"
+
+
+# Names the lexicon does not know, anchored by a lower-case job title after them (award
+# lists: "Category – Name, job title, team"), a title before them at a clause end, Welsh
+# particles, and credentials the post-nominal table does not hold.
+UNLISTED_NAMES = [
+    ("Team of the Year – Kwabena Osei, team manager, Family Help North\n", "Kwabena Osei",
+     "team manager", PUBLISHER),
+    ("Rising Star – Zbigniew Nowicki, social worker in the Assessment Team\n",
+     "Zbigniew Nowicki", "social worker in the Assessment Team", PUBLISHER),
+    ("The prizes were handed out alongside Principal Social Worker Tayo Adebayo. "
+     "Mr Adebayo said it was a proud night.", "Tayo Adebayo", "Principal Social Worker",
+     PUBLISHER),
+    ("“We are proud,” said Gwilym ap Huw, Head of Adult Services.", "Gwilym ap Huw",
+     "Head of Adult Services", PUBLISHER),
+    ("“We are hiring,” said Maria Lopez, LCSW, director of family services at the council.",
+     "Maria Lopez", "director of family services", PUBLISHER),
+]
+NOT_UNLISTED_NAMES = [
+    "Best Project – Greenfield Gardens, community project, Easton\n",
+    "Team of the Year – Brackenfield Family Hub, Easton\n",
+    "She thanked the Principal Social Worker Forum.",
+]
+
+
+@pytest.mark.parametrize(("text", "name", "role", "organisation"), UNLISTED_NAMES)
+def test_officials_unlisted_names_anchored(
+    nlp: Language, text: str, name: str, role: str, organisation: str
+) -> None:
+    found = {o.name: o for o in officials(nlp, text)}
+    assert name in found, list(found)
+    assert (found[name].role, found[name].organisation) == (role, organisation)
+
+
+@pytest.mark.parametrize("text", NOT_UNLISTED_NAMES)
+def test_officials_unlisted_names_false_positives(nlp: Language, text: str) -> None:
+    assert officials(nlp, text) == []
+
+
+# (text, publisher, name, organisation): a county's own officer whose role names no county.
+COUNTY_OFFICES = [
+    ("Department of Human Services Director Ann Vega said reports were up.",
+     "Alder County Board of Supervisors", "Ann Vega", "Alder County Department of Human Services"),
+    ("County Commissioner Joe Platt said the county would help.", "Alder County", "Joe Platt",
+     "Alder County"),
+    # No county publisher: the county the article names.
+    ("The Alder County budget passed. County Executive Rita Moss said it was fair.",
+     "Alder Times", "Rita Moss", "Alder County"),
+    # A UK county council publisher is not a US county: a national department keeps its name.
+    ("Department of Health official Joe Platt said funding was agreed.", PUBLISHER, "Joe Platt",
+     "Department of Health"),
+]
+
+
+@pytest.mark.parametrize(("text", "publisher", "name", "organisation"), COUNTY_OFFICES)
+def test_officials_county_offices(
+    nlp: Language, text: str, publisher: str, name: str, organisation: str | None
+) -> None:
+    found = {o.name: o for o in officials(nlp, text, publisher=publisher)}
+    assert name in found, list(found)
+    assert found[name].organisation == organisation

@@ -18,7 +18,9 @@ _TOKEN = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?\.?")
 # Possessive quantifiers here and below: "[ \t]*\n?[ \t]*" can split a run of n spaces n ways,
 # which made a name before a long run of white space cost O(n^2) per match attempt.
 _GAP = re.compile(r"[ \t]*+(?:\n[ \t]*+)?")
-_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "du", "di", "le", "la", "bin"})
+# Lower-case surname particles, Welsh "ap"/"ab" ("Dafydd ap Rhys") among them.
+_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "du", "di", "le", "la", "bin",
+                        "ap", "ab", "del", "dos", "das", "ter"})
 # Irish and Scottish surname prefixes written as separate words: "Ó Súilleabháin", "Nic Giolla".
 _PREFIXES = frozenset({"ó", "o", "ní", "nic", "uí", "mac", "mc", "ui", "ni"})
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -186,15 +188,24 @@ def _weak(text: str, run: list[Tok], i: int) -> tuple[Mention | None, int]:
     if _PREPOSITION_BEFORE.search(text, max(0, run[i].start - 12), run[i].start):
         return None, i + 1
     stop = run[end - 1].start + len(run[end - 1].bare)
-    if not _WEAK_ANCHOR.match(text, stop) and not (
+    if not (_WEAK_ANCHOR.match(text, stop) or _role_appositive(text, stop)) and not (
         _after_title(text, run, i) and _CLAUSE_GOES_ON.match(text, stop)
     ):
         return None, i + 1
     return plain(text, run, i, end, "weak"), end
 
 
-# A title-anchored name sits in running text: a lower-case word follows, not a line end.
-_CLAUSE_GOES_ON = re.compile(r"[ \t]+[a-z]")
+# A title-anchored name sits in running text: a lower-case word or a clause end follows,
+# not a line end ("... alongside Principal Social Worker Femi Adeyemi.").
+_CLAUSE_GOES_ON = re.compile(r"[ \t]+[a-z]|[.,;:](?:\s|$)")
+# ", team manager, ..." / ", social worker in ...": a lower-case appositive holding a job title.
+_LOWER_APPOSITIVE = re.compile(r"[ \t]*+,[ \t]*+((?:[a-z][\w’'-]*+[ \t]++){0,3}[a-z][\w’'-]*+)")
+
+
+def _role_appositive(text: str, stop: int) -> bool:
+    match = _LOWER_APPOSITIVE.match(text, stop)
+    heads = word_set("officials_role_heads.txt")
+    return match is not None and any(w in heads for w in match.group(1).split())
 _WORD_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z][\w-]*)[ \t]*+(?:\n[ \t]*+)?$")
 _WORD_REACH = 80  # searched back from the name only: from the text's start it was O(n)
 

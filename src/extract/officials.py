@@ -23,6 +23,7 @@ from extract.officials_orgs import (
     body_acronym,
     council_for_member,
     county_board,
+    county_office,
     expand_short,
     is_acronym,
     meeting_council,
@@ -239,6 +240,8 @@ def _organisation(
         return board
     if body := office_body(text, said):
         return body
+    if county := county_office(text, role, mentions[person.mentions[0]].honorific, publisher):
+        return county
     if hon_kind == "council" or (found is not None and found.own_council):
         member_of = council_for_member(text, pos=mentions[person.mentions[0]].start,
                                        publisher=publisher)

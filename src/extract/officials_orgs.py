@@ -17,7 +17,7 @@ import json
 import re
 from functools import cache, lru_cache
 
-from extract.names_lexicon import pattern_lines
+from extract.names_lexicon import pattern_lines, word_set
 
 _CAP = r"[A-Z][\w’'&.-]*"
 _LINK = r"(?:of|and|for|the|on|&)"
@@ -142,6 +142,41 @@ def county_board(text: str, role: str | None, honorific: str | None) -> str | No
     kind = "Board of County Commissioners" if _BOARD_CC.search(text) else "Board of Commissioners"
     kind = "Board of Supervisors" if supervisors else kind
     return f"{' '.join(county.split())} {kind}"
+
+
+# A US county publisher ("Kessler County Board of Supervisors"), not a UK county council.
+_PUBLISHER_COUNTY = re.compile(rf"^(?:the\s+)?(?P<c>{_CAP}(?:\s+{_CAP})?\s+County)\b(?!\s+Council)")
+_BARE_DEPARTMENT = re.compile(
+    rf"^(?:the\s+)?(?P<d>Department\s+of\s+{_CAP}(?:\s+(?:{_CAP}|and|&))*)")
+_COUNTY_OFFICE = re.compile(r"\bCounty\b")
+
+
+def county_office(
+    text: str, role: str | None, honorific: str | None, publisher: str | None
+) -> str | None:
+    """The body of a county's own officer whose role names no county.
+
+    "Department of Social Services Director" at a county is that county's department; a
+    "County Commissioner" or "County Executive" serves the county itself. The county is the
+    publisher's, else the one the article names most often.
+    """
+    name = _home_county(text, publisher)
+    if name is None:
+        return None
+    if role and (department := _BARE_DEPARTMENT.match(role)):
+        words = department.group("d").split()
+        while words[-1].lower() in word_set("officials_role_heads.txt"):
+            words.pop()  # "Department of Social Services Director": the title is not the body
+        return f"{name} {' '.join(words)}"
+    said = " ".join(filter(None, (honorific, role)))
+    return name if _COUNTY_OFFICE.search(said) and "Council" not in said else None
+
+
+def _home_county(text: str, publisher: str | None) -> str | None:
+    if county := _PUBLISHER_COUNTY.match(publisher or ""):
+        return " ".join(county.group("c").split())
+    named = [" ".join(m.group("c").split()) for m in _COUNTY.finditer(text)]
+    return max(set(named), key=named.count) if named else None
 
 
 @cache

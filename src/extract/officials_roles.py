@@ -29,6 +29,8 @@ _AFTER = re.compile(
     r"\s*,\s*(?:who\s+is\s+|who\s+was\s+|now\s+)?(?P<role>[^,.;:!?()“”\"\n]+(?:\n(?!\s*\n)"
     r"[^,.;:!?()“”\"\n]+)*?)\s*(?=,|[.;:!?()“”\"]|\n\s*\n|$|\s+(?:said|says|added|explained|told)\b)"
 )
+# Credentials the post-nominal table does not know ("LCSW", "MSW"): capitals between commas.
+_CAPS_AFTER = re.compile(r"(?:\s*+,\s*+[A-Z][A-Za-z]{0,2}[A-Z]{1,4}\b(?=\s*,))++")
 _PAREN = re.compile(r"\s*\((?P<role>[^()\n]{3,120})\)")
 # Words that cannot sit inside a job title: verbs and clause openers.
 _NOT_ROLE = re.compile(
@@ -104,6 +106,8 @@ class RoleFind:
 def role_after(text: str, mention: Mention) -> RoleFind | None:
     """An appositive straight after the name (and its post-nominals or a "(Con, Ward)" aside)."""
     found = _appositive(text, mention.tail_end)
+    if found is None and (caps := _CAPS_AFTER.match(text, mention.tail_end)):
+        found = _appositive(text, caps.end())  # "Marcus Lee, LCSW, director of ..."
     if found is not None:
         return found
     if match := _PAREN.match(text, mention.tail_end):
