@@ -316,3 +316,74 @@ def test_awards_sentence_and_list_mention_merge(nlp: Language) -> None:
             "Glasgow City Council: Home First team\nFife Council: Kinship Hub\n")
     recipients = [a.recipient for a in _awards(nlp, text)]
     assert recipients == ["Glasgow City Council: Home First team", "Fife Council: Kinship Hub"]
+
+
+# Ways of telling a win that a journalist may choose: participles, "top honours", "came
+# top", "honoured with", "a commendation", "an award for X", "the award for X went to Y",
+# a win "at" a ceremony, a prize with no determiner.
+PHRASING_CASES = [
+    ("The fostering team has been recognised at the Northern Care Awards, winning the "
+     "Carer Support Team of the Year award.",
+     [("fostering team", "winner", "Carer Support Team of the Year")]),
+    ("Eastmoor Council enjoyed success at the Care Awards, scooping the Digital category.",
+     [("Eastmoor Council", "winner", "Digital")]),
+    ("The Bridges Team took top honours in the Partnership category.",
+     [("Bridges Team", "winner", "Partnership")]),
+    ("Fenwick Council came top in the Employer of the Year category.",
+     [("Fenwick Council", "winner", "Employer of the Year")]),
+    ("Duty manager Ravi Patel was honoured with the Outstanding Leadership award.",
+     [("Duty manager Ravi Patel", "winner", "Outstanding Leadership")]),
+    ("Practice educator Nia Evans earned a commendation in the Mentor category.",
+     [("Practice educator Nia Evans", "highly commended", "Mentor")]),
+    ("The Edge of Care team received an award for Outstanding Partnership Working.",
+     [("Edge of Care team", "winner", "Outstanding Partnership Working")]),
+    ("Ashby Council has won a national award for its work with young carers.",
+     [("Ashby Council", "winner", None)]),
+    ("A silver award for Workforce Planning went to Fenwick Council.",
+     [("Fenwick Council", "silver", "Workforce Planning")]),
+    ("The award for Best Apprenticeship went to Ashby Council’s Grow Your Own scheme.",
+     [("Ashby Council’s Grow Your Own scheme", "winner", "Best Apprenticeship")]),
+    ("The Youth Hub team were winners at the Regional Care Awards.",
+     [("Youth Hub team", "winner", None)]),
+    ("The efforts of the Pathways team were recognised with the Innovation award.",
+     [("Pathways team", "winner", "Innovation")]),
+    ("The council was shortlisted at the Care Awards in two categories: Employer of the "
+     "Year and Team of the Year.",
+     [("Northvale Council", "shortlisted", "Employer of the Year"),
+      ("Northvale Council", "shortlisted", "Team of the Year")]),
+    # a count of prizes stands alone, but gives way to the prizes named one by one
+    ("Ashby Council picked up two awards at the Care Awards.",
+     [("Ashby Council", "winner", None)]),
+    ("Ashby Council picked up two awards at the Care Awards. Its Youth Hub won the "
+     "Innovation award and Jo Lane was named Manager of the Year.",
+     [("Youth Hub", "winner", "Innovation"), ("Jo Lane", "winner", "Manager of the Year")]),
+    # a headline prize with no category is the body's story; "the honour" repeats it
+    ("Council wins national award\n\nThe Youth Hub won the Innovation award at the Care "
+     "Awards. The hub received the honour at a ceremony in Leeds.",
+     [("Youth Hub", "winner", "Innovation")]),
+]
+
+NO_PHRASING_CASES = [
+    "The award-winning team opened a new office.",
+    "“To win an award like this takes a whole team,” she said.",
+    "The team came first in the charity fun run.",
+    "Staff were commended for their dedication by inspectors.",
+    "Jo Bell went to the Care Awards in London last year.",
+    "The funding went to Ashby Council’s Youth Hub.",
+    "Winning the contract was a boost for the service.",
+    "The council received an award of £5,000 from the lottery fund.",
+    "The council was honoured with a visit from the Mayor.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PHRASING_CASES)
+def test_awards_phrasings(
+    nlp: Language, text: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    found = [(a.recipient, a.level, a.award) for a in _awards(nlp, text)]
+    assert found == expected
+
+
+@pytest.mark.parametrize("text", NO_PHRASING_CASES)
+def test_awards_phrasings_false_positives(nlp: Language, text: str) -> None:
+    assert _awards(nlp, text) == []

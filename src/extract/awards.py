@@ -19,6 +19,7 @@ from extract.article import ArticleContext
 from extract.awards_lines import medal_lines
 from extract.awards_merge import finish_rows
 from extract.awards_subject import coordinated, recipient_from
+from extract.awards_went import went_to, went_to_level
 from extract.doctext import doc_text
 from extract.schema import Award, AwardLevel
 
@@ -68,7 +69,9 @@ def _sentence_rows(sentence: str, offset: int, council: str | None) -> list[Row]
                          "award": cat[2] if cat else None, "recipient": name,
                          "level": level, "sentence": (offset, offset + len(sentence)),
                          "needs_council": bool(generic and council is None),
-                         "same_category": not cats and find.same_category(scope)})
+                         "same_category": not cats and find.same_category(scope),
+                         "summary": not cats and find.plural_prize(scope),
+                         "repeat": not cats and find.repeats_prize(scope)})
     return rows + _inverted_rows(sentence, offset)
 
 
@@ -83,9 +86,10 @@ def _inverted_rows(sentence: str, offset: int) -> list[Row]:
                      "award": cats[0][2] if cats else None, "recipient": recipient,
                      "level": level, "sentence": (offset, offset + len(sentence)),
                      "from_list": True, "same_category": not cats})
-    for at, recipient, category in find.went_to(sentence):
+    for at, recipient, category in went_to(sentence):
         rows.append({"start": offset + at, "end": offset + at + len(recipient),
-                     "award": category, "recipient": recipient, "level": "winner",
+                     "award": category, "recipient": recipient,
+                     "level": went_to_level(sentence),
                      "sentence": (offset, offset + len(sentence))})
     return rows
 

@@ -35,6 +35,10 @@ _AFTER_CEREMONY = re.compile(
 )
 _LISTED_BEFORE = re.compile(rf"\bthe\s+(?P<list>(?:{TITLE_PHRASE.pattern}),\s+)$")
 _LED_BY_FOR_IN = re.compile(r"\b(?:for|in)\s+(?:the\s+)?$")
+# "received an award for Outstanding Partnership": the title after a prize's "for" is its
+# category ("an award for its work" names none).
+_PRIZE_FOR = re.compile(r"\b(?:award|prize|trophy|accolade|commendation|gold|silver|bronze)"
+                        r"\s+for\s+(?:the\s+)?$")
 _DATE = re.compile(
     r"\b(?:(?:last|this|on)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:,?\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|,?\s+[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?"
@@ -124,6 +128,8 @@ def _pieces(match: re.Match[str]) -> list[tuple[int, str]]:
 def _is_category(scope: str, at: int, end: int, phrase: str, ceremony: str | None) -> bool:
     if phrase.endswith("of the Year") or _SINGLE_AWARD.search(phrase):
         return True
+    if _PRIZE_FOR.search(scope, 0, at):
+        return True
     if ceremony is not None:  # "shortlisted for Best Team at the X Awards"
         return bool(_LED_BY_FOR_IN.search(scope, 0, at))
     return bool(_CATEGORY_AFTER.match(scope, end))
@@ -142,8 +148,21 @@ def categories(scope: str) -> list[tuple[int, int, str]]:
             if ceremony is None and _CATEGORIES_AFTER.match(scope, end):
                 found.extend((at, end, part) for part in re.split(r",\s*|\s+and\s+", phrase))
             elif _is_category(scope, at, end, phrase, ceremony):
-                found.append((_listed_start(scope, at), end, _listed(scope, at) + phrase))
+                found.extend(_each_title(_listed_start(scope, at), end,
+                                         _listed(scope, at) + phrase))
     return found
+
+
+def _each_title(start: int, end: int, phrase: str) -> list[tuple[int, int, str]]:
+    """'Employer of the Year and Team of the Year' is two categories: every side of an
+    'and' or a comma ends as a category title does."""
+    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", phrase)
+    if len(parts) > 1 and all(p.endswith(_TITLE_ENDS) for p in parts):
+        return [(start, end, part) for part in parts]
+    return [(start, end, phrase)]
+
+
+_TITLE_ENDS = ("of the Year", "Award", "Prize")
 
 
 def _listed_start(scope: str, at: int) -> int:
@@ -202,6 +221,25 @@ def prize_object(scope: str) -> bool:
     return bool(words()["prize_object"].match(scope))
 
 
+# "picked up two awards at ...", "wins two national awards": a count of prizes sums up
+# the wins an article goes on to name one by one.
+_PLURAL_PRIZE = re.compile(r"^\s*(?!at\b)(?:[\w-]+\s+){0,3}?(?:awards|prizes|accolades|titles"
+                           r"|trophies|gongs)\b")
+
+
+def plural_prize(scope: str) -> bool:
+    return bool(_PLURAL_PRIZE.match(scope))
+
+
+# "received the honor at ...": a definite prize with no name points back to one told before.
+_THE_PRIZE = re.compile(r"^\s*the\s+(?:prize|award|honou?r|title|accolade|trophy)\b"
+                        r"(?!\s+(?:of|for)\b)")
+
+
+def repeats_prize(scope: str) -> bool:
+    return bool(_THE_PRIZE.match(scope))
+
+
 def date_in(text: str) -> str | None:
     match = _DATE.search(text)
     return match.group().removeprefix("on ").strip() if match else None
@@ -223,26 +261,6 @@ def inverted_lists(sentence: str) -> list[tuple[int, str, str]]:
             item = re.sub(r"^the\s+", "", part.strip())
             if re.match(r"[A-Z]", item):
                 found.append((pos + match["items"].find(part), match["kw"], item))
-    return found
-
-
-# "the X category, which went to Y" or "the X award went to Y": Y won X.
-_WENT_TO = re.compile(
-    r"(?:\b(?:which|that)\s+|(?<=category\s)|(?<=award\s)|(?<=Award\s)|(?<=prize\s)"
-    r"|(?<=Prize\s)|(?<=title\s)|(?<=trophy\s)|(?<=Trophy\s))"
-    r"(?:went\s+to|goes\s+to|was\s+won\s+by|was\s+awarded\s+to|was\s+presented\s+to)"
-    r"\s+(?:the\s+)?(?=[A-Z])"
-)
-
-
-def went_to(sentence: str) -> list[tuple[int, str, str]]:
-    """'the X category, which went to Y Council': (offset, recipient, category) winners."""
-    found: list[tuple[int, str, str]] = []
-    for match in _WENT_TO.finditer(sentence):
-        cats = categories(sentence[:match.start()])
-        name = TITLE_PHRASE.match(sentence, match.end())
-        if cats and name:
-            found.append((name.start(), name.group(), cats[-1][2]))
     return found
 
 

@@ -32,15 +32,25 @@ def finish_rows(rows: list[Row], doc: Doc) -> list[Row]:
         low, high = row["sentence"]
         row["programmes"] = {_norm(m.group("name"))
                              for m in _FOR_ITS.finditer(text, low, high)}
+    # "won two awards at ...": a count of prizes stands only when none is named alone
+    if any(not r.get("summary") for r in rows):
+        rows = [r for r in rows if not r.get("summary")]
+    # "... received the honor at ...": the award told before, told again
+    first = min((r["start"] for r in rows), default=0)
+    rows = [r for r in rows if not (r.get("repeat") and r["start"] > first)]
     cut = headline_end(text)
     body = [r for r in rows if r["start"] >= cut]
-    # A headline that repeats the body is one record: the body's.
-    head = [r for r in rows if r["start"] < cut and not any(_same(r, b) for b in body)]
+    # A headline that repeats the body is one record: the body's. A headline prize with
+    # no category ("Council wins national award") is the body's story told short.
+    head = [r for r in rows if r["start"] < cut and not any(_same(r, b) for b in body)
+            and not (r["award"] is None and body)]
     kept = _merge(sorted(head + body, key=lambda r: r["start"]))
     for row in kept:
         row.pop("sentence", None)
         row.pop("from_list", None)
         row.pop("programmes", None)
+        row.pop("summary", None)
+        row.pop("repeat", None)
     return kept
 
 

@@ -34,7 +34,7 @@ _ADVERB = re.compile(
     r"|Separately|Finally|Additionally|However|Yesterday|Overall|Previously)\b\s*"
 )
 _PRONOUN = re.compile(r"^(?:it|there|this|that|these|those|he|she|they|them|his|her|one|all"
-                      r"|both|each|which|who)$", re.IGNORECASE)
+                      r"|both|each|which|who|to)$", re.IGNORECASE)
 
 
 def _clause(text: str) -> str:
