@@ -84,7 +84,8 @@ def _value(date: Span, spans: _Spans, anchor: Anchor) -> DateValue:
     if date.label_ != "DAY_ONLY":
         return normalise_phrase(date.label_, span_text(date), anchor)
     earlier = [d for d in spans.dates if d.end_char <= date.start_char and d.label_ in _EXPLICIT]
-    previous = normalise_phrase(earlier[-1].label_, earlier[-1].text, anchor) if earlier else None
+    previous = (normalise_phrase(earlier[-1].label_, span_text(earlier[-1]), anchor)
+                if earlier else None)
     return day_only_value(span_text(date), previous, anchor)
 
 
@@ -99,7 +100,7 @@ def _echo(gathering: Span, spans: _Spans, *, want: str) -> Span | None:
         definite = other.start > 0 and other.doc[other.start - 1].lower_ in _DEFINITE
         if other.label_ == "body" or other.start_char < gathering.start_char:
             continue  # a reference back comes after the gathering it refers to
-        if other.label_ == gathering.label_ or (definite and other.text.lower() in _ANAPHORS):
+        if other.label_ == gathering.label_ or (definite and span_text(other).lower() in _ANAPHORS):
             sentences.append((abs(other.start_char - gathering.start_char), other))
     pool = spans.times if want == "time" else spans.venues
     for _, other in sorted(sentences, key=lambda pair: pair[0]):
@@ -117,7 +118,7 @@ def _candidate(date: Span, spans: _Spans, anchor: Anchor) -> Candidate | None:
                               [*spans.times, *spans.venues])
     own = ""
     if gathering is not None:
-        own = date.doc[max(gathering.sent.start, gathering.start - 3):gathering.end].text
+        own = span_text(date.doc[max(gathering.sent.start, gathering.start - 3):gathering.end])
         own = own[own.rfind("\n") + 1:]  # "... via Teams\nFull Council": the line above
     time = nearest_owned(date, in_range(spans.times, segment), rivals)
     venue = nearest_owned(date, in_range(spans.venues, segment), rivals)
@@ -224,7 +225,7 @@ def _describe(gathering: Span) -> str:
         while (start > max(sentence_start, gathering.start - 3) and doc[start - 1].is_alpha
                and not doc[start - 1].is_stop):
             start -= 1
-    return " ".join(doc[start:gathering.end].text.split())
+    return " ".join(span_text(doc[start:gathering.end]).split())
 
 
 def venue_text(venue: Span | None) -> str | None:
@@ -237,7 +238,7 @@ def venue_text(venue: Span | None) -> str | None:
 def _event(candidate: Candidate, later: list[Candidate]) -> Event:
     time_span = candidate.time or next((c.time for c in later if c.time), None)
     venue = candidate.venue or next((c.venue for c in later if c.venue), None)
-    start_time, end_time = parse_time(time_span.text) if time_span else (None, None)
+    start_time, end_time = parse_time(span_text(time_span)) if time_span else (None, None)
     span = candidate.span
     return Event(
         name=_describe(candidate.gathering), date_text=span_text(span),
