@@ -13,7 +13,7 @@ Row = tuple[str, str, str | None]
 
 VENUES: list[tuple[str, list[Row]]] = [
     ("Certificates are presented in the Mayor’s Parlour tomorrow.",
-     [("the Mayor’s Parlour", "Mayor’s Parlour", "Northshire")]),
+     [("the Mayor’s Parlour", "Mayor’s Parlour", None)]),
     ("The session is at Áras an Chontae, Church Street, Easton.",
      [("Áras an Chontae, Church Street, Easton", "Áras an Chontae", "Easton")]),
     ("The minister opened the new Easton District Office on Mill Street on Monday.",
@@ -27,7 +27,7 @@ VENUES: list[tuple[str, list[Row]]] = [
      [("the Grange Hall on Mill Lane in Easton", "Grange Hall", "Easton")]),
     ("Easton council will host the fair at its Mill House headquarters in the town "
      "centre.",
-     [("Mill House headquarters in the town centre", "Mill House", "Northshire")]),
+     [("Mill House headquarters in the town centre", "Mill House", None)]),
     ("The first fair was at the Old Corn \nExchange in Westby town centre.",
      [("the Old Corn \nExchange in Westby town centre", "Old Corn Exchange", "Westby")]),
     ("Visitors should go to the Council Chamber at Civic Offices, Easton.",
@@ -35,11 +35,11 @@ VENUES: list[tuple[str, list[Row]]] = [
     ("The event is at Eastgate Library, 12 High St., second floor.",
      [("Eastgate Library, 12 High St., second floor", "Eastgate Library", "Eastgate")]),
     ("Meet us at the Quays (near the fountain) at noon.",
-     [("the Quays (near the fountain)", "Quays", "Northshire")]),
+     [("the Quays (near the fountain)", "Quays", None)]),
     ("The ceremony was held at the Royal Park Hotel in Westby last night.",
      [("the Royal Park Hotel in Westby", "Royal Park Hotel", "Westby")]),
     ("Tickets are free for the day at St Anne’s shopping centre.",
-     [("St Anne’s shopping centre", "St Anne’s shopping centre", "Northshire")]),
+     [("St Anne’s shopping centre", "St Anne’s shopping centre", None)]),
     ("The talk is in the Gower Suite of the Guildhall, Westby, SA1 4PE.",
      [("the Gower Suite of the Guildhall, Westby", "Gower Suite", "Westby")]),
     ("It was held at the Northshire Event Centre.\n\nStaff enjoyed the Northshire Event "
@@ -48,14 +48,14 @@ VENUES: list[tuple[str, list[Row]]] = [
     ("The awards were held at the Vale Lodge near Westby last Thursday.",
      [("the Vale Lodge near Westby", "Vale Lodge", "Westby")]),
     ("Winners collected their prizes at the Hilton Easton Metropole.",
-     [("the Hilton Easton Metropole", "Hilton Easton Metropole", "Northshire")]),
+     [("the Hilton Easton Metropole", "Hilton Easton Metropole", None)]),
     ("Visit Easton Library, on the first floor of the Eastgate Centre, at noon.",
      [("Easton Library, on the first floor of the Eastgate Centre", "Easton Library",
        "Easton")]),
     ("The open day is at the Westby Family Hub, 22 Mill Street North, Westby.",
      [("the Westby Family Hub, 22 Mill Street North, Westby", "Westby Family Hub", "Westby")]),
     ("Monday 3 June: Easton Community Hub, Cowbridge Road, 10am-1pm",
-     [("Easton Community Hub, Cowbridge Road", "Easton Community Hub", "Northshire")]),
+     [("Easton Community Hub, Cowbridge Road", "Easton Community Hub", None)]),
 ]
 
 VENUES += [
@@ -66,11 +66,11 @@ VENUES += [
     ("The awards will be presented at Korimako in Easton.",
      [("Korimako in Easton", "Korimako", "Easton")]),
     ("The gala dinner is at the Roundhouse on Friday.",
-     [("the Roundhouse", "Roundhouse", "Northshire")]),
+     [("the Roundhouse", "Roundhouse", None)]),
     # A lower-case room before the building belongs to the mention.
     ("The talk is in the fellowship hall at Westgate Chapel, 12 Elm St.",
      [("fellowship hall at Westgate Chapel, 12 Elm St.", "Westgate Chapel",
-       "Northshire")]),
+       None)]),
     # A date before the name is not part of it; a bare street name attaches.
     ("The bus visits Westby on Wednesday 26 March and Seaview Leisure Centre, Promenade, "
      "Easton on Friday 28 March.",
@@ -141,3 +141,47 @@ def test_venues_false_positives(nlp: Language, text: str) -> None:
 
 def test_venues_false_positive_list_is_longer() -> None:
     assert len(NOT_VENUES) >= len(VENUES)
+
+
+# Localities: the venue's own words first; a county or region is never a locality.
+LOCALITIES = [
+    ("The fair is at the Hollins Building, 410 E. Main St., Suite 200, in Marlow. Doors open "
+     "at 9am.", "Marlow"),
+    ("Wednesday 11 May: The Beacon Shopping Centre, Ashcombe (unit 4, by the lifts), noon-4pm",
+     "Ashcombe"),
+    ("The dinner is at the Ormsby Rooms in Chester. It starts at 7pm.", "Chester"),
+    ("Drop in at the Westby Careers Center, 90 Kiln Drive.\n\nWhere: Westby Careers Center, "
+     "90 Kiln Drive, Hatherley\n", "Hatherley"),
+    ("Visit the Fenwick Valley Family Resource Center, 22 Pine St., Suite 4.", "Fenwick Valley"),
+    ("The session is at Ashcombe Public Library on Monday.", "Ashcombe"),
+]
+NOT_LOCALITIES = [
+    # A person's name before the civic noun, a department after "in", a county publisher.
+    "The session is at the Ann Tolley Recreation Center on Monday.",
+    "Openings in Parks and Recreation are shown at Kiln Court Community Centre on Monday.",
+    "The session is at the Roundhouse on Monday.",
+    "The event is at the Swan River Ballroom on Monday.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LOCALITIES)
+def test_venues_locality_from_own_text(nlp: Language, text: str, expected: str) -> None:
+    assert _rows(text, nlp)[0][2] == expected
+
+
+@pytest.mark.parametrize("text", NOT_LOCALITIES)
+def test_venues_locality_false_positives(nlp: Language, text: str) -> None:
+    rows = _rows(text, nlp)
+    assert rows and all(locality is None for *_, locality in rows), rows
+
+
+@pytest.mark.parametrize(("publisher", "expected"), [
+    ("Leeds City Council", "Leeds"), ("City of Knoxville", "Knoxville"),
+    ("Derry City and Strabane District Council", "Derry"), ("Mayo County Council", None),
+    ("County of Ventura", None), ("Ventura County Human Services Agency", None),
+    ("Tusla", None),
+])
+def test_venues_publisher_town_not_a_region(publisher: str, expected: str | None) -> None:
+    from extract.venues_records import publisher_town
+
+    assert publisher_town(publisher) == expected

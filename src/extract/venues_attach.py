@@ -12,6 +12,8 @@ _MAX_STEPS = 4
 _TO_NEXT_NAME = re.compile(r",?\s*(?:in\s+)?(?:the\s+)?")
 _LIST_NEXT = re.compile(r",?\s+(?:and|or|&)\s+(?:the\s+)?")
 _NAME_STEPS = frozenset({"number"})
+# A full stop after a word of two letters or more, then a capital: "London. It".
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z])")
 
 
 def place_ok(place: str) -> bool:
@@ -33,9 +35,13 @@ def _locality(text: str, pos: int) -> tuple[int, str | None]:
     if match := patterns["in_centre"].match(text, pos):
         return match.end(), "the town centre"
     for name in ("in_place", "comma_place"):
-        match = patterns[name].match(text, pos)
-        if match and place_ok(match.group("place")):
-            return match.end(), " ".join(match.group("place").split()).rstrip(".")
+        if (match := patterns[name].match(text, pos)) is None:
+            continue
+        place, end = match.group("place"), match.end()
+        if stop := _SENTENCE_END.search(place):  # "in London. It was ...": a new sentence
+            place, end = place[:stop.start()], match.start("place") + stop.start()
+        if place_ok(place):
+            return end, " ".join(place.split()).rstrip(".")
     return pos, None
 
 
@@ -90,18 +96,25 @@ def walk(
             break
         pos, room = following, False
     pos, locality = _locality(text, pos)
-    if locality and (match := attachment_regexes()["room"].match(text, pos)):
-        pos = match.end()  # "..., Charlotte, in Conference Room B"
+    for after in ("room", "paren"):
+        if locality and (match := attachment_regexes()[after].match(text, pos)):
+            pos = match.end()  # "..., Charlotte, in Conference Room B", "..., Bexmoor (unit 14)"
     return pos, locality
 
 
 def name_locality(name: str) -> str | None:
-    """"Truro Library", "Inverurie Town Hall" -> the town: one leading word before a
-    civic description (a town's library, hall or community centre)."""
+    """"Truro Library", "Simi Valley Family Resource Center" -> the town: one or two
+    leading words before civic descriptions (a town's library, hall or resource centre).
+    Not "Riverside Hub" (no civic noun) nor "Swan River Ballroom" (a room)."""
     tokens = name.replace("’s", "").replace("'s", "").split()
-    if len(tokens) < 2 or tokens[-1] not in words()["civic_nouns"] or not place_ok(tokens[0]):
+    if len(tokens) < 2 or tokens[-1] not in words()["civic_nouns"]:
         return None
     generic = words()["generic_words"]
-    if tokens[0].lower() in generic or any(t.lower() not in generic for t in tokens[1:-1]):
+    # "Simi Valley", "Wattle Creek": a town of two words, but not "Cal Johnson".
+    lead = 2 if len(tokens) > 2 and tokens[1] in words()["town_tails"] else 1
+    place = " ".join(tokens[:lead])
+    if any(t.lower() in generic for t in tokens[:lead]) or not place_ok(place):
         return None
-    return tokens[0]
+    if any(t.lower() not in generic for t in tokens[lead:-1]):
+        return None
+    return place

@@ -19,11 +19,14 @@ _ROOM_IN = re.compile(
 _AT = re.compile(r"^(.+?)\s+at\s+\S")
 _LAST_PLACE = re.compile(rf",\s*([{UPPER}][\w’'-]*(?:\s+[{UPPER}][\w’'-]*)?)$")
 _IN_TOWN = re.compile(
-    rf"\b(?:in|to)\s+([{UPPER}][\w’'-]+(?:[ \t]+[{UPPER}][\w’'-]+)?)\b(?!\s+[{UPPER}])")
+    rf"\b(?:in|to)\s+([{UPPER}][\w’'-]+(?:[ \t]+[{UPPER}][\w’'-]+)?)\b"
+    # "openings in Parks and Recreation": a department's name, not a town.
+    rf"(?!\s+[{UPPER}]|\s+(?:and|&|of)\s+[{UPPER}])")
 _TOWN_REACH = 150
 _SESSION_LEAD = re.compile(
     rf"[ \t]*(?P<town>[{UPPER}][\w’'-]+(?:[ \t]+[{UPPER}][\w’'-]+){{0,2}})"
     r"[ \t]*(?:\n|[–—:|-][ \t])")
+_REGION_BODY = re.compile(r"\bCounty\b|\bRegion(?:al)?\b|\bState\b")
 _PLACE_BODY = re.compile(r"\b(?:[Cc]ouncil|City|County|Borough|Shire|Town|District)\b")
 _COUNCIL_TOWN = re.compile(
     r"^(?:The\s+)?(?:(?:City|Borough|County|Town|Royal Borough)\s+of\s+)?"
@@ -36,6 +39,8 @@ def publisher_town(publisher: str | None) -> str | None:
     """The council's town; None for bodies not named after a place ("Tusla")."""
     if not publisher or not _PLACE_BODY.search(publisher):
         return None
+    if _REGION_BODY.search(publisher):
+        return None  # "Mayo County Council", "County of Ventura": a region, not a town
     match = _COUNCIL_TOWN.match(publisher)
     return match.group("town") if match else None
 
@@ -69,17 +74,27 @@ def _people(doc: Doc) -> list[Span]:
     return list(doc.spans["people"]) if "people" in doc.spans else []
 
 
-def _locality(phrase: Span, name: Span, ends: dict[int, int], town: str | None) -> str | None:
+def _stated(phrase: Span, name: Span, ends: dict[int, int]) -> str | None:
+    """The locality the mention itself attaches ("..., Bexmoor", "... in Riverton"), or
+    "the town centre"; None when the mention names no place."""
     room = name[-1].text in words()["room_nouns"]
     _, stated = walk(doc_text(phrase.doc), name.end_char, ends, room=room)
-    if stated == "the town centre":
-        return town  # the publisher's town: "in the town centre" says no other
     if stated is None and phrase.end_char > name.end_char:
         tail = doc_text(phrase.doc)[name.end_char:phrase.end_char].rstrip(" \t\n.,;:")
         last = _LAST_PLACE.search(tail)
         if last and not _street(last.group(1)) and place_ok(last.group(1)):
             stated = " ".join(last.group(1).split())
-    return (stated or _session_town(name) or _town_before(name)
+    return stated
+
+
+def _locality(name: Span, stated: str | None, town: str | None) -> str | None:
+    """The venue's own words first; then what the text around it says; the publisher's
+    town only for "the town centre" or a name that carries no place at all."""
+    if stated == "the town centre":
+        return town  # the publisher's town: "in the town centre" says no other
+    if stated is not None:
+        return stated
+    return (_session_town(name) or _town_before(name)
             or name_locality(" ".join(span_text(name).split())) or town)
 
 
@@ -119,6 +134,17 @@ def _street(text: str) -> bool:
     return text.split()[-1].rstrip(".") in words()["street_suffixes"]
 
 
+def _stated_by_key(pairs: list[tuple[Span, Span]], ends: dict[int, int]) -> dict[str, str]:
+    """The locality any mention of a place states ("the Career Center, 811 Commerce
+    Drive" first, "Where: Career Center, 811 Commerce Drive, Pemberton" later)."""
+    stated: dict[str, str] = {}
+    for phrase, name in pairs:
+        locality = _stated(phrase, name, ends)
+        if locality is not None and locality != "the town centre":
+            stated.setdefault(_key(_canonical(name, ends)), locality)
+    return stated
+
+
 def venue_records(doc: Doc, *, context: ArticleContext) -> list[Venue]:
     if "venues" not in doc.spans or "venue_names" not in doc.spans:
         return []
@@ -126,12 +152,14 @@ def venue_records(doc: Doc, *, context: ArticleContext) -> list[Venue]:
     town = publisher_town(context.publisher)
     names = list(doc.spans["venue_names"])
     ends = {n.start_char: n.end_char for n in names}
+    pairs = [(p, n) for p, n in zip(doc.spans["venues"], names, strict=True)
+             if not any(h.start < n.end and n.start < h.end for h in people)]
+    elsewhere = _stated_by_key(pairs, ends)
     records: list[Venue] = []
     seen: list[str] = []
     covered: list[tuple[int, int]] = []
-    for phrase, name in zip(doc.spans["venues"], names, strict=True):
-        if any(p.start < name.end and name.start < p.end for p in people) or any(
-                s <= name.start_char < e for s, e in covered):
+    for phrase, name in pairs:
+        if any(s <= name.start_char < e for s, e in covered):
             continue
         start, end = phrase_bounds(phrase)
         covered.append((start, end))
@@ -141,8 +169,9 @@ def venue_records(doc: Doc, *, context: ArticleContext) -> list[Venue]:
         if any(key in earlier or earlier in key or full in earlier for earlier in seen):
             continue
         seen.extend((key, full))
+        stated = _stated(phrase, name, ends) or elsewhere.get(key)
         records.append(Venue(
             text=doc_text(doc)[start:end], name=canonical,
-            locality=_locality(phrase, name, ends, town), start=start, end=end,
+            locality=_locality(name, stated, town), start=start, end=end,
         ))
     return records

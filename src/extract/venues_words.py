@@ -85,8 +85,8 @@ def attachment_regexes() -> dict[str, re.Pattern[str]]:
                             rf"(?:\s+of\s+(?:the\s+)?{caps})?"),
         "in_centre": re.compile(r"\s+in\s+(?:the\s+)(?:town|city)\s+centre\b"),
         "in_place": re.compile(
-            rf"\s+(?:in|near)\s+(?P<place>{caps})(?:\s+(?:town|city)\s+centre)?"),
+            rf",?\s+(?:in|near)\s+(?P<place>{caps})(?:\s+(?:town|city)\s+centre)?"),
         "comma_place": re.compile(
             rf",\s*(?P<place>{caps})(?:,?\s+[A-Z]{{2,3}}\s+\d{{4,5}})?"
-            r"(?=\s*(?:[.,;:)]|\n|$)|\s+(?:on|from|between|at|and|for|this|next|last)\b)"),
+            r"(?=\s*(?:[.,;:()]|\n|$)|\s+(?:on|from|between|at|and|for|this|next|last)\b)"),
     }
