@@ -501,6 +501,9 @@ COUNTY_OFFICES = [
     # No county publisher: the county the article names.
     ("The Alder County budget passed. County Executive Rita Moss said it was fair.",
      "Alder Times", "Rita Moss", "Alder County"),
+    # A state senator sits in the state senate, not in the county that publishes.
+    ("State Sen. Lena Ortiz, D-Alder, said the bill would pass.", "Alder County", "Lena Ortiz",
+     "State Senate"),
     # A UK county council publisher is not a US county: a national department keeps its name.
     ("Department of Health official Joe Platt said funding was agreed.", PUBLISHER, "Joe Platt",
      "Department of Health"),
@@ -514,3 +517,34 @@ def test_officials_county_offices(
     found = {o.name: o for o in officials(nlp, text, publisher=publisher)}
     assert name in found, list(found)
     assert found[name].organisation == organisation
+
+
+# (text, role): where a role after the name ends — durations, experience, a base, a part of
+# the area and "who has been" openers are not part of it; dashes can set a role off.
+ROLE_TAILS = [
+    ("Ann Vale, who has been Head of Fostering since 2019, said it was good.", "Head of Fostering"),
+    ("Ann Vale, Head of Fostering for the past six years, said it was good.", "Head of Fostering"),
+    ("Ann Vale, a team manager with 15 years' experience, said it was good.", "team manager"),
+    ("Ann Vale, a senior practitioner based in Easton, said it was good.",
+     "senior practitioner"),
+    ("Ann Vale, area manager in the north of the county, said it was good.", "area manager"),
+    ("Ann Vale – Head of Fostering – said it was good.", "Head of Fostering"),
+    ("Award for Leadership – Ann Vale – Director of Adult Services\n",
+     "Director of Adult Services"),
+    # A place that names the office stays ("Minister for the North", "Director for the East").
+    ("Ann Vale, Director for the East Region, said it was good.", "Director for the East Region"),
+]
+NOT_ROLE_TAILS = [
+    "Volunteer of the Year – Ann Vale – Easton Food Bank\n",
+    "The money - about £2m - was given by Ann Vale - a resident.",
+]
+
+
+@pytest.mark.parametrize(("text", "role"), ROLE_TAILS)
+def test_officials_role_tail_boundaries(nlp: Language, text: str, role: str) -> None:
+    assert [o.role for o in officials(nlp, text)] == [role]
+
+
+@pytest.mark.parametrize("text", NOT_ROLE_TAILS)
+def test_officials_role_tail_false_positives(nlp: Language, text: str) -> None:
+    assert officials(nlp, text) == []

@@ -146,8 +146,9 @@ def county_board(text: str, role: str | None, honorific: str | None) -> str | No
 
 # A US county publisher ("Kessler County Board of Supervisors"), not a UK county council.
 _PUBLISHER_COUNTY = re.compile(rf"^(?:the\s+)?(?P<c>{_CAP}(?:\s+{_CAP})?\s+County)\b(?!\s+Council)")
+# "Department of Social Services Director", "director of the county Department of ...".
 _BARE_DEPARTMENT = re.compile(
-    rf"^(?:the\s+)?(?P<d>Department\s+of\s+{_CAP}(?:\s+(?:{_CAP}|and|&))*)")
+    rf"(?:^(?:the\s+)?|\bthe\s+county\s+)(?P<d>Department\s+of\s+{_CAP}(?:\s+(?:{_CAP}|and|&))*)")
 _COUNTY_OFFICE = re.compile(r"\bCounty\b")
 
 
@@ -163,7 +164,7 @@ def county_office(
     name = _home_county(text, publisher)
     if name is None:
         return None
-    if role and (department := _BARE_DEPARTMENT.match(role)):
+    if role and (department := _BARE_DEPARTMENT.search(role)):
         words = department.group("d").split()
         while words[-1].lower() in word_set("officials_role_heads.txt"):
             words.pop()  # "Department of Social Services Director": the title is not the body

@@ -26,7 +26,8 @@ from extract.officials_split import (
 
 # After the name: ", role," up to the next comma, clause end, or speech verb.
 _AFTER = re.compile(
-    r"\s*,\s*(?:who\s+is\s+|who\s+was\s+|now\s+)?(?P<role>[^,.;:!?()“”\"\n]+(?:\n(?!\s*\n)"
+    r"\s*,\s*(?:who\s+(?:is|was|has\s+been|had\s+been|became|serves\s+as|works\s+as)\s+(?:now\s+)?"
+    r"|now\s+)?(?P<role>[^,.;:!?()“”\"\n]+(?:\n(?!\s*\n)"
     r"[^,.;:!?()“”\"\n]+)*?)\s*(?=,|[.;:!?()“”\"]|\n\s*\n|$|\s+(?:said|says|added|explained|told)\b)"
 )
 # Credentials the post-nominal table does not know ("LCSW", "MSW"): capitals between commas.
@@ -88,7 +89,12 @@ _LEAD = re.compile(r"^(?:(?:the|a|an|our|its|their|his|her|and|as|also)\s+)+", r
 # "a senior practitioner in the team who joined in 2021": the role ends where the clause starts.
 _RELATIVE = re.compile(r"(?<=\w)\s+(?:who|which|whose)\s+(?!(?:is|was)\b)")
 # "chair of the board until last year": a time phrase after a role is not part of it.
-_TIME_TAIL = re.compile(r"\s+(?:until|since|till)\s.*$", re.DOTALL)
+# Likewise a duration, an experience phrase, a base or a part of the area after the role
+# ("for the past ten years", "with 20 years' experience", "based in Easton", "in the north").
+_TIME_TAIL = re.compile(
+    r"\s+(?:until|since|till|(?:for|over|in)\s+(?:the\s+)?(?:past|last|previous)"
+    r"|with\s+(?:more\s+than\s+|over\s+|almost\s+|nearly\s+)?\S+\s+years|based\s+(?:in|at)"
+    r"|in\s+the\s+(?:north|south|east|west)\w*(?:\s+of)?)\b.*$", re.DOTALL)
 _MINISTER_FOR = re.compile(r"(?:the\s+)?(?:state\s+)?Minister\s+(?:for|of)\s+(?!State\b)",
                            re.IGNORECASE)
 _AWARDS = re.compile(rf"(?:{_CAP}\s+(?:of\s+the\s+|of\s+)?)+Awards")
@@ -112,7 +118,14 @@ def role_after(text: str, mention: Mention) -> RoleFind | None:
         return found
     if match := _PAREN.match(text, mention.tail_end):
         return _interpret(match.group("role")) or _appositive(text, match.end())
+    if match := _DASHED.match(text, mention.tail_end):
+        return _interpret(_TIME_TAIL.sub("", match.group("role")))
     return _signature(text, mention)
+
+
+# "Amy Dunn – Director of Children's Services – said" or a list line "Amy Dunn – Director".
+_DASHED = re.compile(
+    r"[ \t]+[-–—][ \t]+(?P<role>[^-–—\n.;:!?()“”\"]{3,120}?)[ \t]*(?=[ \t][-–—][ \t]|,|\n|$)")
 
 
 # A sign-off block: the name alone on its line, the title alone on the next ("Fiona Rae\n
