@@ -387,3 +387,53 @@ def test_awards_phrasings(
 @pytest.mark.parametrize("text", NO_PHRASING_CASES)
 def test_awards_phrasings_false_positives(nlp: Language, text: str) -> None:
     assert _awards(nlp, text) == []
+
+
+# More phrasings: a recipient "of", "voted", "selected as", honoured "at" a ceremony,
+# capitalised levels, an award's own name with "of"/"for", "in the final of", a winners'
+# list in running text, and "The award went to" taking the category named before.
+MORE_PHRASING_CASES = [
+    ("The Kinship Unit was the recipient of the Excellence in Practice award.",
+     [("Kinship Unit", "winner", "Excellence in Practice")]),
+    ("Caseworker Dana Ruiz was voted Caseworker of the Year by her peers.",
+     [("Caseworker Dana Ruiz", "winner", "Caseworker of the Year")]),
+    ("Ben Ode was selected as Mentor of the Year.", [("Ben Ode", "winner", "Mentor of the Year")]),
+    ("Two social workers from Ashby Council were honoured at the Care Awards.",
+     [("Two social workers from Ashby Council", "winner", None)]),
+    ("The adoption team received a Highly Commended award in the Permanence category.",
+     [("adoption team", "highly commended", "Permanence")]),
+    ("Duty worker Sam Ode won a Silver award in the Newcomer category.",
+     [("Duty worker Sam Ode", "silver", "Newcomer")]),
+    ("Sam Ode, a child protection worker, was presented with a Director’s Award for "
+     "Excellence.", [("Sam Ode", "winner", "Director’s Award for Excellence")]),
+    ("Alder County earned a Workforce Achievement Award for its program.",
+     [("Alder County", "winner", "Workforce Achievement Award")]),
+    ("Fenwick Council is in the final of the Employer of the Year category.",
+     [("Fenwick Council", "finalist", "Employer of the Year")]),
+    ("Fenwick Council has been announced as the winner of the Employer of the Year award.",
+     [("Fenwick Council", "winner", "Employer of the Year")]),
+    ("Winners on the night included the Fostering Team and the Youth Justice Service.",
+     [("Fostering Team", "winner", None), ("Youth Justice Service", "winner", None)]),
+    ("The Digital Innovation category drew 40 entries. The award went to Fenwick Council.",
+     [("Fenwick Council", "winner", "Digital Innovation")]),
+]
+
+NO_MORE_PHRASING_CASES = [
+    "The council has achieved the Gold Standard in the Workforce Charter.",
+    "The winners were announced at a ceremony in Leeds.",
+    "The team was given the go-ahead by the cabinet.",
+    "The letter went to Fenwick Council on Monday.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_PHRASING_CASES)
+def test_awards_more_phrasings(
+    nlp: Language, text: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    found = [(a.recipient, a.level, a.award) for a in _awards(nlp, text)]
+    assert found == expected
+
+
+@pytest.mark.parametrize("text", NO_MORE_PHRASING_CASES)
+def test_awards_more_phrasings_false_positives(nlp: Language, text: str) -> None:
+    assert _awards(nlp, text) == []

@@ -25,8 +25,8 @@ from extract.schema import Award, AwardLevel
 
 Row = dict[str, Any]
 _LEVELS: tuple[AwardLevel, ...] = get_args(AwardLevel)
-# "named X" / "crowned X": the title straight after the verb is the category.
-_NAMING = re.compile(r"\b(?:named|crowned)(?:\s+as)?\s*$")
+# "named X" / "crowned X" / "voted X": the title straight after the verb is the category.
+_NAMING = re.compile(r"\b(?:named|crowned|voted|selected\s+as|chosen\s+as)(?:\s+as)?\s*$")
 
 
 def _selected_triggers(sentence: str) -> list[tuple[int, int, str, bool]]:
@@ -90,7 +90,9 @@ def _inverted_rows(sentence: str, offset: int) -> list[Row]:
         rows.append({"start": offset + at, "end": offset + at + len(recipient),
                      "award": category, "recipient": recipient,
                      "level": went_to_level(sentence),
-                     "sentence": (offset, offset + len(sentence))})
+                     "sentence": (offset, offset + len(sentence)),
+                     # "The award went to Y": the award named before
+                     "named_before": category is None})
     return rows
 
 
@@ -191,7 +193,18 @@ def _award_rows(doc: Doc, context: ArticleContext | None) -> list[Row]:
                                    council))
     rows.extend(_list_rows(text))
     rows.extend(medal_lines(text))
-    return finish_rows(_same_category(rows), doc)
+    return finish_rows(_same_category(_named_before(rows, text)), doc)
+
+
+def _named_before(rows: list[Row], text: str) -> list[Row]:
+    """'The Employer of the Year category drew 40 entries. The award went to Y': an award
+    told as 'the award' is the category named last in the text before it."""
+    for row in rows:
+        if row.pop("named_before", False):
+            low = row["sentence"][0]
+            cats = find.categories(text[max(0, low - 600):low])
+            row["award"] = cats[-1][2] if cats else None
+    return rows
 
 
 @Language.component("council_awards")

@@ -26,7 +26,8 @@ _CEREMONY_WORD = r"(?:Awards|Accolades|Honours|Honors|Conference|Summit|Gala)"
 _CEREMONY_END = re.compile(rf"{_CEREMONY_WORD}(?:\s+for\s+[A-Z]\w+)?(?:\s+\d{{4}})?$")
 # "named Best Local Authority Employer": a superlative title is a category by itself.
 _SUPERLATIVE = ("Best ", "Outstanding ", "Most ", "Top ")
-_SINGLE_AWARD = re.compile(r"\b(?:Award|Prize|Medal|Trophy)$")
+# "Award of Excellence", "Director's Award for Excellence" are one category too.
+_SINGLE_AWARD = re.compile(r"\b(?:Award|Prize|Medal|Trophy)(?:$|\s+(?:of|for)\s)")
 # "the LGPro Awards for Excellence in the Collaboration category": the title after the
 # ceremony is the category.
 _AFTER_CEREMONY = re.compile(
@@ -34,6 +35,10 @@ _AFTER_CEREMONY = re.compile(
     r"(?P<sep>\s+(?:in|for)\s+(?:the\s+)?)"
 )
 _LISTED_BEFORE = re.compile(rf"\bthe\s+(?P<list>(?:{TITLE_PHRASE.pattern}),\s+)$")
+# "The award went to ...": a capitalised determiner names no category.
+_DETERMINER = re.compile(r"The|This|That|These|Its|Their|Our|A|An")
+_NAMED_AWARD = re.compile(r".*\b(?:Award|Prize|Medal|Trophy)\s+(?:of|for)\s+(?!the\b)[^\s]+"
+                          r"(?:\s+(?!in\b|at\b)\S+)*")
 _LED_BY_FOR_IN = re.compile(r"\b(?:for|in)\s+(?:the\s+)?$")
 # "received an award for Outstanding Partnership": the title after a prize's "for" is its
 # category ("an award for its work" names none).
@@ -140,10 +145,15 @@ def categories(scope: str) -> list[tuple[int, int, str]]:
     'for X at the Y Awards', and 'the X and Y categories'."""
     found: list[tuple[int, int, str]] = []
     for match in TITLE_PHRASE.finditer(scope):
+        whole = _strip_article(match.group())
+        if _NAMED_AWARD.fullmatch(whole) and not _CATEGORY_AFTER.match(scope, match.end()):
+            # "a Director's Award for Excellence": one award's name, not "X Award in Y"
+            found.append((match.end() - len(whole), match.end(), whole))
+            continue
         for at, piece in _pieces(match):
             phrase, ceremony = _split_at(_strip_article(piece))
             end = at + len(piece)
-            if is_ceremony(phrase):
+            if is_ceremony(phrase) or _DETERMINER.fullmatch(phrase):
                 continue
             if ceremony is None and _CATEGORIES_AFTER.match(scope, end):
                 found.extend((at, end, part) for part in re.split(r",\s*|\s+and\s+", phrase))
@@ -246,7 +256,7 @@ def date_in(text: str) -> str | None:
 
 
 _INVERTED = re.compile(
-    r"\b(?P<kw>(?i:shortlisted|short-listed|nominated|nominees|finalists?))\b[^.:]*?"
+    r"\b(?P<kw>(?i:shortlisted|short-listed|nominated|nominees|finalists?|winners))\b[^.:]*?"
     r"\b(?:are|were|include|includes|included)\s+(?P<items>[^.:;]+)"
 )
 

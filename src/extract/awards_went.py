@@ -22,9 +22,10 @@ _MEDAL_FOR = re.compile(r"\b(?P<level>gold|silver|bronze)\s+(?:award|prize|medal
                         re.IGNORECASE)
 
 
-def went_to(sentence: str) -> list[tuple[int, str, str]]:
-    """'the X category, which went to Y Council': (offset, recipient, category) winners."""
-    found: list[tuple[int, str, str]] = []
+def went_to(sentence: str) -> list[tuple[int, str, str | None]]:
+    """'the X category, which went to Y Council': (offset, recipient, category) winners;
+    'The award went to Y' names a winner and no category."""
+    found: list[tuple[int, str, str | None]] = []
     for match in _WENT_TO.finditer(sentence):
         cats = find.categories(sentence[:match.start()])
         name = _WENT_NAME.match(sentence, match.end())
@@ -32,8 +33,9 @@ def went_to(sentence: str) -> list[tuple[int, str, str]]:
             sentence, 0, match.start())
         if bare and cats and sentence[cats[-1][1]:match.start()].strip():
             continue  # "Jo went to the Awards": no category right before the verb
-        if cats and name:
-            found.append((name.start(), name.group(), cats[-1][2]))
+        prize_only = _PRIZE_WORD_BEFORE.search(sentence, 0, match.start()) is not None
+        if name and (cats or prize_only):
+            found.append((name.start(), name.group(), cats[-1][2] if cats else None))
     return found
 
 
