@@ -227,3 +227,59 @@ def test_events_false_positives(nlp: Language, text: str, published: str | None)
 
 def test_events_false_positive_list_is_longer() -> None:
     assert len(NOT_EVENTS) >= len(EVENTS)
+
+
+# A venue or time outside the session's own clause: a neighbouring sentence about the same
+# gathering (referring back, no date of its own, not online), or the headline.
+LINKED: list[tuple[str, str | None, str | None]] = [
+    # (text, time, venue_text) for the one event on 2024-06-08 (published 2024-05-20)
+    ("Our jobs fair returns on Saturday 8 June. It takes place at Kiln Court Hall from 10am.",
+     "10:00", "Kiln Court Hall"),
+    ("The careers evening is on Saturday 8 June at 6pm. The evening will be held at the "
+     "Grange Hall on Mill Lane.", "18:00", "the Grange Hall on Mill Lane"),
+    ("Open day at Westby Civic Centre\n\nThe council will hold an open day on Saturday 8 June "
+     "to fill 40 posts.", None, "Westby Civic Centre"),
+    ("The council is hosting a careers fair at Easton Leisure Centre. The fair runs on "
+     "Saturday 8 June from 10am.", "10:00", "Easton Leisure Centre"),
+    ("The information evening will be held on Saturday 8 June at 6pm. Location: Westby Hub, "
+     "3 Elm Road.", "18:00", "Westby Hub, 3 Elm Road"),
+    ("The fair is at the Ormsby Rooms in Chester. It opens on Saturday 8 June.", None,
+     "the Ormsby Rooms in Chester"),
+]
+NOT_LINKED: list[tuple[str, str | None, str | None]] = [
+    # The next sentence is another session, another gathering, online, or not about it.
+    ("The jobs fair is on Saturday 8 June. A drop-in follows on 9 June at the Grange Hall.",
+     None, None),
+    ("The jobs fair is on Saturday 8 June. It is streamed online via Zoom from Mill House.",
+     None, None),
+    ("The jobs fair is on Saturday 8 June. Separately, the Grange Hall will close for repairs.",
+     None, None),
+    ("Jobs fair at Westby Civic Centre\n\nAn online information session is on Saturday 8 June.",
+     None, None),
+    ("The jobs fair is on Saturday 8 June. It is hoped the Grange Hall will reopen soon.",
+     None, None),
+]
+
+
+def _linked(text: str, nlp: Language) -> tuple[str | None, str | None]:
+    rows = [r for r in _rows(text, "2024-05-20", nlp) if r[1] == "2024-06-08"]
+    assert len(rows) == 1, rows
+    return rows[0][3], rows[0][4]
+
+
+@pytest.mark.parametrize(("text", "time", "venue"), LINKED)
+def test_events_links_neighbouring_sentence(nlp: Language, text: str, time: str | None,
+                                            venue: str | None) -> None:
+    assert _linked(text, nlp) == (time, venue)
+
+
+@pytest.mark.parametrize(("text", "time", "venue"), NOT_LINKED)
+def test_events_link_false_positives(nlp: Language, text: str, time: str | None,
+                                     venue: str | None) -> None:
+    assert _linked(text, nlp) == (time, venue)
+
+
+def test_events_no_gathering_from_a_quote(nlp: Language) -> None:
+    text = ("Many people came to last year's event. Ann said: \"It was the best Saturday "
+            "morning I ever spent.\"")
+    assert _rows(text, "2024-05-20", nlp) == []

@@ -23,6 +23,7 @@ from extract.events_link import (
     previous_gathering,
     segment_of,
 )
+from extract.events_venue import back_gathering, neighbour_link
 from extract.schema import Event
 from extract.venues_records import phrase_bounds
 
@@ -123,9 +124,11 @@ def _candidate(date: Span, spans: _Spans, anchor: Anchor) -> Candidate | None:
     time = nearest_owned(date, in_range(spans.times, segment), rivals)
     venue = nearest_owned(date, in_range(spans.venues, segment), rivals)
     if gathering is None:
-        if date.label_ not in _DAY_LEVEL or (time is None and venue is None):
+        if date.label_ not in _DAY_LEVEL:
             return None
-        gathering = previous_gathering(date, spans.gatherings)
+        gathering = back_gathering(date, spans.gatherings)
+        if gathering is None and (time is not None or venue is not None):
+            gathering = previous_gathering(date, spans.gatherings)
         if gathering is None:
             return None
         own_sentence = in_range(spans.venues, _sent_range(gathering))
@@ -134,8 +137,10 @@ def _candidate(date: Span, spans: _Spans, anchor: Anchor) -> Candidate | None:
     if tense is None and gathering.sent == date.sent:
         tense = tense_of(span_text(gathering.sent))
     value = _value(date, spans, replace(anchor, tense=tense))
-    time = time or _echo(gathering, spans, want="time")
-    venue = venue or _echo(gathering, spans, want="venue")
+    time = time or _echo(gathering, spans, want="time") or _linked(date, gathering, spans.times,
+                                                                   spans)
+    venue = venue or _echo(gathering, spans, want="venue") or _linked(date, gathering,
+                                                                      spans.venues, spans)
     # "an online information session", "via Zoom": no place, whatever else is nearby.
     later = [d.start_char for d in rivals if d.start_char > date.start_char]
     after = doc_text(date.doc)[date.start_char:min([*later, segment[1]])]
@@ -153,6 +158,11 @@ _ANAPHORS = frozenset({"event", "events", "occasion", "evening", "day"})
 _EXPLICIT = frozenset({"DATE", "DATE_RANGE", "DATE_NUMERIC", "DATE_ISO"})
 _DAY_LEVEL = frozenset({"DATE", "DATE_RANGE", "DATE_NUMERIC", "DATE_ISO", "REL_DAY",
                         "WEEKDAY", "DAY_ONLY"})
+
+
+def _linked(date: Span, gathering: Span, pool: list[Span], spans: _Spans) -> Span | None:
+    return neighbour_link(date, gathering, dates=spans.dates, gatherings=spans.gatherings,
+                          pool=pool)
 
 
 def _sent_range(span: Span) -> tuple[int, int]:

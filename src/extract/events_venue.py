@@ -1,0 +1,155 @@
+"""Linking a session to a time or venue stated outside its own clause.
+
+Writers often give the date in one sentence and the place in the next ("The fair is on
+Saturday 8 June. It takes place at Easton Town Hall."), the place first ("We are hosting a
+fair at Easton Library. The fair runs on ..."), in a "Venue:" line, or in the headline.
+The rule: a neighbouring sentence lends its time or venue when it talks about the same
+gathering (it opens by referring back, or names a gathering of the same kind) and holds no
+date of its own (a dated sentence is another session) and no other kind of gathering.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Span
+
+from extract.dates_patterns import cue_regex, read_jsonl
+from extract.doctext import doc_text
+from extract.events_link import in_range
+
+# Tokens at the start of a sentence within which a reference back must appear.
+_OPENING = 5
+# How many sentences after the session's a chain of references back may run.
+_FORWARD = 2
+_TITLE_REACH = 400
+_TITLE_LENGTH = 150
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, frozenset[str]]:
+    return {row["list"]: frozenset(row["words"]) for row in read_jsonl("events_link.jsonl")}
+
+
+@lru_cache(maxsize=1)
+def _label_regex() -> re.Pattern[str]:
+    labels = "|".join(re.escape(w) for w in sorted(_words()["place_labels"], key=len,
+                                                    reverse=True))
+    return re.compile(rf"[ \t•*·-]*(?:{labels})[ \t]*[:：|–-]", re.I)
+
+
+def _refers_back(sent: Span, gathering: Span, gatherings: list[Span]) -> bool:
+    """"It takes place at ...", "The event will be held at ...", "All sessions are at
+    ...", "Venue: ...": the sentence opens by pointing at a gathering already named."""
+    if _label_regex().match(doc_text(sent.doc), sent.start_char):
+        return True
+    opening = [t for t in sent[:_OPENING] if not t.is_space and not t.is_punct]
+    if opening and opening[0].lower_ in _words()["pronouns"]:
+        # "It is hoped ...", "It follows ...": an empty subject refers to nothing.
+        follow = " ".join(t.lower_ for t in opening[1:3])
+        return not any(follow.startswith(w) for w in _words()["not_pronoun_follow"])
+    anaphors, determiners = _words()["anaphors"], _words()["determiners"]
+    for i, token in enumerate(opening[1:], start=1):
+        if token.lower_ in anaphors and opening[i - 1].lower_ in determiners:
+            return True
+    end = opening[-1].i + 1 if opening else sent.start
+    return any(g.label_ == gathering.label_ and g.start < end for g in gatherings)
+
+
+def _lender(sent: Span, gathering: Span, spans: _Pools) -> bool:
+    """No date (a dated sentence is another session), no other kind of gathering, and
+    not online."""
+    bounds = (sent.start_char, sent.end_char)
+    own = in_range(spans.gatherings, bounds)
+    return (not in_range(spans.dates, bounds)
+            and all(g.label_ in (gathering.label_, "body") for g in own)
+            and not cue_regex("virtual").search(doc_text(sent.doc), *bounds))
+
+
+class _Pools:
+    """The spans one doc's links are drawn from."""
+
+    def __init__(self, dates: list[Span], gatherings: list[Span], pool: list[Span]) -> None:
+        self.dates, self.gatherings, self.pool = dates, gatherings, pool
+
+
+def _first(sent: Span, pool: list[Span]) -> Span | None:
+    found = in_range(pool, (sent.start_char, sent.end_char))
+    return found[0] if found else None
+
+
+def _next(sent: Span) -> Span | None:
+    return sent.doc[sent.end].sent if sent.end < len(sent.doc) else None
+
+
+def _previous(sent: Span) -> Span | None:
+    return sent.doc[sent.start - 1].sent if sent.start > 0 else None
+
+
+def neighbour_link(date: Span, gathering: Span, *, dates: list[Span], gatherings: list[Span],
+                   pool: list[Span]) -> Span | None:
+    """A time or venue (from `pool`) the sentences around the session's give it."""
+    spans = _Pools(dates, gatherings, pool)
+    sent = date.sent
+    following = _next(sent)
+    for _ in range(_FORWARD):
+        if following is None or not _lender(following, gathering, spans):
+            break
+        own = in_range(gatherings, (following.start_char, following.end_char))
+        if not _refers_back(following, gathering, own):
+            break
+        if (found := _first(following, pool)) is not None:
+            return found
+        following = _next(following)
+    before = _previous(gathering.sent if gathering.sent.start < sent.start else sent)
+    if before is not None and _lender(before, gathering, spans):
+        own = in_range(gatherings, (before.start_char, before.end_char))
+        # "We are hosting a jobs fair at Easton Library. The fair runs on ...": the
+        # place came first, with the same kind of gathering.
+        if any(g.label_ == gathering.label_ for g in own) and (
+                _refers_back(sent, gathering, in_range(gatherings, (sent.start_char,
+                                                                    sent.end_char)))):
+            return _first(before, pool)
+    return _title_link(date, gathering, spans)
+
+
+def _title_link(date: Span, gathering: Span, spans: _Pools) -> Span | None:
+    """"Jobs fair at Westby Civic Centre" as the headline, the date in the body."""
+    text = doc_text(date.doc)
+    start = 0
+    while start < min(_TITLE_REACH, date.start_char):
+        end = text.find("\n", start) % (len(text) + 1)
+        line = text[start:end].strip()
+        if 0 < len(line) <= _TITLE_LENGTH and not line.endswith((".", "!", "?")):
+            bounds = (start, end)
+            own = in_range(spans.gatherings, bounds)
+            if (not in_range(spans.dates, bounds) and own
+                    and all(g.label_ == gathering.label_ for g in own)
+                    and (found := in_range(spans.pool, bounds))):
+                return found[0]
+        start = end + 1
+    return None
+
+
+def back_gathering(date: Span, gatherings: list[Span]) -> Span | None:
+    """"The fair is at the Grand Rooms. It opens on Monday 4 March.": a session sentence
+    that opens by referring back takes the gathering of the sentence before."""
+    before = _previous(date.sent)
+    if before is None:
+        return None
+    own = [g for g in in_range(gatherings, (before.start_char, before.end_char))
+           if g.label_ != "body"]
+    if not own or not _refers_back(date.sent, own[-1], []) or not _appointed(date):
+        return None
+    return own[-1]
+
+
+def _appointed(date: Span) -> bool:
+    """"on Monday 4 March", "from 9 June", "tomorrow": a date something is set for, not
+    "the best Saturday morning" or a date inside a quotation."""
+    text = doc_text(date.doc)
+    if any(q in text[date.sent.start_char:date.start_char] for q in "\"“”"):
+        return False
+    previous = date.doc[date.start - 1].lower_ if date.start > 0 else ""
+    return previous in _words()["date_leads"] or date.label_ == "REL_DAY"
