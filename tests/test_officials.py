@@ -504,6 +504,8 @@ COUNTY_OFFICES = [
     # A state senator sits in the state senate, not in the county that publishes.
     ("State Sen. Lena Ortiz, D-Alder, said the bill would pass.", "Alder County", "Lena Ortiz",
      "State Senate"),
+    ("Commissioner Tyrell Banks said the county would help.", "Alder County", "Tyrell Banks",
+     "Alder County"),
     # A UK county council publisher is not a US county: a national department keeps its name.
     ("Department of Health official Joe Platt said funding was agreed.", PUBLISHER, "Joe Platt",
      "Department of Health"),
@@ -547,4 +549,42 @@ def test_officials_role_tail_boundaries(nlp: Language, text: str, role: str) -> 
 
 @pytest.mark.parametrize("text", NOT_ROLE_TAILS)
 def test_officials_role_tail_false_positives(nlp: Language, text: str) -> None:
+    assert officials(nlp, text) == []
+
+
+# Names listed after one plural title share it; a plural word that is no title does not.
+PLURAL_TITLES = [
+    ("Councillors Ann Lee, Rob Hart and Kwabena Osei attended the launch.",
+     ["Ann Lee", "Rob Hart", "Kwabena Osei"]),
+    ("Cllrs Ann Lee and Rob Hart attended the launch.", ["Ann Lee", "Rob Hart"]),
+    ("Residents Ann Lee and Rob Hart attended the launch.", []),
+    ("Councillors discussed Health and Social Care with the Easton Trust.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), PLURAL_TITLES)
+def test_officials_plural_title_lists(nlp: Language, text: str, names: list[str]) -> None:
+    assert [o.name for o in officials(nlp, text)] == names
+
+
+# (text, role, organisation): a role stated as the predicate; a place's possessive is the
+# publisher that place names.
+PREDICATE_ROLES = [
+    ("Ann Lee is the council's Head of Fostering. She said it was good.", "Head of Fostering",
+     PUBLISHER),
+    ("Ann Lee, Northshire's Mayor, said it was good.", "Mayor", PUBLISHER),
+]
+NOT_PREDICATE_ROLES = [
+    "Ann Lee was the winner of the raffle.",
+    "Ann Lee is a foster carer in Easton.",
+]
+
+
+@pytest.mark.parametrize(("text", "role", "organisation"), PREDICATE_ROLES)
+def test_officials_predicate_roles(nlp: Language, text: str, role: str, organisation: str) -> None:
+    assert [(o.role, o.organisation) for o in officials(nlp, text)] == [(role, organisation)]
+
+
+@pytest.mark.parametrize("text", NOT_PREDICATE_ROLES)
+def test_officials_predicate_roles_false_positives(nlp: Language, text: str) -> None:
     assert officials(nlp, text) == []

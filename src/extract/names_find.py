@@ -8,9 +8,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from extract.names_lexicon import first_names, honorifics, postnominals, word_set
+from extract.names_lexicon import (
+    first_names,
+    honorifics,
+    plural_honorifics,
+    postnominals,
+    word_set,
+)
 
 # A word: letters with inner apostrophes/hyphens, and an optional dot ("Dr.", "J.").
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?\.?")
@@ -185,10 +191,11 @@ def _weak(text: str, run: list[Tok], i: int) -> tuple[Mention | None, int]:
         return None, i + 1
     if any(folded(tok.bare) in first_names() for tok in run[i + 1 : end - 1]):
         return None, i + 1  # "Youth Justice Kate Ferris": the name starts at the first name
-    if _PREPOSITION_BEFORE.search(text, max(0, run[i].start - 12), run[i].start):
+    listed = _AFTER_PLURAL.search(text, max(0, run[i].start - _WORD_REACH), run[i].start)
+    if not listed and _PREPOSITION_BEFORE.search(text, max(0, run[i].start - 12), run[i].start):
         return None, i + 1
     stop = run[end - 1].start + len(run[end - 1].bare)
-    if not (_WEAK_ANCHOR.match(text, stop) or _role_appositive(text, stop)) and not (
+    if not (_WEAK_ANCHOR.match(text, stop) or _role_appositive(text, stop) or listed) and not (
         _after_title(text, run, i) and _CLAUSE_GOES_ON.match(text, stop)
     ):
         return None, i + 1
@@ -207,6 +214,10 @@ def _role_appositive(text: str, stop: int) -> bool:
     heads = word_set("officials_role_heads.txt")
     return match is not None and any(w in heads for w in match.group(1).split())
 _WORD_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z][\w-]*)[ \t]*+(?:\n[ \t]*+)?$")
+# "Councillors Ann Lee and Ewa Nowak": a later item of a list led by a plural title.
+_AFTER_PLURAL = re.compile(
+    r"\b(?:Councillors|Cllrs\.?|Crs)[ \t]++[^.;:!?\n]{3,60}?"
+    r"(?:,[ \t]*+(?:and[ \t]++)?|[ \t]and[ \t]++)$")
 _WORD_REACH = 80  # searched back from the name only: from the text's start it was O(n)
 
 
@@ -275,4 +286,22 @@ def postnominal_tail(text: str, pos: int) -> tuple[int, bool]:
 
 def rule_mentions(text: str) -> list[Mention]:
     """Full-name mentions found in capitalised runs (no surname-only mentions)."""
-    return [m for run in _runs(text) for m in _run_names(text, run)]
+    return _share_plural(text, [m for run in _runs(text) for m in _run_names(text, run)])
+
+
+# Between two names of one list: a comma, "and" or "&".
+_LIST_GAP = re.compile(r"\s*+,\s*+(?:and\s++)?|\s++and\s++|\s*+&\s*+")
+
+
+def _share_plural(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"Cllrs Ann Lee and Rob Hart": the names listed after a plural title share it."""
+    out: list[Mention] = []
+    for mention in mentions:
+        prev = out[-1] if out else None
+        if (prev is not None and mention.honorific is None
+                and prev.honorific in plural_honorifics()
+                and _LIST_GAP.fullmatch(text, prev.tail_end, mention.start)):
+            mention = replace(mention, honorific=prev.honorific, hon_kind=prev.hon_kind,
+                              anchor="honorific")
+        out.append(mention)
+    return out

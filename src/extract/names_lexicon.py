@@ -45,6 +45,13 @@ def honorifics() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def plural_honorifics() -> frozenset[str]:
+    """"Councillors", "Cllrs": one title before a list of names ("Cllrs Ann Lee and Rob Hart")."""
+    rows = (json.loads(line) for line in pattern_lines("officials_honorifics.jsonl"))
+    return frozenset(row["text"] for row in rows if row.get("plural"))
+
+
+@lru_cache(maxsize=1)
 def postnominals() -> dict[str, bool]:
     """Post-nominal letters -> whether they mark an elected office (MP, TD ...)."""
     found: dict[str, bool] = {}

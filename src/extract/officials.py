@@ -301,4 +301,5 @@ def _same_as_publisher(organisation: str, publisher: str | None) -> str:
 
 
 def _key(name: str) -> str:
-    return " ".join(re.sub(r"^the\s+", "", name.lower()).split())
+    # "Easton's" (as in "Easton's Mayor") is the place itself.
+    return " ".join(re.sub(r"^the\s+|['’]s?$", "", name.lower()).split())

@@ -150,6 +150,8 @@ _PUBLISHER_COUNTY = re.compile(rf"^(?:the\s+)?(?P<c>{_CAP}(?:\s+{_CAP})?\s+Count
 _BARE_DEPARTMENT = re.compile(
     rf"(?:^(?:the\s+)?|\bthe\s+county\s+)(?P<d>Department\s+of\s+{_CAP}(?:\s+(?:{_CAP}|and|&))*)")
 _COUNTY_OFFICE = re.compile(r"\bCounty\b")
+_COUNTY_TITLE = re.compile(
+    r"(?:Commissioner|Supervisor|Sheriff)(?:\s+(?:Commissioner|Supervisor|Sheriff))?")
 
 
 def county_office(
@@ -170,6 +172,8 @@ def county_office(
             words.pop()  # "Department of Social Services Director": the title is not the body
         return f"{name} {' '.join(words)}"
     said = " ".join(filter(None, (honorific, role)))
+    if _PUBLISHER_COUNTY.match(publisher or "") and _COUNTY_TITLE.fullmatch(said):
+        return name  # a bare "Commissioner" or "Supervisor" of a county that publishes
     return name if _COUNTY_OFFICE.search(said) and "Council" not in said else None
 
 

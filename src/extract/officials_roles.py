@@ -120,7 +120,15 @@ def role_after(text: str, mention: Mention) -> RoleFind | None:
         return _interpret(match.group("role")) or _appositive(text, match.end())
     if match := _DASHED.match(text, mention.tail_end):
         return _interpret(_TIME_TAIL.sub("", match.group("role")))
+    if match := _PREDICATE.match(text, mention.tail_end):
+        return _interpret(_TIME_TAIL.sub("", match.group("role")))
     return _signature(text, mention)
+
+
+# "Amy Dunn is the council's Head of Fostering.": a role stated as the predicate.
+_PREDICATE = re.compile(
+    r"[ \t]+(?:is|was|has\s+been|serves\s+as|works\s+as)[ \t]+(?:the|a|an|our|its)[ \t]+"
+    r"(?P<role>[^,.;:!?()“”\"\n]{3,100}?)(?=\s*[,.;:!?]|\s+(?:and|who|which|since|for)\b)")
 
 
 # "Amy Dunn – Director of Children's Services – said" or a list line "Amy Dunn – Director".
