@@ -283,3 +283,23 @@ def test_events_no_gathering_from_a_quote(nlp: Language) -> None:
     text = ("Many people came to last year's event. Ann said: \"It was the best Saturday "
             "morning I ever spent.\"")
     assert _rows(text, "2024-05-20", nlp) == []
+
+
+# A list line's end bounds a session: the venue at a line's end is that line's, not the
+# next line's (which starts nearer); a hard wrap (trailing space) is no bound.
+LIST_LINES: list[tuple[str, list[str | None]]] = [
+    ("Careers drop-in – Wed 12/06, 2pm–5pm, Easton Library (first floor)\n"
+     "Information evening – Thurs 13/06, 6.30pm, Westby Community Centre\n",
+     ["Easton Library (first floor)", "Westby Community Centre"]),
+    ("Careers drop-in – Wed 12/06, 2pm, Easton Library\n"
+     "Information evening – Thurs 13/06, 6.30pm, online via Teams\n",
+     ["Easton Library", None]),
+    ("The drop-in sessions are on Wednesday 12 June at the \nGrange Hall and on Thursday "
+     "13 June at Westby Library.", ["Grange Hall", "Westby Library"]),
+]
+
+
+@pytest.mark.parametrize(("text", "venues"), LIST_LINES)
+def test_events_list_line_owns_its_venue(nlp: Language, text: str,
+                                         venues: list[str | None]) -> None:
+    assert [row[4] for row in _rows(text, "2024-05-20", nlp)] == venues

@@ -53,6 +53,12 @@ def _distance(date: Span, span: Span) -> int:
     return _gap(date, span) + _CLAUSE * clauses + 10 * after
 
 
+def _list_break(date: Span, span: Span) -> bool:
+    """A line ending without a trailing space lies between the two (hard wraps keep it)."""
+    start, end = sorted((date.end_char, span.start_char, date.start_char, span.end_char))[1:3]
+    return bool(_LINE_END.search(doc_text(date.doc), max(0, start - 1), end))
+
+
 def in_range(spans: Iterable[Span], bounds: tuple[int, int]) -> list[Span]:
     """Spans starting inside the bounds (a venue's street may run past a full stop in
     "Refugee Rd., Columbus" that the sentencizer takes for a sentence end)."""
@@ -67,9 +73,12 @@ def nearest_owned(anchor: Span, spans: list[Span], rivals: list[Span]) -> Span |
         return None
 
     def owner(span: Span) -> Span:
+        # A list line's end is a hard bound: "Drop-in – Wed 12/03, 2pm, Lowther Library\n
+        # Evening – Tues 18/03": the library is Wednesday's, however near Tuesday is.
+        same_item = [d for d in rivals if not _list_break(d, span)]
         # Prose names the date first ("on Wednesday 14 September ... at the Library"), so
         # a date after the span must be much nearer to claim it.
-        return min(rivals, key=lambda d: _distance(d, span))
+        return min(same_item or rivals, key=lambda d: _distance(d, span))
 
     owned = [s for s in spans if not rivals or owner(s) == anchor]
     return min(owned, key=lambda s: _gap(anchor, s)) if owned else None
