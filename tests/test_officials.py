@@ -588,3 +588,16 @@ def test_officials_predicate_roles(nlp: Language, text: str, role: str, organisa
 @pytest.mark.parametrize("text", NOT_PREDICATE_ROLES)
 def test_officials_predicate_roles_false_positives(nlp: Language, text: str) -> None:
     assert officials(nlp, text) == []
+
+
+# A journalist who judges an award acts for it; a journalist alone is no official.
+JUDGING_JOURNALISTS = [
+    ("Head judge Ann Lee, deputy editor of CYPN, said the entry stood out.",
+     ["Ann Lee"]),
+    ("Ann Lee, deputy editor of CYPN, said the entry stood out.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), JUDGING_JOURNALISTS)
+def test_officials_judging_journalists(nlp: Language, text: str, names: list[str]) -> None:
+    assert [o.name for o in officials(nlp, text)] == names

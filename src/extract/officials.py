@@ -214,9 +214,19 @@ def _role(text: str, mentions: tuple[Mention, ...], person: Person) -> RoleFind 
         found = role_after(text, mention)
         if found is None and (found := role_before(text, mention, floor=floor)) is not None:
             found = _with_team(text, mention, found)
+        elif found is not None and found.journalist:
+            found = _judging(found, role_before(text, mention, floor=floor))
         if found is not None:
             return found
     return None
+
+
+def _judging(found: RoleFind, before: RoleFind | None) -> RoleFind:
+    """"Judging panel chair Ann Lee, deputy editor of LGC": a journalist judging acts for the
+    awards, so she is an official; both roles are kept, the title before first."""
+    if before is None or not _JUDGE.search(before.role):
+        return found
+    return replace(found, role=f"{before.role}, {found.role}", journalist=False)
 
 
 def _with_team(text: str, mention: Mention, found: RoleFind) -> RoleFind:
