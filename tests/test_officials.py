@@ -601,3 +601,20 @@ JUDGING_JOURNALISTS = [
 @pytest.mark.parametrize(("text", "names"), JUDGING_JOURNALISTS)
 def test_officials_judging_journalists(nlp: Language, text: str, names: list[str]) -> None:
     assert [o.name for o in officials(nlp, text)] == names
+
+
+# (text, organisation): chairs and chief executives head the body named after "of"; a
+# council's own committee is no body of its own; judges act for accolades as for awards.
+HEADS_OF_BODIES = [
+    ("Ann Lee, chief executive of Care Forum Easton, said it was good.", "Care Forum Easton"),
+    ("The chair of Skills Easton, Dr Ann Lee, said it was good.", "Skills Easton"),
+    ("Ann Lee, Chair of the Children’s Scrutiny Committee, said it was good.", PUBLISHER),
+    ("Ann Lee, Director of Children’s Services, said it was good.", PUBLISHER),
+    ("The Easton Care Accolades were held. Ann Lee, chair of the judging panel, said it was "
+     "close.", "Easton Care Accolades"),
+]
+
+
+@pytest.mark.parametrize(("text", "organisation"), HEADS_OF_BODIES)
+def test_officials_heads_of_bodies(nlp: Language, text: str, organisation: str) -> None:
+    assert [o.organisation for o in officials(nlp, text)] == [organisation]

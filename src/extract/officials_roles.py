@@ -97,7 +97,14 @@ _TIME_TAIL = re.compile(
     r"|in\s+the\s+(?:north|south|east|west)\w*(?:\s+of)?)\b.*$", re.DOTALL)
 _MINISTER_FOR = re.compile(r"(?:the\s+)?(?:state\s+)?Minister\s+(?:for|of)\s+(?!State\b)",
                            re.IGNORECASE)
-_AWARDS = re.compile(rf"(?:{_CAP}\s+(?:of\s+the\s+|of\s+)?)+Awards")
+_AWARDS = re.compile(rf"(?:{_CAP}\s+(?:of\s+the\s+|of\s+)?)+(?:Awards|Accolades|Prizes)\b")
+# Chairs, presidents and chief executives head a body, not a portfolio: a capitalised name
+# after "of" is their organisation (a council's own committee or panel is not a body).
+_HEAD_OF_BODY = re.compile(
+    r"^(?:(?:deputy|vice|co)[- ]?)?(?:chair(?:man|woman|person)?|president|chief\s+executive"
+    r"|CEO|founder|patron)\s+of\s+(?:the\s+)?"
+    rf"(?P<org>{_CAP}(?:\s+(?:{_CAP}|and|&|of|for))*?(?<!Committee)(?<!Panel))$",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,7 +216,8 @@ def team_after(text: str, mention: Mention) -> str | None:
 def awards_body(text: str) -> str | None:
     """The awards named in an article: the body a judge acts for."""
     match = _AWARDS.search(text)
-    return " ".join(match.group().split()) if match else None
+    # "The Easton Care Awards were held": a sentence-opening article is not the name.
+    return re.sub(r"^The\s+", "", " ".join(match.group().split())) if match else None
 
 
 def role_before(text: str, mention: Mention, *, floor: int) -> RoleFind | None:
@@ -292,6 +300,8 @@ def _split_organisation(role: str) -> tuple[str, str | None, bool]:
         pass  # "Minister for Local Government": the portfolio is not the minister's body
     elif organisation is None and (match := _INNER_ORG.search(role)):
         organisation = known_in(match.group("org")) or match.group("org")
+    elif organisation is None and (match := _HEAD_OF_BODY.match(role)):
+        organisation = match.group("org")  # "chair of Social Care Wales": a chair heads a body
     elif organisation is None:
         organisation = known_in(role)
     if organisation is not None:
