@@ -289,3 +289,48 @@ def test_figures_lists_and_tables(
 ])
 def test_figures_lists_and_tables_false_positives(nlp: Language, text: str) -> None:
     assert _figures(nlp, text) == []
+
+
+# Nouns a journalist may choose for staff, partitive clauses ("of whom 12 are agency
+# staff"), a noun shared by two numbers, and a rate named in the sentence before.
+SYNONYM_CASES = [
+    ("There are 120 case holders in the directorate.", [("staff_count", 120, None, None)]),
+    ("The service employs 14 physiotherapists.", [("staff_count", 14, None, None)]),
+    ("The hub has six health visitors and two midwives.",
+     [("staff_count", 6, None, None), ("staff_count", 2, None, None)]),
+    ("The team has 50 social workers, of whom 12 are agency staff.",
+     [("staff_count", 50, None, None), ("agency_staff", 12, None, None)]),
+    ("The service has 80 practitioners, 9 of whom are agency workers.",
+     [("staff_count", 80, None, None), ("agency_staff", 9, None, None)]),
+    ("There are 35 full-time and 10 part-time posts in the service.",
+     [("staff_count", 35, None, None), ("staff_count", 10, None, None)]),
+    ("The council will recruit 12 experienced or 20 newly qualified social workers.",
+     [("recruits", 12, None, None), ("recruits", 20, None, None)]),
+    ("The vacancy rate has worried members for years. It now stands at 9%.",
+     [("vacancy_rate", 9, None, None)]),
+    ("Staff turnover was a concern last year. It has since fallen to 12%.",
+     [("turnover", 12, None, None)]),
+    ("The council has cut its reliance on agency social workers. It is now 8%.",
+     [("agency_staff", 8, None, None)]),
+]
+
+NO_SYNONYM_CASES = [
+    "The panel heard from 50 residents, of whom 12 are children.",
+    "Turnover was discussed at the meeting. It was attended by 40 residents.",
+    "The vacancy rate was discussed. Around 9% of residents responded.",
+    "The council met 35 families and 10 young people in June.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SYNONYM_CASES)
+def test_figures_synonyms_partitives_and_named_rates(
+    nlp: Language, text: str, expected: list[tuple[str, float | None, float | None, float | None]]
+) -> None:
+    found = [(f.metric, f.value, f.value_from, f.value_max) for f in _figures(nlp, text)]
+    assert [(m, pytest.approx(v)) for m, v, _, _ in found] == [
+        (m, pytest.approx(v)) for m, v, _, _ in expected]
+
+
+@pytest.mark.parametrize("text", NO_SYNONYM_CASES)
+def test_figures_synonyms_false_positives(nlp: Language, text: str) -> None:
+    assert _figures(nlp, text) == []

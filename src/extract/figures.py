@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 from extract.article import ArticleContext
 from extract.doctext import doc_text
 from extract.figures_clauses import then_now
-from extract.figures_context import anaphoric
+from extract.figures_context import anaphoric, named_before
 from extract.figures_lists import list_rows
 from extract.figures_metric import read_quantity
 from extract.figures_refine import Reading
@@ -30,9 +30,10 @@ _HEADLINE_WORDS = 20
 
 def _figure_rows(doc: Doc) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
+    text = doc_text(doc)
     for sent in doc.sents:
         offset = sent.start_char
-        sentence = doc_text(doc)[offset:sent.end_char]
+        sentence = text[offset:sent.end_char]
         consumed = 0  # a change suffix or tail already holds the numbers up to here
         previous: Reading | None = None
         quantities = find_quantities(sentence)
@@ -40,7 +41,7 @@ def _figure_rows(doc: Doc) -> list[dict[str, Any]]:
             if quantity.start < consumed:
                 continue
             reading = read_quantity(sentence, quantity, previous=previous) or anaphoric(
-                sentence, quantity, _last(rows), offset)
+                sentence, quantity, _nearest(_last(rows), named_before(text, offset)), offset)
             if reading is None:
                 continue
             if reading.metric != "earlier" and (
@@ -56,7 +57,7 @@ def _figure_rows(doc: Doc) -> list[dict[str, Any]]:
             consumed, previous = reading.end, reading
             rows.append(_row(sentence, offset, quantity, reading))
     # Every mention is a record, a headline's too (records.md: 'every distinct mention').
-    return _with_lists(rows, list_rows(doc_text(doc)))
+    return _with_lists(rows, list_rows(text))
 
 
 def _with_lists(rows: list[dict[str, Any]], listed: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -67,6 +68,11 @@ def _with_lists(rows: list[dict[str, Any]], listed: list[dict[str, Any]]) -> lis
     kept = [r for r in rows
             if not any(r["start"] < x["end"] and x["start"] < r["end"] for x in listed)]
     return sorted(kept + listed, key=lambda r: r["start"])
+
+
+def _nearest(*named: tuple[int, str, str | None] | None) -> tuple[int, str, str | None] | None:
+    """Of the last figure and the last rate named without one, the later."""
+    return max((n for n in named if n is not None), key=lambda n: n[0], default=None)
 
 
 def _last(rows: list[dict[str, Any]]) -> tuple[int, str, str | None] | None:

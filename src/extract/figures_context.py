@@ -155,3 +155,19 @@ def anaphoric(sentence: str, quantity: Quantity, last: tuple[int, str, str | Non
         return None
     start = quantity.start - len(cue.group())
     return Reading(last[1], quantity.unit, quantity.qualifier, start, quantity.end)
+
+
+_NAMED_KINDS = ("vacancy_rate", "turnover", "agency_staff")
+
+
+def named_before(text: str, at: int) -> tuple[int, str, str | None] | None:
+    """'The vacancy rate has been a concern. It now stands at 9%': the rate an earlier
+    sentence names without a figure. (end offset, metric, unit) of the last one named
+    within reach before `at`, for `anaphoric`."""
+    low = max(0, at - _ANAPHORA_REACH)
+    best: tuple[int, str, str | None] | None = None
+    for kind in _NAMED_KINDS:
+        for match in cues()[f"named_{kind}"].finditer(text, low, at):
+            if best is None or match.end() > best[0]:
+                best = (match.end(), kind, None)
+    return best

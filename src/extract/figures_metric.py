@@ -12,45 +12,15 @@ from functools import lru_cache
 
 from extract import figures_context as ctx
 from extract.figures_clauses import carried
-from extract.figures_refine import Entry, Reading, cues, refine, rows, spaced
-from extract.numbers import Quantity, number_pattern, parse_number
+from extract.figures_nouns import head_match, head_regex, lexicon
+from extract.figures_refine import Entry, Reading, cues, refine
+from extract.numbers import Quantity, parse_number
 
 _FLAGS = re.IGNORECASE
 # How far back a metric named earlier in the sentence may stand from its number.
 _NAME_REACH = 200
 # A name further than this from its number is not part of the figure's `text`.
 _TEXT_REACH = 120
-
-
-@lru_cache(maxsize=1)
-def _lexicon(name: str) -> tuple[re.Pattern[str], tuple[Entry, ...]]:
-    data = rows(name)
-    alternation = "|".join(
-        # "children’s social workers" is about workers: a possessive never ends an entry.
-        rf"(?P<h{i}>\b{spaced(r['pattern'])}\b(?![’']s))" for i, r in enumerate(data)
-    )
-    entries = tuple(Entry(r["metric"], r.get("unit")) for r in data)
-    return re.compile(alternation, _FLAGS), entries
-
-
-@lru_cache(maxsize=1)
-def _head_regex() -> re.Pattern[str]:
-    heads, _ = _lexicon("figures_heads.jsonl")
-    stop = cues()["stop"].pattern
-    # A modifier word never ends in a bare "s": that keeps verbs ("includes") and other
-    # plural nouns out of the noun phrase, while "children's" still qualifies.
-    # "and" may join modifiers ("health and social care jobs"); digits never modify.
-    # A bracketed acronym may follow the words it abbreviates: "Child Health (CH) nurses".
-    modifier = (rf"(?:(?:(?:and|&)\s+)?(?!(?:{stop})\b)[^\W\d][\w’'-]*(?:[^\Ws]|[’']s)[\s-]+"
-                r"|\([A-Z]{2,6}\)\s+)")
-    return re.compile(
-        # a closing quote may sit between the number and its noun: '"around 30" workers'
-        # "32 of our 40 vacancies", "two of the council's four posts": a part of a whole
-        rf"[\"”’']?(?P<of>[\s-]*of\s+(?:the|our|its|their|these|all|all\s+the|those)?\s*"
-        rf"(?P<whole>(?:[\w’'-]+[’']s\s+)?(?:{number_pattern()})\s+)?)?"
-        rf"[\s-]*(?P<mods>{modifier}{{0,3}}?)(?P<head>{heads.pattern})\b",
-        _FLAGS,
-    )
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +44,7 @@ def _change_suffix() -> re.Pattern[str]:
 
 
 def _entry(match: re.Match[str], name: str) -> Entry:
-    _, entries = _lexicon(name)
+    _, entries = lexicon(name)
     for i, entry in enumerate(entries):
         if match.group(f"h{i}") is not None:
             return entry
@@ -115,11 +85,12 @@ def _unit(quantity: Quantity, entry: Entry, phrase: str) -> str | None:
 
 def _from_head(sentence: str, quantity: Quantity, lstart: int) -> Reading | None:
     right = sentence[quantity.end:]
-    match = _head_regex().match(right)
+    found = head_match(sentence, quantity, lstart)
+    match, own_end = found if found else (None, None)
     if match is None or (match["whole"] and quantity.unit):
         return None  # "78 per cent of our 400 staff": a share of a whole is no count
     # In a compound ("social worker positions") the last noun heads the phrase.
-    while (compound := _head_regex().match(right, match.end())) and not compound["mods"] \
+    while (compound := head_regex().match(right, match.end())) and not compound["mods"] \
             and not compound["of"]:
         match = _merge(match, compound)
     entry = _entry(match, "figures_heads.jsonl")
@@ -131,11 +102,12 @@ def _from_head(sentence: str, quantity: Quantity, lstart: int) -> Reading | None
     if entry.metric in {"turnover", "vacancy_rate"} and re.search(r"\band\b|&", match["mods"]):
         return None  # "from 22% to 6% and brought staff turnover": a new clause's noun
     words = right[match.start():match.end()]
-    after = right[match.end():]
+    # after "of whom 142 were social workers" the rest of the clause describes the noun
+    after = "" if match.start() else right[match.end():]
     entry = refine(entry, words, sentence[:lstart], after, quantity)
     if entry.metric == "distractor":
         return Reading("distractor", None, None, 0, 0)
-    end = quantity.end + match.end()
+    end = quantity.end + (match.end() if own_end is None else own_end)
     tail = _tail_regex().match(sentence, end)
     end = tail.end() if tail else end
     # "grown the team from 41 to 63 workers in three years" is a change, not one
@@ -161,7 +133,7 @@ def _caseload_if_named(sentence: str, lstart: int, entry: Entry) -> Entry:
 
 
 def _nearest_name(sentence: str, lstart: int) -> re.Match[str] | None:
-    names, _ = _lexicon("figures_names.jsonl")
+    names, _ = lexicon("figures_names.jsonl")
     last = None
     for match in names.finditer(sentence, max(0, lstart - _NAME_REACH), lstart):
         # "22 children per worker, against a target of 18": a noun counted by an earlier
@@ -174,7 +146,7 @@ def _nearest_name(sentence: str, lstart: int) -> re.Match[str] | None:
 
 def _merge(first: re.Match[str], second: re.Match[str]) -> re.Match[str]:
     """Re-match so that `second`'s head is the head and `first`'s words are modifiers."""
-    whole = _head_regex().fullmatch(first.string, first.start(), second.end())
+    whole = head_regex().fullmatch(first.string, first.start(), second.end())
     return second if whole is None else whole
 
 
@@ -194,7 +166,7 @@ def _from_name(sentence: str, quantity: Quantity, lstart: int) -> Reading | None
 
 @lru_cache(maxsize=1)
 def _adjacent_regex() -> re.Pattern[str]:
-    names, _ = _lexicon("figures_names.jsonl")
+    names, _ = lexicon("figures_names.jsonl")
     link = r"(?:\s+(?:of|at|is|was|stands\s+at|stood\s+at|averages?|averaging))?\s+$"
     return re.compile(rf"(?:{names.pattern}){link}", _FLAGS)
 
@@ -207,7 +179,7 @@ def _from_adjacent_name(sentence: str, quantity: Quantity, lstart: int) -> Readi
     entry = _entry(match, "figures_names.jsonl")
     if entry.metric in {"distractor", "staff_count"}:
         return None
-    head = _head_regex().match(sentence, quantity.end)
+    head = head_regex().match(sentence, quantity.end)
     end = head.end() if head and _entry(head, "figures_heads.jsonl").metric in {
         "caseload", "distractor"} else quantity.end
     tail = _tail_regex().match(sentence, end)
