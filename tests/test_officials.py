@@ -531,6 +531,11 @@ ROLE_TAILS = [
      "senior practitioner"),
     ("Ann Vale, area manager in the north of the county, said it was good.", "area manager"),
     ("Ann Vale – Head of Fostering – said it was good.", "Head of Fostering"),
+    ("Ann Vale, who chairs the fostering panel and is a former nurse, said it was good.",
+     "chair of the fostering panel"),
+    ("Last night the chair of the fostering panel, Ann Vale, said it was good.",
+     "chair of the fostering panel"),
+    ("On Monday, Head of Fostering Ann Vale said it was good.", "Head of Fostering"),
     ("Award for Leadership – Ann Vale – Director of Adult Services\n",
      "Director of Adult Services"),
     # A place that names the office stays ("Minister for the North", "Director for the East").

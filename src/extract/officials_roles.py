@@ -88,6 +88,15 @@ _WHO_NOUN = {"chair": "chair", "head": "head", "lead": "lead", "manage": "manage
 _LEAD = re.compile(r"^(?:(?:the|a|an|our|its|their|his|her|and|as|also)\s+)+", re.IGNORECASE)
 # "a senior practitioner in the team who joined in 2021": the role ends where the clause starts.
 _RELATIVE = re.compile(r"(?<=\w)\s+(?:who|which|whose)\s+(?!(?:is|was)\b)")
+# "who chairs the panel and is a former social worker": a second clause is not the role.
+_AND_CLAUSE = re.compile(
+    r"\s+and\s+(?=(?:is|was|has|have|had|will|would|also|now|lives|works|joined)\b)")
+# "Last night the chair of ...", "On Monday, Director ...": a time phrase opening the clause
+# before a pre-name role is not part of the role.
+_TIME_LEAD = re.compile(
+    r"^(?:(?:last|this|next|on|earlier|later)\s+(?:night|week|month|year|weekend|morning|evening"
+    r"|afternoon|today|this\s+\w+|\w+day)|yesterday|today|tonight|meanwhile|also|however"
+    r"|separately|additionally)\b[\s,]*", re.IGNORECASE)
 # "chair of the board until last year": a time phrase after a role is not part of it.
 # Likewise a duration, an experience phrase, a base or a part of the area after the role
 # ("for the past ten years", "with 20 years' experience", "based in Easton", "in the north").
@@ -164,6 +173,7 @@ def _appositive(text: str, pos: int) -> RoleFind | None:
     if match is None:
         return None
     role = _RELATIVE.split(match.group("role"), maxsplit=1)[0]
+    role = _AND_CLAUSE.split(role, maxsplit=1)[0]
     raw = _TIME_TAIL.sub("", _WHO_VERB.sub(_who_noun, role))
     return _interpret(raw + _title_list_tail(text, match.end()))
 
@@ -251,7 +261,8 @@ def _after_boundary(segment: str) -> str:
 def _after_clause_words(candidate: str) -> str:
     """"where Minister for Children": the role starts after the last word a title cannot hold."""
     ends = [match.end() for match in _NOT_ROLE.finditer(candidate)]
-    return candidate[ends[-1] :].strip() if ends else candidate
+    candidate = candidate[ends[-1] :].strip() if ends else candidate
+    return _TIME_LEAD.sub("", candidate)
 
 
 def _inner_dot(segment: str, cut: int) -> bool:
