@@ -312,6 +312,12 @@ SYNONYM_CASES = [
      [("turnover", 12, None, None)]),
     ("The council has cut its reliance on agency social workers. It is now 8%.",
      [("agency_staff", 8, None, None)]),
+    # a shortfall, posts that "remain open", a part of a recruits figure
+    ("The duty team is short 6 caseworkers.", [("vacancy_rate", 6, None, None)]),
+    ("Of the 90 posts, 11 remain open.", [("staff_count", 90, None, None),
+                                         ("vacancy_rate", 11, None, None)]),
+    ("The council is advertising 18 roles, including 12 social workers.",
+     [("recruits", 18, None, None), ("recruits", 12, None, None)]),
 ]
 
 NO_SYNONYM_CASES = [
@@ -319,6 +325,8 @@ NO_SYNONYM_CASES = [
     "Turnover was discussed at the meeting. It was attended by 40 residents.",
     "The vacancy rate was discussed. Around 9% of residents responded.",
     "The council met 35 families and 10 young people in June.",
+    "The new timetable is short 12 buses.",
+    "Of the 40 libraries, 11 remain open on Sundays.",
 ]
 
 

@@ -19,7 +19,9 @@ _FLAGS = re.IGNORECASE
 # A paragraph number of a committee report: "4.2 There were 23 vacant posts".
 _CLAUSE_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+")
 # Coordinated objects share the verb: "recruit 15 social workers and six team leaders".
-_COORDINATION = re.compile(r"^[\s,]*(?:and|&|as well as|plus)\s+$|^\s*,\s*$", _FLAGS)
+# "advertising 18 roles, including 12 social workers": a part of the recruits is recruited.
+_COORDINATION = re.compile(r"^[\s,]*(?:and|&|as well as|plus|including|among them)\s+$"
+                           r"|^\s*,\s*$", _FLAGS)
 _STAFF_KINDS = {"staff_count", "other"}
 # "four caseworkers in two years": people one family met over a period.
 _PERIOD_TAIL = re.compile(r"\b(?:in|over|within)\s+(?:just\s+|only\s+)?(?:[\w-]+\s+)?"

@@ -192,7 +192,13 @@ def _from_adjacent_name(sentence: str, quantity: Quantity, lstart: int) -> Readi
 def _vacant_after(sentence: str, quantity: Quantity) -> int:
     """'fifteen of them were vacant': length of the clause saying the posts are empty."""
     match = cues()["vacant_clause"].search(sentence[quantity.end:])
+    if match and re.search(r"\bopen$", match.group(), _FLAGS) and not _POSTS_BEFORE.search(
+            sentence, 0, quantity.start):
+        return 0  # "11 remain open" are posts only where posts were named ("of 40 libraries")
     return match.end() if match else 0
+
+
+_POSTS_BEFORE = re.compile(r"\b(?:posts|positions|roles|jobs|vacancies)\b", _FLAGS)
 
 
 def read_quantity(sentence: str, quantity: Quantity, *,

@@ -16,7 +16,7 @@ from extract.numbers import Quantity, number_pattern
 _FLAGS = re.IGNORECASE
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=4)  # one entry per word list
 def lexicon(name: str) -> tuple[re.Pattern[str], tuple[Entry, ...]]:
     data = rows(name)
     alternation = "|".join(
