@@ -318,6 +318,13 @@ SYNONYM_CASES = [
                                          ("vacancy_rate", 11, None, None)]),
     ("The council is advertising 18 roles, including 12 social workers.",
      [("recruits", 18, None, None), ("recruits", 12, None, None)]),
+    # modifiers listed with commas, long compound names, a relative clause as an aside
+    ("The fair offers 40 full-time, part-time and seasonal openings.",
+     [("recruits", 40, None, None)]),
+    ("The service will hire up to six Community and Family Wellbeing (CFW) nurses.",
+     [("recruits", 6, None, None)]),
+    ("The vacancy rate, which three years ago was the worst in the region, has dropped "
+     "from 30 per cent to 12 per cent.", [("vacancy_rate", 12, None, None)]),
 ]
 
 NO_SYNONYM_CASES = [
@@ -327,6 +334,8 @@ NO_SYNONYM_CASES = [
     "The council met 35 families and 10 young people in June.",
     "The new timetable is short 12 buses.",
     "Of the 40 libraries, 11 remain open on Sundays.",
+    "The fair has 40 red, blue and green stalls.",
+    "Turnout, which was 30 per cent two years ago, has risen to 41 per cent.",
 ]
 
 

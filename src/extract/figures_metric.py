@@ -132,10 +132,19 @@ def _caseload_if_named(sentence: str, lstart: int, entry: Entry) -> Entry:
     return Entry("distractor", None)
 
 
+# A relative clause set off by commas is an aside: the main clause's number is not about
+# the words inside it.
+_ASIDE = re.compile(r",\s*(?:which|who|where|whose)\b[^,.;:]*,")
+
+
 def _nearest_name(sentence: str, lstart: int) -> re.Match[str] | None:
     names, _ = lexicon("figures_names.jsonl")
     last = None
-    for match in names.finditer(sentence, max(0, lstart - _NAME_REACH), lstart):
+    low = max(0, lstart - _NAME_REACH)
+    asides = [m.span() for m in _ASIDE.finditer(sentence, low, lstart)]
+    for match in names.finditer(sentence, low, lstart):
+        if any(a <= match.start() < b for a, b in asides):
+            continue  # "The vacancy rate, which two years ago was ..., has dropped to 14%"
         # "22 children per worker, against a target of 18": a noun counted by an earlier
         # number is that number's, not a metric named for this one.
         if not re.search(r"\d\s+$", sentence[max(0, match.start() - 6):match.start()]) \

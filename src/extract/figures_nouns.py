@@ -35,14 +35,16 @@ def head_regex() -> re.Pattern[str]:
     # plural nouns out of the noun phrase, while "children's" still qualifies.
     # "and" may join modifiers ("health and social care jobs"); digits never modify.
     # A bracketed acronym may follow the words it abbreviates: "Child Health (CH) nurses".
-    modifier = (rf"(?:(?:(?:and|&)\s+)?(?!(?:{stop})\b)[^\W\d][\w’'-]*(?:[^\Ws]|[’']s)[\s-]+"
+    # Modifiers may be listed with commas ("full-time, part-time and seasonal openings").
+    modifier = (rf"(?:(?:(?:and|&|or)\s+)?(?!(?:{stop})\b)[^\W\d][\w’'-]*(?:[^\Ws]|[’']s)"
+                r"(?:,\s+(?=[^\W\d][\w’'-]*(?:,|\s+(?:and|or)\b))|[\s-]+)"
                 r"|\([A-Z]{2,6}\)\s+)")
     return re.compile(
         # a closing quote may sit between the number and its noun: '"around 30" workers'
         # "32 of our 40 vacancies", "two of the council's four posts": a part of a whole
         rf"[\"”’']?(?P<of>[\s-]*of\s+(?:the|our|its|their|these|all|all\s+the|those)?\s*"
         rf"(?P<whole>(?:[\w’'-]+[’']s\s+)?(?:{number_pattern()})\s+)?)?"
-        rf"[\s-]*(?P<mods>{modifier}{{0,3}}?)(?P<head>{heads.pattern})\b",
+        rf"[\s-]*(?P<mods>{modifier}{{0,5}}?)(?P<head>{heads.pattern})\b",
         _FLAGS,
     )
 
