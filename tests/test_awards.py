@@ -416,6 +416,19 @@ MORE_PHRASING_CASES = [
      [("Fostering Team", "winner", None), ("Youth Justice Service", "winner", None)]),
     ("The Digital Innovation category drew 40 entries. The award went to Fenwick Council.",
      [("Fenwick Council", "winner", "Digital Innovation")]),
+    # "clinched", "awarded first place", a medal "handed", a finite verb ending the subject,
+    # a participle shortlist in a headline
+    ("The Hub clinched the Partnership award.", [("Hub", "winner", "Partnership")]),
+    ("The Bridges Team was awarded first place in the Outreach category.",
+     [("Bridges Team", "winner", "Outreach")]),
+    ("The Bridges Team has been handed a Silver award in the Outreach category.",
+     [("Bridges Team", "silver", "Outreach")]),
+    ("Fenwick Council received praise at the Care Awards, being highly commended in the "
+     "Digital category.", [("Fenwick Council", "highly commended", "Digital")]),
+    ("The Hub beat 30 other entries to win the Outreach award.",
+     [("Hub", "winner", "Outreach")]),
+    ("Ashby team shortlisted for national award\n\nThe judges meet in May.",
+     [("Ashby team", "shortlisted", None)]),
 ]
 
 NO_MORE_PHRASING_CASES = [
@@ -423,6 +436,9 @@ NO_MORE_PHRASING_CASES = [
     "The winners were announced at a ceremony in Leeds.",
     "The team was given the go-ahead by the cabinet.",
     "The letter went to Fenwick Council on Monday.",
+    "The Hub will find out in May whether it has won the Outreach category.",
+    "The Bridges Team hopes to win the Outreach award next year.",
+    "The other councils shortlisted in the Outreach category were:",
 ]
 
 

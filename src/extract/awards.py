@@ -18,7 +18,7 @@ from extract import awards_find as find
 from extract.article import ArticleContext
 from extract.awards_lines import medal_lines
 from extract.awards_merge import finish_rows
-from extract.awards_subject import coordinated, recipient_from
+from extract.awards_subject import coordinated, hypothetical, recipient_from
 from extract.awards_went import went_to, went_to_level
 from extract.doctext import doc_text
 from extract.schema import Award, AwardLevel
@@ -57,7 +57,8 @@ def _sentence_rows(sentence: str, offset: int, council: str | None) -> list[Row]
         boundary = end + (cats[-1][1] if cats else 0)
         # a bare win needs a category, or a prize as its object ("claimed the top prize")
         # (a runner-up, with no level of its own, also needs a category to say anything)
-        if recipient is None or (level in ("winner", "runner-up") and not cats
+        if recipient is None or hypothetical(subject) or (
+                level in ("winner", "runner-up") and not cats
                                  and not (not named and find.prize_object(scope))):
             continue
         generic = (find.words()["generic_recipient"].match(recipient)

@@ -133,3 +133,12 @@ def coordinated(recipient: str) -> list[str]:
     if len(parts) > 1 and all(len(p.split()) >= 2 and _BODY_END.search(p) for p in parts):
         return parts
     return [recipient]
+
+
+# "will find out whether it has won", "hopes to win": an outcome not yet had.
+_HYPOTHETICAL = re.compile(r"\b(?:whether|if|hopes?\s+to|hoping\s+to|bid\s+to|chance\s+to"
+                           r"|aims?\s+to|vying\s+to)\b[^,.;:]*$", re.IGNORECASE)
+
+
+def hypothetical(subject: str) -> bool:
+    return bool(_HYPOTHETICAL.search(subject))
