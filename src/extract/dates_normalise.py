@@ -30,6 +30,17 @@ _RANGE_TAIL = re.compile(
     r"(\d{1,2}(?:st|nd|rd|th)?)(?!\s*[/.]\d)"
 )
 _NOISE = re.compile(r"\b(?:the|of|on|from|in|during|throughout|since|early|late|mid)\b|[(),]", re.I)
+# "12 March 2024", "Oct. 5": a dateparser call costs milliseconds, so a plainly written
+# day + month (+ year) is read directly; checked to agree with dateparser in both date
+# orders for every day, spelling and year form accepted here. Anything else goes to dateparser.
+_FULL_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december")
+_MONTH_NUMBERS = {**{name: n for n, name in enumerate(_FULL_MONTHS, 1)},
+                  **{name: n for n, name in enumerate(_MONTHS, 1)}, "sept": 9}
+_WRITTEN_DMY = re.compile(
+    r"([0-9]{1,2})(?:st|nd|rd|th)? ([a-z]+)\.?(?: ((?:19|20)[0-9]{2}))?", re.I)
+_WRITTEN_MDY = re.compile(
+    r"([a-z]+)\.? ([0-9]{1,2})(?:st|nd|rd|th)?(?: ((?:19|20)[0-9]{2}))?", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +84,19 @@ def weekday_of(text: str) -> int | None:
     return _WEEKDAYS.index(match.group(1).lower()) if match else None
 
 
+def _written_date(core: str) -> dt.date | None:
+    """What dateparser makes of a "D Month [YYYY]" / "Month D [YYYY]" phrase (year 2000
+    when none is written), or None when the phrase is anything else or not a real day."""
+    if match := _WRITTEN_DMY.fullmatch(core):
+        day, month, year = match.groups()
+    elif match := _WRITTEN_MDY.fullmatch(core):
+        month, day, year = match.groups()
+    else:
+        return None
+    number = _MONTH_NUMBERS.get(month.lower())
+    return None if number is None else _safe_date(int(year or 2000), number, int(day))
+
+
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
@@ -102,7 +126,8 @@ def explicit_parts(text: str, order: DateOrder) -> tuple[int, int, int | None] |
     core = _RANGE_TAIL.sub(r"\1", text)
     core = " ".join(_NOISE.sub(" ", _WEEKDAY_WORD.sub(" ", core)).split())
     # A leap-year base keeps "29 February" valid; the year is chosen later.
-    parsed = parse_with_dateparser(core, order, dt.date(2000, 1, 1), "current_period")
+    parsed = _written_date(core) or parse_with_dateparser(
+        core, order, dt.date(2000, 1, 1), "current_period")
     if parsed is None:
         return None
     stated = _YEAR.search(core)
