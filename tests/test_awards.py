@@ -453,3 +453,32 @@ def test_awards_more_phrasings(
 @pytest.mark.parametrize("text", NO_MORE_PHRASING_CASES)
 def test_awards_more_phrasings_false_positives(nlp: Language, text: str) -> None:
     assert _awards(nlp, text) == []
+
+
+# Results written as lines: "Category: Recipient", or "Winners: Category – Recipient; ...".
+RESULT_LINE_CASES = [
+    ("Results\n\nMentor of the Year: Ada Price, Ashby Council\nBest Newcomer: Tom Hale\n",
+     [("Ada Price, Ashby Council", "winner", "Mentor of the Year"),
+      ("Tom Hale", "winner", "Best Newcomer")]),
+    ("Winners: Outreach Award – Bridges Team; Mentor of the Year – Ada Price.",
+     [("Bridges Team", "winner", "Outreach Award"), ("Ada Price", "winner", "Mentor of the Year")]),
+]
+
+NO_RESULT_LINE_CASES = [
+    "Venue: Civic Hall\nTime: 7pm\n",
+    "Employer of the Year: the council was praised for its family help work.\n",
+    "Community Grant Award: £500 for each group\n",
+    "Agenda: Welcome – Mayor; Budget – Treasurer.\n",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RESULT_LINE_CASES)
+def test_awards_result_lines(
+    nlp: Language, text: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    assert [(a.recipient, a.level, a.award) for a in _awards(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text", NO_RESULT_LINE_CASES)
+def test_awards_result_lines_false_positives(nlp: Language, text: str) -> None:
+    assert _awards(nlp, text) == []
