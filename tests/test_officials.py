@@ -623,3 +623,29 @@ HEADS_OF_BODIES = [
 @pytest.mark.parametrize(("text", "organisation"), HEADS_OF_BODIES)
 def test_officials_heads_of_bodies(nlp: Language, text: str, organisation: str) -> None:
     assert [o.organisation for o in officials(nlp, text)] == [organisation]
+
+
+# (text, organisation): no title, but a body or the publisher's team named right after the
+# name: the person acts for it. A street or a place after "of" is no body.
+UNTITLED_MEMBERS = [
+    ("Ann Lee of the Easton Carers Association said it was good.",
+     "Easton Carers Association"),
+    ("Ann Lee from the Local Government Association said it was good.",
+     "Local Government Association"),
+    ("Ann Lee, from the council's fostering team, said it was good.", PUBLISHER),
+    ("Ann Lee, who works in the council’s adoption service, said it was good.", PUBLISHER),
+]
+NOT_UNTITLED_MEMBERS = [
+    "Ann Lee of Mill Road said it was good.",
+    "Ann Lee from Easton said it was good.",
+]
+
+
+@pytest.mark.parametrize(("text", "organisation"), UNTITLED_MEMBERS)
+def test_officials_untitled_members(nlp: Language, text: str, organisation: str) -> None:
+    assert [(o.role, o.organisation) for o in officials(nlp, text)] == [(None, organisation)]
+
+
+@pytest.mark.parametrize("text", NOT_UNTITLED_MEMBERS)
+def test_officials_untitled_members_false_positives(nlp: Language, text: str) -> None:
+    assert officials(nlp, text) == []

@@ -33,11 +33,13 @@ from extract.officials_people import Person, aliases, excluded_mention, group_pe
 from extract.officials_roles import (
     RoleFind,
     awards_body,
+    body_of,
     external,
     organisation_after,
     role_after,
     role_before,
     team_after,
+    team_of,
 )
 from extract.quotes_find import QuoteFind, find_quotes
 from extract.schema import Official, Quote
@@ -191,7 +193,11 @@ def _official(
     title_role = next((mentions[i].title_role for i in person.mentions
                        if mentions[i].title_role), None)
     role = found.role if found is not None else title_role
-    if role is None and hon_kind not in ("council", "office") and not elected:
+    said = [mentions[i] for i in person.mentions]
+    # No title, but a body or the publisher's team named right after the name: they act for it.
+    if role is None and hon_kind not in ("council", "office") and not elected and not (
+        body_of(text, said) or team_of(text, said)
+    ):
         return None
     honorific = first.honorific or next(
         (mentions[i].honorific for i in person.mentions if mentions[i].honorific), None
@@ -259,6 +265,8 @@ def _organisation(
             return member_of
     if role is not None and external(role):
         return None
+    if role is None and team_of(text, [mentions[i] for i in person.mentions]):
+        return meeting_council(text, publisher) or publisher
     if (role is None and hon_kind != "council") or _elected(mentions, person, hon_kind):
         return None  # an MP or TD sits for another body than the publishing council
     return meeting_council(text, publisher) or publisher

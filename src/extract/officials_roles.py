@@ -61,7 +61,7 @@ _TAIL_SELF = re.compile(rf"\s+(?:at|of|for|with|in)\s+{_SELF}$", re.IGNORECASE)
 _CAP = r"[A-Z][\w’'&.-]*"
 _NAMED_ORG = (
     rf"(?:Department|Ministry|Office)\s+(?:of|for)\s+{_CAP}(?:(?:,\s*|\s+and\s+|\s+){_CAP})*"
-    rf"|(?:(?:{_CAP}|and|&)\s+)*?(?:{_CAP}\s+)?(?:{ORG_WORDS})\b"
+    rf"|(?:(?:{_CAP}|and|&)\s+)*(?:{_CAP}\s+)?(?:{ORG_WORDS})\b"
     rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_CAP}(?:\s+(?:{_CAP}|and))*)?"
     rf"|[A-Z]{{3,}}(?:\s+(?:{_CAP}|\d+))*"
 )
@@ -212,7 +212,8 @@ def organisation_after(text: str, mention: Mention) -> str | None:
 
 
 _TEAM_AFTER = re.compile(
-    rf"\s*,\s*(?:from|in|with|of)\s+{_SELF}['’]s?\s+(?P<team>[^,.;()“”\"]{{3,60}}?"
+    rf"\s*,\s*(?:who\s+works\s+)?(?:from|in|with|of|for)\s+{_SELF}['’]s?\s+"
+    r"(?P<team>[^,.;()“”\"]{3,60}?"
     r"\b(?:team|service|unit|department|division))\s*(?=[,.;])", re.IGNORECASE
 )
 
@@ -221,6 +222,16 @@ def team_after(text: str, mention: Mention) -> str | None:
     """"hospital discharge team" in "Rhys Hale, from the council's hospital discharge team,"."""
     match = _TEAM_AFTER.match(text, mention.tail_end)
     return " ".join(match.group("team").split()) if match else None
+
+
+def team_of(text: str, mentions: list[Mention]) -> bool:
+    """"Ann Lee, from the council's fostering team,": staff of the publisher with no title."""
+    return any(team_after(text, mention) for mention in mentions)
+
+
+def body_of(text: str, mentions: list[Mention]) -> bool:
+    """"Ann Lee of the Easton Carers Association": a body named right after the name."""
+    return any(organisation_after(text, mention) for mention in mentions)
 
 
 def awards_body(text: str) -> str | None:
