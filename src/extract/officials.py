@@ -19,6 +19,7 @@ from extract.article import ArticleContext
 from extract.doctext import doc_text
 from extract.names_find import Mention
 from extract.names_surnames import FIRST_ONLY, find_mentions, first_name_speakers
+from extract.officials_near import awards_body, body_of, organisation_after, team_after, team_of
 from extract.officials_orgs import (
     body_acronym,
     council_for_member,
@@ -28,19 +29,10 @@ from extract.officials_orgs import (
     is_acronym,
     meeting_council,
     office_body,
+    same_as_publisher,
 )
 from extract.officials_people import Person, aliases, excluded_mention, group_people
-from extract.officials_roles import (
-    RoleFind,
-    awards_body,
-    body_of,
-    external,
-    organisation_after,
-    role_after,
-    role_before,
-    team_after,
-    team_of,
-)
+from extract.officials_roles import RoleFind, external, role_after, role_before
 from extract.quotes_find import QuoteFind, find_quotes
 from extract.schema import Official, Quote
 
@@ -251,7 +243,7 @@ def _organisation(
         stated = body_acronym(text, stated)
     board = county_board(text, said, None)
     if stated is not None and not (board and _COMMISSION.search(stated)):
-        return _same_as_publisher(expand_short(text, stated), publisher)
+        return same_as_publisher(expand_short(text, stated), publisher)
     if board is not None:
         return board
     if body := office_body(text, said):
@@ -306,18 +298,3 @@ def _said(text: str, mentions: tuple[Mention, ...], person: Person, role: str | 
         parts += [mention.honorific or "", mention.title_role or "",
                   text[mention.end : mention.tail_end]]
     return " ".join(" ".join(parts).split())
-
-
-def _same_as_publisher(organisation: str, publisher: str | None) -> str:
-    """The publisher when the organisation is it, or only its place name ("Edinburgh's")."""
-    if publisher and (
-        _key(organisation) == _key(publisher)
-        or set(_key(organisation).split()) <= set(_key(publisher).split())
-    ):
-        return publisher
-    return organisation
-
-
-def _key(name: str) -> str:
-    # "Easton's" (as in "Easton's Mayor") is the place itself.
-    return " ".join(re.sub(r"^the\s+|['’]s?$", "", name.lower()).split())

@@ -221,3 +221,18 @@ def office_body(text: str, said: str) -> str | None:
         if cue is None or cue.search(text):
             return org
     return states[0] if said_state and len(states) == 1 else None
+
+
+def same_as_publisher(organisation: str, publisher: str | None) -> str:
+    """The publisher when the organisation is it, or only its place name ("Edinburgh's")."""
+    if publisher and (
+        _key(organisation) == _key(publisher)
+        or set(_key(organisation).split()) <= set(_key(publisher).split())
+    ):
+        return publisher
+    return organisation
+
+
+def _key(name: str) -> str:
+    # "Easton's" (as in "Easton's Mayor") is the place itself.
+    return " ".join(re.sub(r"^the\s+|['’]s?$", "", name.lower()).split())

@@ -70,14 +70,9 @@ _INNER_ORG = re.compile(rf"\b(?:at|of|for|with|from)\s+(?:the\s+)?(?P<org>{_NAME
 _TAIL_AT = re.compile(
     rf"\s+at\s+(?:the\s+)?(?P<org>{_CAP}(?:\s+(?:{_CAP}|for|of|and|&))*)$"
 )
-# An organisation appositive after the name: "Professor Aileen Brophy of Maynooth University".
-# "(?:\s*+,)?\s++", not "\s*,?\s+": that split a run of n spaces n ways, O(n^2) per name.
-_ORG_AFTER = re.compile(rf"(?:\s*+,)?\s++(?:of|from)\s+(?:the\s+)?(?P<org>{_NAMED_ORG})\b")
-# ", of Care Forum Wales,": an appositive between commas names a body whatever its last word.
-_ORG_APPOSITIVE = re.compile(
-    rf"\s*,\s*(?:of|from)\s+(?:the\s+)?(?P<org>{_CAP}(?:\s+(?:{_CAP}|and|&|of|for))*?\s+{_CAP})"
-    r"\s*(?=[,.;]|\s+(?:said|says|added|told)\b)"
-)
+# Shared with `officials_near` (bodies named after a name).
+CAP, NAMED_ORG, SELF = _CAP, _NAMED_ORG, _SELF
+
 # "who chairs the panel" -> "chair of the panel", "who chaired the board" -> "former chair of
 # the board": a verb phrase stated as a role (the past tense is a former office).
 _WHO_VERB = re.compile(
@@ -106,7 +101,6 @@ _TIME_TAIL = re.compile(
     r"|in\s+the\s+(?:north|south|east|west)\w*(?:\s+of)?)\b.*$", re.DOTALL)
 _MINISTER_FOR = re.compile(r"(?:the\s+)?(?:state\s+)?Minister\s+(?:for|of)\s+(?!State\b)",
                            re.IGNORECASE)
-_AWARDS = re.compile(rf"(?:{_CAP}\s+(?:of\s+the\s+|of\s+)?)+(?:Awards|Accolades|Prizes)\b")
 # Chairs, presidents and chief executives head a body, not a portfolio: a capitalised name
 # after "of" is their organisation (a council's own committee or panel is not a body).
 _HEAD_OF_BODY = re.compile(
@@ -198,47 +192,6 @@ def _title_list_tail(text: str, pos: int) -> str:
         if re.search(r"\s(?:and|&)\s", match.group("chunk")):
             return tail
     return ""
-
-
-def organisation_after(text: str, mention: Mention) -> str | None:
-    """"Huw Bevan OBE, of Care Forum Wales," or "Aileen Brophy of Maynooth University"."""
-    match = _ORG_AFTER.match(text, mention.tail_end) or _ORG_APPOSITIVE.match(
-        text, mention.tail_end
-    )
-    if match is None:
-        return None
-    org = " ".join(match.group("org").split())
-    return org if len(org.split()) >= 2 or org.isupper() else None
-
-
-_TEAM_AFTER = re.compile(
-    rf"\s*,\s*(?:who\s+works\s+)?(?:from|in|with|of|for)\s+{_SELF}['’]s?\s+"
-    r"(?P<team>[^,.;()“”\"]{3,60}?"
-    r"\b(?:team|service|unit|department|division))\s*(?=[,.;])", re.IGNORECASE
-)
-
-
-def team_after(text: str, mention: Mention) -> str | None:
-    """"hospital discharge team" in "Rhys Hale, from the council's hospital discharge team,"."""
-    match = _TEAM_AFTER.match(text, mention.tail_end)
-    return " ".join(match.group("team").split()) if match else None
-
-
-def team_of(text: str, mentions: list[Mention]) -> bool:
-    """"Ann Lee, from the council's fostering team,": staff of the publisher with no title."""
-    return any(team_after(text, mention) for mention in mentions)
-
-
-def body_of(text: str, mentions: list[Mention]) -> bool:
-    """"Ann Lee of the Easton Carers Association": a body named right after the name."""
-    return any(organisation_after(text, mention) for mention in mentions)
-
-
-def awards_body(text: str) -> str | None:
-    """The awards named in an article: the body a judge acts for."""
-    match = _AWARDS.search(text)
-    # "The Easton Care Awards were held": a sentence-opening article is not the name.
-    return re.sub(r"^The\s+", "", " ".join(match.group().split())) if match else None
 
 
 def role_before(text: str, mention: Mention, *, floor: int) -> RoleFind | None:
