@@ -429,6 +429,16 @@ MORE_PHRASING_CASES = [
      [("Hub", "winner", "Outreach")]),
     ("Ashby team shortlisted for national award\n\nThe judges meet in May.",
      [("Ashby team", "shortlisted", None)]),
+    ("The Family Team were crowned winners of the Outreach category.",
+     [("Family Team", "winner", "Outreach")]),
+    ("The program earned an honorable mention in the Workforce category.",
+     [("program", "highly commended", "Workforce")]),
+    ("Harlow County was a Silver winner in the Innovation category.",
+     [("Harlow County", "silver", "Innovation")]),
+    ("It was a night to remember for the Family Team, who took home the Outreach award.",
+     [("Family Team", "winner", "Outreach")]),
+    ("The Youth Team was recognised for Excellence in Outreach at the Care Awards.",
+     [("Youth Team", "winner", "Excellence in Outreach")]),
 ]
 
 NO_MORE_PHRASING_CASES = [
@@ -439,6 +449,8 @@ NO_MORE_PHRASING_CASES = [
     "The Hub will find out in May whether it has won the Outreach category.",
     "The Bridges Team hopes to win the Outreach award next year.",
     "The other councils shortlisted in the Outreach category were:",
+    "The Youth Team was recognised for its hard work by the Mayor.",
+    "It was a proud night for the Family Team.",
 ]
 
 
