@@ -10,6 +10,15 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
+from extract.names_anchor import (
+    AFTER_PLURAL,
+    CLAUSE_GOES_ON,
+    PREPOSITION_BEFORE,
+    WEAK_ANCHOR,
+    WORD_REACH,
+    role_appositive,
+    role_aside,
+)
 from extract.names_lexicon import (
     first_names,
     honorifics,
@@ -128,12 +137,19 @@ def _name_end(run: list[Tok], i: int, *, anchored: bool) -> int:
         last = j + 1 == len(run) or _closes(tok)
         if tok.bare.lower() in soft and j > i and anchored and last:
             return j + 1
-        if not _name_word(tok) or tok.bare.lower() in soft:
+        if not (_name_word(tok) or _middle_initial(run, i, j)) or tok.bare.lower() in soft:
             break
         j += 1
         if _closes(tok):
             break
     return j
+
+
+def _middle_initial(run: list[Tok], i: int, j: int) -> bool:
+    """"Amy J Dunn": a bare capital between two name words is an initial without its dot."""
+    tok = run[j]
+    return (j > i and len(tok.text) == 1 and tok.text.isupper() and j + 1 < len(run)
+            and _name_word(run[j + 1]))
 
 
 def _run_names(text: str, run: list[Tok]) -> list[Mention]:
@@ -168,19 +184,6 @@ def _name_from(text: str, run: list[Tok], i: int) -> tuple[Mention | None, int]:
     return _weak(text, run, i)
 
 
-# After a name with no honorific and no known first name: an appositive or a speech verb
-# (", said" closes a "Role, Name, said" aside).
-_WEAK_ANCHOR = re.compile(
-    r"(?:\s*+(?:,[ \t]*+)?[A-Z]{2,5}\b)*+"
-    r"(?:\s*+,\s*+(?:the|a|an|our|its|who|[a-z]+er\b|[A-Z][a-z]+ of)\b"
-    r"|(?:\s*+,)?\s++(?:said|says|added|explained|commented|told|stated)\b)"
-)
-# "Minister for Child Protection", "the work of Youth Justice": a capitalised phrase governed
-# by a preposition is a portfolio or a thing, not a person with no known first name.
-# "Care, Health and Ageing Well", "Kildare/West Wicklow": nor is the last item of a list.
-_PREPOSITION_BEFORE = re.compile(
-    r"(?:\b(?:for|of|at|in|on|into|about|and|or)[ \t]*+(?:\n[ \t]*+)?|[/&][ \t]*+)$")
-
 
 def _weak(text: str, run: list[Tok], i: int) -> tuple[Mention | None, int]:
     """Two or three plain capitalised words at the end of a run, anchored by what follows."""
@@ -191,41 +194,26 @@ def _weak(text: str, run: list[Tok], i: int) -> tuple[Mention | None, int]:
         return None, i + 1
     if any(folded(tok.bare) in first_names() for tok in run[i + 1 : end - 1]):
         return None, i + 1  # "Youth Justice Kate Ferris": the name starts at the first name
-    listed = _AFTER_PLURAL.search(text, max(0, run[i].start - _WORD_REACH), run[i].start)
-    if not listed and _PREPOSITION_BEFORE.search(text, max(0, run[i].start - 12), run[i].start):
+    listed = AFTER_PLURAL.search(text, max(0, run[i].start - WORD_REACH), run[i].start)
+    if not listed and PREPOSITION_BEFORE.search(text, max(0, run[i].start - 12), run[i].start):
         return None, i + 1
     stop = run[end - 1].start + len(run[end - 1].bare)
-    if not (_WEAK_ANCHOR.match(text, stop) or _role_appositive(text, stop) or listed) and not (
-        _after_title(text, run, i) and _CLAUSE_GOES_ON.match(text, stop)
+    if not (WEAK_ANCHOR.match(text, stop) or role_appositive(text, stop) or listed
+            or role_aside(text, run[i].start, stop)) and not (
+        _after_title(text, run, i) and CLAUSE_GOES_ON.match(text, stop)
     ):
         return None, i + 1
     return plain(text, run, i, end, "weak"), end
 
 
-# A title-anchored name sits in running text: a lower-case word or a clause end follows,
-# not a line end ("... alongside Principal Social Worker Femi Adeyemi.").
-_CLAUSE_GOES_ON = re.compile(r"[ \t]+[a-z]|[.,;:](?:\s|$)")
-# ", team manager, ..." / ", social worker in ...": a lower-case appositive holding a job title.
-_LOWER_APPOSITIVE = re.compile(r"[ \t]*+,[ \t]*+((?:[a-z][\w’'-]*+[ \t]++){0,3}[a-z][\w’'-]*+)")
-
-
-def _role_appositive(text: str, stop: int) -> bool:
-    match = _LOWER_APPOSITIVE.match(text, stop)
-    heads = word_set("officials_role_heads.txt")
-    return match is not None and any(w in heads for w in match.group(1).split())
 _WORD_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z][\w-]*)[ \t]*+(?:\n[ \t]*+)?$")
-# "Councillors Ann Lee and Ewa Nowak": a later item of a list led by a plural title.
-_AFTER_PLURAL = re.compile(
-    r"\b(?:Councillors|Cllrs\.?|Crs)[ \t]++[^.;:!?\n]{3,60}?"
-    r"(?:,[ \t]*+(?:and[ \t]++)?|[ \t]and[ \t]++)$")
-_WORD_REACH = 80  # searched back from the name only: from the text's start it was O(n)
 
 
 def _after_title(text: str, run: list[Tok], i: int) -> bool:
     """"Senior practitioner Gwen Pryce", "MCH Coordinator Shirin Dane": a job title anchors."""
     before = run[i - 1].bare if i > 0 else None
     if before is None and (
-        match := _WORD_BEFORE.search(text, max(0, run[i].start - _WORD_REACH), run[i].start)
+        match := _WORD_BEFORE.search(text, max(0, run[i].start - WORD_REACH), run[i].start)
     ):
         before = match.group(1)
     return before is not None and before.lower() in word_set("officials_role_heads.txt")
