@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from spacy.language import Language
 
@@ -124,7 +126,7 @@ def test_quotes_reported_false_positives(nlp: Language, text: str) -> None:
 
 def _overlapping(found: list[Quote]) -> list[tuple[str, str]]:
     ordered = sorted(found, key=lambda q: q.start)
-    return [(a.text, b.text) for a, b in zip(ordered, ordered[1:], strict=False)
+    return [(a.text, b.text) for a, b in pairwise(ordered)
             if b.start < a.end]
 
 
