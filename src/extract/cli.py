@@ -64,6 +64,10 @@ def run(inputs: tuple[str, ...], out_dir: str, workers: int | None, batch_size: 
     """
     from extract.runner import RunSettings, format_summary, run_batch
 
+    if model:
+        from extract.pipeline import check_model
+
+        check_model(model)
     settings = RunSettings(model=model, workers=workers or os.cpu_count() or 1,
                            batch_size=batch_size, max_chars=max_chars,
                            time_budget=time_budget or None, engine=engine,

@@ -34,8 +34,22 @@ def mark_paragraphs(doc: Doc) -> Doc:
     return doc
 
 
+def check_model(model: str) -> None:
+    """Fail early, in the calling process, when `model` names no spaCy pipeline."""
+    from pathlib import Path
+
+    from extract.errors import UsageError
+
+    if not (Path(model).is_dir() or spacy.util.is_package(model)):
+        raise UsageError(
+            f"--model {model}: not an installed spaCy pipeline package or a pipeline folder"
+        )
+
+
 def build_nlp(model: str | None = None) -> Language:
     """Build the extraction pipeline, optionally on top of an installed spaCy model."""
+    if model is not None:
+        check_model(model)
     nlp = spacy.blank("en") if model is None else spacy.load(model)
     if not (nlp.has_pipe("parser") or nlp.has_pipe("senter")):
         nlp.add_pipe("sentencizer")
