@@ -17,6 +17,10 @@ _BULLETS = " \t•*·-–—>"
 _GATHERING_REACH = 2500
 # How far a session line (date, venue, street, time) may run, wrapped or not.
 _SESSION_REACH = 300
+# How far (characters) either side of a date its sentence may reach for rivals, times, venues.
+_SEGMENT_REACH = 1000
+# A dateline or "Published: ..." line is short; a longer line is prose or a list.
+_FURNITURE_LINE = 300
 _DATELINE_LABELS = frozenset({"DATE", "DATE_NUMERIC", "DATE_ISO"})
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b|/\d{2}$")
 # A line break before a bullet starts the next session of a list.
@@ -140,7 +144,10 @@ def segment_of(date: Span, times: list[Span], venues: list[Span]) -> tuple[int, 
     """The sentence, or, when the date heads a line of a session list or of a
     "Date: / Time: / Venue:" block, the text from the date to the next date (a
     hard-wrapped session may run onto the next line)."""
-    sentence = (date.sent.start_char, date.sent.end_char)
+    # Clipped around the date: a "sentence" of thousands of dates (a table, a crawl with no
+    # full stops) would otherwise make every date measure itself against every other.
+    sentence = (max(date.sent.start_char, date.start_char - _SEGMENT_REACH),
+                min(date.sent.end_char, date.end_char + _SEGMENT_REACH))
     if not heads_line(date):
         return sentence
     text = doc_text(date.doc)
@@ -187,6 +194,8 @@ def is_furniture(date: Span) -> bool:
     if date.label_ not in _DATELINE_LABELS:
         return False
     start, end = _line_bounds(date)
+    if end - start > _FURNITURE_LINE:
+        return False  # prose; and measuring a huge line once per date was O(n^2)
     text = doc_text(date.doc)
     before_after = text[start:date.start_char] + " " + text[date.end_char:end]
     rest = cue_regex("furniture").sub(" ", before_after)
