@@ -35,6 +35,14 @@ def run_command(corpus: Path, out: Path) -> list[str]:
             "--workers", "2", "--batch-size", "8"]
 
 
+def finished_lines(out: Path) -> list[bytes]:
+    path = out / "records.jsonl"
+    if not path.exists():
+        return []
+    data = path.read_bytes()
+    return data[: data.rfind(b"\n") + 1].splitlines()
+
+
 def record_lines(out: Path) -> list[str]:
     return (out / "records.jsonl").read_text(encoding="utf-8").splitlines()
 
@@ -48,9 +56,17 @@ def test_crash_killed_runs_then_rerun_equal_an_uninterrupted_run(tmp_path: Path)
     out = tmp_path / "killed"
     kills_mid_run = 0
     for _ in range(KILLS):
+        done_before = len(finished_lines(out))
+        # Kill once a random share of the remaining work is written, so the kill lands
+        # mid-run however fast the machine is.
+        target = done_before + max(1, int((ARTICLES - done_before) * rng.uniform(0.1, 0.4)))
         child = subprocess.Popen(run_command(corpus, out), stdout=subprocess.DEVNULL,
                                  stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(1.5, 4.0))
+        deadline = time.monotonic() + 120
+        while (child.poll() is None and len(finished_lines(out)) < target
+               and time.monotonic() < deadline):
+            time.sleep(0.01)
+        time.sleep(rng.uniform(0.0, 0.05))
         kills_mid_run += child.poll() is None
         child.send_signal(signal.SIGKILL)
         child.wait()
