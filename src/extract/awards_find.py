@@ -6,10 +6,10 @@ line at a time and return plain strings and offsets.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
+
+from extract.patterns_data import pattern_rows
 
 # A title word never ends on a full stop ("Year." ends a sentence), though "U.K" keeps one.
 _TITLE = r"[A-Z](?:[\w’'&-]|\.(?=\w))*"
@@ -55,8 +55,7 @@ _DATE = re.compile(
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    text = resources.files("extract").joinpath(f"patterns/{name}").read_text("utf-8")
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
+    return pattern_rows(name)
 
 
 @lru_cache(maxsize=1)

@@ -7,15 +7,15 @@ hard-wrapped text ("Saturday 8 \\nOctober") still matches.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.vocab import Vocab
+
+from extract.patterns_data import pattern_rows
 
 _SPACE: dict[str, Any] = {"IS_SPACE": True, "OP": "*"}
 # Words that may sit inside a named event or week ("Foster Care Fortnight", "Day of Action").
@@ -24,8 +24,7 @@ _NAME_JOINERS = r"^(of|the|and|&|for|in|’s|'s|[A-Z][\w’'-]*|\d{4})$"
 
 def read_jsonl(name: str) -> list[dict[str, Any]]:
     """Rows of a JSONL file in the patterns folder."""
-    text = (resources.files("extract") / "patterns" / name).read_text(encoding="utf-8")
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
+    return pattern_rows(name)
 
 
 @lru_cache(maxsize=1)

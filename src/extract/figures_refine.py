@@ -7,13 +7,12 @@ that phrase (cues in `patterns/figures_cues.jsonl`): "agency", "vacant", "have b
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from extract.numbers import Quantity
+from extract.patterns_data import pattern_rows
 
 _FLAGS = re.IGNORECASE
 # Nouns that name people in training or applying: "other" unless a recruiting verb
@@ -40,8 +39,7 @@ class Reading:
 
 
 def rows(name: str) -> list[dict[str, str]]:
-    text = resources.files("extract").joinpath(f"patterns/{name}").read_text("utf-8")
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
+    return pattern_rows(name)
 
 
 def spaced(pattern: str) -> str:

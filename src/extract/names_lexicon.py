@@ -5,18 +5,8 @@ from __future__ import annotations
 import json
 import re
 from functools import cache, lru_cache
-from importlib import resources
 
-
-def _read(name: str) -> str:
-    return (resources.files("extract") / "patterns" / name).read_text(encoding="utf-8")
-
-
-def pattern_lines(name: str) -> list[str]:
-    """The entries of a pattern file: non-blank lines that are not comments."""
-    return [
-        line.strip() for line in _read(name).splitlines() if line.strip() and line[0] != "#"
-    ]
+from extract.patterns_data import pattern_lines
 
 
 @cache

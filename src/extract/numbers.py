@@ -8,14 +8,14 @@ twenty"); shares ("two-thirds", "one in four"), "a hundred" and vague amounts ar
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from text_to_num import text2num  # type: ignore[import-untyped]  # ships no stubs
+
+from extract.patterns_data import pattern_rows
 
 _FLAGS = re.IGNORECASE
 
@@ -36,8 +36,7 @@ class Quantity:
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, Any]:
-    text = resources.files("extract").joinpath("patterns/numbers_words.jsonl").read_text("utf-8")
-    rows = [json.loads(line) for line in text.splitlines() if line.strip()]
+    rows = pattern_rows("numbers_words.jsonl")
     table: dict[str, Any] = {"qualifier": []}
     for row in rows:
         if row["kind"] == "qualifier":

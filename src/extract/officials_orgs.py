@@ -17,7 +17,8 @@ import json
 import re
 from functools import cache, lru_cache
 
-from extract.names_lexicon import pattern_lines, word_set
+from extract.names_lexicon import word_set
+from extract.patterns_data import pattern_lines
 
 _CAP = r"[A-Z][\w’'&.-]*"
 _LINK = r"(?:of|and|for|the|on|&)"

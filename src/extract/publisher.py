@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
+
+from extract.patterns_data import pattern_lines
 
 # A space, or a hard line wrap. Possessive: "[ \t]+\n?[ \t]*" could split a run of n spaces
 # n ways, and a capitalised word before a long run then cost O(n^2) per match attempt.
@@ -52,8 +53,7 @@ _COUNCIL_BONUS = 2
 
 @lru_cache(maxsize=8)
 def _word_list(name: str) -> frozenset[str]:
-    text = (resources.files("extract") / "patterns" / name).read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip()[:1] not in "#")
+    return frozenset(pattern_lines(name))
 
 
 def _blocked(words: str) -> bool:

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from extract.names_find import Mention
-from extract.names_lexicon import pattern_lines, word_set
+from extract.names_lexicon import word_set
+from extract.patterns_data import pattern_lines
 
 # Between a name and its speech verb: a party "(FF)" and/or an appositive ", role,".
 # The appositive may hold commas of its own ("Director of Services for Community, Culture and

@@ -27,7 +27,8 @@ import sqlite3
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+
+from extract.patterns_data import pattern_lines
 
 _PUNCT = re.compile(r"[^\w\s]")
 _SPACE = re.compile(r"\s+")
@@ -35,12 +36,7 @@ _SPACE = re.compile(r"\s+")
 
 @lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
-    text = resources.files("extract").joinpath("patterns/store_name_titles.txt").read_text(
-        encoding="utf-8"
-    )
-    return frozenset(
-        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
+    return frozenset(pattern_lines("store_name_titles.txt"))
 
 
 def _fold(text: str) -> str:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
-from importlib import resources
+
+from extract.patterns_data import pattern_lines
 
 _CLOSERS = re.escape("\"'”’)]")
 _OPENERS = re.escape("\"'“‘(")
@@ -23,13 +24,7 @@ _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.$")
 
 @lru_cache(maxsize=1)
 def _abbreviations() -> frozenset[str]:
-    text = resources.files("extract").joinpath("patterns/store_abbreviations.txt").read_text(
-        encoding="utf-8"
-    )
-    return frozenset(
-        line.strip().casefold() for line in text.splitlines()
-        if line.strip() and not line.startswith("#")
-    )
+    return frozenset(line.casefold() for line in pattern_lines("store_abbreviations.txt"))
 
 
 def _after_abbreviation(text: str, stop_end: int) -> bool:
