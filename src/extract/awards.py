@@ -12,7 +12,7 @@ import re
 from typing import Any, get_args
 
 from spacy.language import Language
-from spacy.tokens import Doc, SpanGroup
+from spacy.tokens import Doc
 
 from extract import awards_find as find
 from extract.article import ArticleContext
@@ -20,7 +20,7 @@ from extract.awards_lines import medal_lines
 from extract.awards_merge import finish_rows
 from extract.awards_subject import coordinated, hypothetical, recipient_from
 from extract.awards_went import went_to, went_to_level
-from extract.doctext import doc_text
+from extract.doctext import doc_text, store_rows, stored_rows
 from extract.schema import Award, AwardLevel
 
 Row = dict[str, Any]
@@ -210,24 +210,14 @@ def _named_before(rows: list[Row], text: str) -> list[Row]:
 
 @Language.component("council_awards")
 def find_awards(doc: Doc) -> Doc:
-    rows = _award_rows(doc, None)
-    spans = []
-    kept = []
-    for row in rows:
-        span = doc.char_span(row["start"], row["end"], label=row["level"] or "award",
-                             alignment_mode="expand")
-        if span is not None:
-            spans.append(span)
-            kept.append(row)
-    doc.spans["awards"] = SpanGroup(doc, name="awards", attrs={"rows": kept}, spans=spans)
+    store_rows(doc, "awards", _award_rows(doc, None), label="level", default="award")
     return doc
 
 
 def extract_awards(doc: Doc, *, context: ArticleContext) -> list[Award]:
-    group = doc.spans.get("awards")
-    if group is None:
+    rows = stored_rows(doc, "awards")
+    if rows is None:
         return []
-    rows = group.attrs.get("rows", [])
     if context.publisher and any(r.get("needs_council") for r in rows):
         rows = _award_rows(doc, context)
     return [Award(**{k: row[k] for k in ("start", "end", "award", "ceremony", "recipient",

@@ -7,7 +7,9 @@ largest cost of a run. `doc_text` keeps the joined string in `doc.user_data`.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from typing import Any
+
+from spacy.tokens import Doc, Span, SpanGroup
 
 _KEY = "council_extract.text"
 
@@ -23,3 +25,26 @@ def doc_text(doc: Doc) -> str:
 def span_text(span: Span) -> str:
     """`span.text` without rebuilding it token by token (end_char excludes trailing space)."""
     return doc_text(span.doc)[span.start_char:span.end_char]
+
+
+def store_rows(
+    doc: Doc, key: str, rows: list[dict[str, Any]], *, label: str, default: str
+) -> None:
+    """Keep found rows with their spans in `doc.spans[key]`, rows in the group's attrs.
+
+    Rows and spans stay aligned: a row whose span cannot be made is dropped too.
+    """
+    spans, kept = [], []
+    for row in rows:
+        span = doc.char_span(row["start"], row["end"], label=str(row.get(label) or default),
+                             alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+            kept.append(row)
+    doc.spans[key] = SpanGroup(doc, name=key, attrs={"rows": kept}, spans=spans)
+
+
+def stored_rows(doc: Doc, key: str) -> list[dict[str, Any]] | None:
+    """The rows `store_rows` kept, or None when the component did not run."""
+    group = doc.spans.get(key)
+    return None if group is None else list(group.attrs.get("rows", []))

@@ -12,10 +12,10 @@ from dataclasses import replace
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, SpanGroup
+from spacy.tokens import Doc
 
 from extract.article import ArticleContext
-from extract.doctext import doc_text
+from extract.doctext import doc_text, store_rows, stored_rows
 from extract.figures_clauses import then_now
 from extract.figures_context import anaphoric, named_before
 from extract.figures_lists import list_rows
@@ -116,24 +116,14 @@ def headline_end(text: str) -> int:
 
 @Language.component("council_figures")
 def find_figures(doc: Doc) -> Doc:
-    spans: list[Span] = []
-    kept: list[dict[str, Any]] = []
-    for row in _figure_rows(doc):
-        span = doc.char_span(row["start"], row["end"], label=row["metric"],
-                             alignment_mode="expand")
-        # Rows and spans stay aligned: a row whose span cannot be made is dropped too.
-        if span is not None:
-            spans.append(span)
-            kept.append(row)
-    doc.spans["figures"] = SpanGroup(doc, name="figures", attrs={"rows": kept}, spans=spans)
+    store_rows(doc, "figures", _figure_rows(doc), label="metric", default="figure")
     return doc
 
 
 def extract_figures(doc: Doc, *, context: ArticleContext) -> list[Figure]:
-    group = doc.spans.get("figures")
-    if group is None:
+    rows = stored_rows(doc, "figures")
+    if rows is None:
         return []
-    rows = group.attrs.get("rows", [])
     return [
         Figure(text=doc_text(doc)[row["start"]:row["end"]], **row)
         for row in rows
