@@ -7,6 +7,7 @@ largest cost of a run. `doc_text` keeps the joined string in `doc.user_data`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Doc, Span, SpanGroup
@@ -48,3 +49,35 @@ def stored_rows(doc: Doc, key: str) -> list[dict[str, Any]] | None:
     """The rows `store_rows` kept, or None when the component did not run."""
     group = doc.spans.get(key)
     return None if group is None else list(group.attrs.get("rows", []))
+
+
+@dataclass(frozen=True, slots=True)
+class TokenView:
+    """Token attributes as plain Python lists, read once per Doc.
+
+    Creating a spaCy Token object costs about as much as a dictionary lookup in a list;
+    extractors that walk the tokens of every sentence read these lists instead.
+    """
+
+    texts: list[str]
+    lowers: list[str]
+    starts: list[int]
+    is_space: list[bool]
+
+    def end(self, i: int) -> int:
+        """Character offset just past token i (its trailing white space excluded)."""
+        return self.starts[i] + len(self.texts[i])
+
+
+_TOKENS_KEY = "council_extract.tokens"
+
+
+def token_view(doc: Doc) -> TokenView:
+    view = doc.user_data.get(_TOKENS_KEY)
+    if not isinstance(view, TokenView):
+        texts = [token.text for token in doc]
+        view = TokenView(texts=texts, lowers=[text.lower() for text in texts],
+                         starts=[token.idx for token in doc],
+                         is_space=[text.isspace() for text in texts])
+        doc.user_data[_TOKENS_KEY] = view
+    return view
