@@ -9,6 +9,8 @@ line are read as blocks. Ceremony and date come from the sentence or the article
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import lru_cache
 from typing import Any, get_args
 
 from spacy.language import Language
@@ -16,10 +18,10 @@ from spacy.tokens import Doc
 
 from extract import awards_find as find
 from extract.article import ArticleContext
-from extract.awards_lines import medal_lines
+from extract.awards_lines import list_level, list_rows, medal_lines
 from extract.awards_merge import finish_rows
 from extract.awards_subject import coordinated, hypothetical, recipient_from
-from extract.awards_went import went_to, went_to_level
+from extract.awards_went import WENT_NEEDS, went_to, went_to_level
 from extract.doctext import doc_text, store_rows, stored_rows
 from extract.schema import Award, AwardLevel
 
@@ -29,10 +31,12 @@ _LEVELS: tuple[AwardLevel, ...] = get_args(AwardLevel)
 _NAMING = re.compile(r"\b(?:named|crowned|voted|selected\s+as|chosen\s+as)(?:\s+as)?\s*$")
 
 
-def _selected_triggers(sentence: str) -> list[tuple[int, int, str, bool]]:
+def _selected_triggers(sentence: str, present: Words) -> list[tuple[int, int, str, bool]]:
     """Non-overlapping (start, end, level, is_named) triggers, the specific ones first."""
     chosen: list[tuple[int, int, str, bool]] = []
-    for level, pattern in find.triggers():
+    for level, pattern, needs in find.triggers():
+        if present is not None and present.isdisjoint(_gate(needs)):
+            continue  # none of the words every match of this pattern holds is here
         for m in pattern.finditer(sentence):
             if all(m.end() <= s or m.start() >= e for s, e, _, _ in chosen):
                 chosen.append((m.start(), m.end(), level,
@@ -40,9 +44,10 @@ def _selected_triggers(sentence: str) -> list[tuple[int, int, str, bool]]:
     return sorted(chosen)
 
 
-def _sentence_rows(sentence: str, offset: int, council: str | None) -> list[Row]:
+def _sentence_rows(sentence: str, offset: int, council: str | None, present: Words
+                   ) -> list[Row]:
     rows: list[Row] = []
-    triggers = _selected_triggers(sentence)
+    triggers = _selected_triggers(sentence, present)
     boundary, previous = 0, None
     for i, (start, end, level, named) in enumerate(triggers):
         scope_end = triggers[i + 1][0] if i + 1 < len(triggers) else len(sentence)
@@ -73,20 +78,24 @@ def _sentence_rows(sentence: str, offset: int, council: str | None) -> list[Row]
                          "same_category": not cats and find.same_category(scope),
                          "summary": not cats and find.plural_prize(scope),
                          "repeat": not cats and find.repeats_prize(scope)})
-    return rows + _inverted_rows(sentence, offset)
+    return rows + _inverted_rows(sentence, offset, present)
 
 
-def _inverted_rows(sentence: str, offset: int) -> list[Row]:
-    cats = find.categories(sentence)
+def _inverted_rows(sentence: str, offset: int, present: Words) -> list[Row]:
     rows: list[Row] = []
-    for at, keyword, recipient in find.inverted_lists(sentence):
-        level = _list_level(keyword)
+    inverted = [] if present is not None and present.isdisjoint(_gate(find.INVERTED_NEEDS)) \
+        else find.inverted_lists(sentence)
+    cats = find.categories(sentence) if inverted else []
+    for at, keyword, recipient in inverted:
+        level = list_level(keyword)
         # "Other finalists include ...": with no category of its own, the list is
         # about the category named just before
         rows.append({"start": offset + at, "end": offset + at + len(recipient),
                      "award": cats[0][2] if cats else None, "recipient": recipient,
                      "level": level, "sentence": (offset, offset + len(sentence)),
                      "from_list": True, "same_category": not cats})
+    if present is not None and present.isdisjoint(_gate(WENT_NEEDS)):
+        return rows
     for at, recipient, category in went_to(sentence):
         rows.append({"start": offset + at, "end": offset + at + len(recipient),
                      "award": category, "recipient": recipient,
@@ -107,94 +116,79 @@ def _same_category(rows: list[Row]) -> list[Row]:
     return rows
 
 
-def _list_rows(text: str) -> list[Row]:
-    """'The shortlist for Integrated Working is:' followed by one recipient a line."""
-    rows: list[Row] = []
-    lines = text.splitlines(keepends=True)
-    pos = 0
-    for i, line in enumerate(lines):
-        stripped = line.strip()
-        level = _list_level(stripped) if stripped.endswith(":") else None
-        if level:
-            award = _list_category(stripped)
-            rows.extend(_list_items(lines, i + 1, pos + len(line), level, award))
-        pos += len(line)
-    return rows
-
-
-def _list_level(line: str) -> str | None:
-    for level, pattern in find.list_levels():
-        if pattern.search(line):
-            return level
-    return None
-
-
-def _list_category(line: str) -> str | None:
-    if _CEREMONY_HEADING.search(line):
-        return None  # "Staff awards winners:": the awards are the ceremony, not a category
-    # "Finalists in the Best Employer category were:": the level word is no part of it
-    cats = find.categories(re.sub(
-        r"^(?:\w+\s+)?(?:finalists?|nominees?|shortlisted|short-listed|winners?)"
-        r"\s+(?:in|for)\s+(?:the\s+)?", "", line, flags=re.IGNORECASE))
-    if cats:
-        return cats[0][2]
-    match = re.search(r"\b(?:for|in)\s+(?:the\s+)?(?=[A-Z])", line)
-    title = find.TITLE_PHRASE.match(line, match.end()) if match else None
-    return title.group() if title else None
-
-
-def _list_items(lines: list[str], first: int, pos: int, level: str, award: str | None) -> list[Row]:
-    rows: list[Row] = []
-    for line in lines[first:]:
-        item = line.strip().lstrip("-*•·– ").strip()
-        if not item and not rows:  # blank lines between the heading and its list
-            pos += len(line)
-            continue
-        if not item or item.endswith(".") or not item[0].isupper():
-            break
-        start = pos + line.index(item)
-        row = _list_item(item, start, award)
-        if row is None:
-            break
-        if level == "winner" and row["award"] is None:
-            break  # a list of winners says what each won, or it is no awards list
-        rows.append(row | {"level": level, "from_list": True})
-        pos += len(line)
-    return rows
-
-
-def _list_item(item: str, start: int, award: str | None) -> Row | None:
-    """One list line. Under a heading that names no category, a line may name its own
-    before a dash ("Team of the Year – Brackenfield Hub, duty team"): the recipient is
-    the name after it, up to its first comma. An entrant's own line ("Fife Council:
-    Kinship Hub") stays whole."""
-    recipient, at = item, 0
-    split = _ITEM_CATEGORY.match(item) if award is None else None
-    if split and not find.words()["council"].search(split["cat"]):
-        award, recipient, at = split["cat"], split["rec"], split.start("rec")
-    if len(recipient.split()) > 14:
-        return None
-    return {"start": start + at, "end": start + at + len(recipient), "award": award,
-            "recipient": recipient, "sentence": (start, start + len(item))}
-
-
-_CEREMONY_HEADING = re.compile(r"\bawards\W+(?:\w+\W+)?(?:winners|finalists|shortlist|nominees)",
-                               re.IGNORECASE)
-_ITEM_CATEGORY = re.compile(r"(?P<cat>[A-Z][^–—:]{2,80}?)\s+[–—-]\s+(?P<rec>[A-Z][^,;(]*[^,;(\s])")
-
-
 def _award_rows(doc: Doc, context: ArticleContext | None) -> list[Row]:
     text = doc_text(doc)
-    councils = find.councils(text)
+    publisher = context.publisher if context else None
     rows: list[Row] = []
-    for sent in doc.sents:
-        before = [name for at, name in councils if at < sent.start_char]
-        council = before[-1] if before else (context.publisher if context else None)
-        rows.extend(_sentence_rows(text[sent.start_char:sent.end_char], sent.start_char,
-                                   council))
-    rows.extend(_list_rows(text))
+    hits = _word_hits(text)
+    if hits is None or hits[0]:  # no trigger word anywhere: no sentence holds an award
+        councils = find.councils(text)
+        at = [start for start, _ in councils]
+        for sent in doc.sents:
+            low, high = sent.start_char, sent.end_char
+            present = None if hits is None else _words_in(hits, low, high)
+            if present is not None and not present:
+                continue
+            last = bisect_left(at, low) - 1  # the council named last before the sentence
+            council = councils[last][1] if last >= 0 else publisher
+            rows.extend(_sentence_rows(text[low:high], low, council, present))
+    rows.extend(list_rows(text))
     rows.extend(medal_lines(text))
+    if not rows:
+        return rows
     return finish_rows(_same_category(_named_before(rows, text)), doc)
+
+
+# The award gate. Each trigger pattern lists words one of which every match holds
+# ("needs"); a sentence holding none of a pattern's words is not searched with it, and a
+# sentence holding no such word at all is skipped. Words are found once per text, on its
+# lower-cased form: `str.lower` and the patterns' own case rules agree on every letter
+# except the three below, and a text holding one (or changing length when lower-cased)
+# is read without the gate.
+Words = frozenset[str] | None  # None: the gate is off, every pattern is tried
+_FOLDS = re.compile("[\u0130\u0131\u017f]")  # İ ı ſ match i / s under IGNORECASE
+Hits = tuple[list[int], list[int], list[str]]
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[re.Pattern[str], frozenset[str]]:
+    """One regex finding every gate word at every position, and the gate words: those
+    needs no other need lies inside ("win" stands for "winner" too)."""
+    needs = {n.lower() for _, _, row in find.triggers() for n in row}
+    needs |= {n.lower() for n in (*find.INVERTED_NEEDS, *WENT_NEEDS)}
+    words = frozenset(w for w in needs if not any(v != w and v in w for v in needs))
+    return re.compile(f"(?=({_trie(sorted(words))}))"), words
+
+
+def _trie(words: list[str]) -> str:
+    """'award|away' as 'aw(?:ard|ay)': an alternation of many words is slow unfactored."""
+    heads: dict[str, list[str]] = {}
+    for word in words:
+        heads.setdefault(word[:1], []).append(word[1:])
+    alts = [re.escape(head) + (_trie(tails) if head else "") for head, tails in heads.items()]
+    return alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+
+
+@lru_cache(maxsize=64)
+def _gate(needs: tuple[str, ...]) -> frozenset[str]:
+    """The gate words inside `needs`: one of them is in any text holding one of `needs`."""
+    _, words = _vocabulary()
+    return frozenset(w for w in words if any(w in n.lower() for n in needs))
+
+
+def _word_hits(text: str) -> Hits | None:
+    """(starts, ends, words) of every gate word in `text`, or None when it cannot be used."""
+    lower = text.lower()
+    if len(lower) != len(text) or _FOLDS.search(text):
+        return None
+    found = [(m.start(), m[1]) for m in _vocabulary()[0].finditer(lower)]
+    return ([s for s, _ in found], [s + len(w) for s, w in found], [w for _, w in found])
+
+
+def _words_in(hits: Hits, low: int, high: int) -> frozenset[str]:
+    starts, ends, words = hits
+    first, last = bisect_left(starts, low), bisect_left(starts, high)
+    return frozenset(words[i] for i in range(first, last) if ends[i] <= high)
 
 
 def _named_before(rows: list[Row], text: str) -> list[Row]:

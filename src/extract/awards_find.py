@@ -59,9 +59,11 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def triggers() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(level, pattern) in priority order: a medal beats a bare 'received'."""
-    return tuple((r["level"], re.compile(r["pattern"])) for r in _rows("awards_triggers.jsonl"))
+def triggers() -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
+    """(level, pattern, needs) in priority order: a medal beats a bare 'received'. Every
+    match of a pattern holds one of its `needs` words (tests/test_awards.py proves it)."""
+    return tuple((r["level"], re.compile(r["pattern"]), tuple(r["needs"]))
+                 for r in _rows("awards_triggers.jsonl"))
 
 
 @lru_cache(maxsize=1)
@@ -254,6 +256,8 @@ def date_in(text: str) -> str | None:
     return match.group().removeprefix("on ").strip() if match else None
 
 
+# Every match of _INVERTED holds one of these words (tests/test_awards.py proves it).
+INVERTED_NEEDS = ("shortlisted", "short-listed", "nominated", "nominees", "finalist", "winners")
 _INVERTED = re.compile(
     r"\b(?P<kw>(?i:shortlisted|short-listed|nominated|nominees|finalists?|winners))\b[^.:]*?"
     r"\b(?:are|were|include|includes|included)\s+(?P<items>[^.:;]+)"

@@ -1,13 +1,16 @@
-"""Results written as lines: 'Team of the Year (Adult Services): gold – A; silver – B'.
+"""Results written as lines: 'Team of the Year (Adult Services): gold – A; silver – B',
+and shortlists written one entrant a line under a "The shortlist for X is:" heading.
 
-A line names its category before a colon and lists level–recipient pairs after it,
-separated by semicolons. Lines that do not fit are left to the sentence readers.
+A results line names its category before a colon and lists level–recipient pairs after
+it, separated by semicolons. Lines that do not fit are left to the sentence readers.
 """
 
 from __future__ import annotations
 
 import re
 from typing import Any
+
+from extract import awards_find as find
 
 Row = dict[str, Any]
 _FLAGS = re.IGNORECASE
@@ -71,3 +74,79 @@ def _row(category: str, item: re.Match[str], start: int) -> Row:
     return {"start": start, "end": start + len(recipient), "award": category,
             "recipient": recipient, "level": level, "sentence": (start, start + len(recipient)),
             "from_list": True}
+
+
+def list_rows(text: str) -> list[Row]:
+    """'The shortlist for Integrated Working is:' followed by one recipient a line."""
+    rows: list[Row] = []
+    lines = text.splitlines(keepends=True)
+    pos = 0
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        level = list_level(stripped) if stripped.endswith(":") else None
+        if level:
+            award = _list_category(stripped)
+            rows.extend(_list_items(lines, i + 1, pos + len(line), level, award))
+        pos += len(line)
+    return rows
+
+
+def list_level(line: str) -> str | None:
+    for level, pattern in find.list_levels():
+        if pattern.search(line):
+            return level
+    return None
+
+
+def _list_category(line: str) -> str | None:
+    if _CEREMONY_HEADING.search(line):
+        return None  # "Staff awards winners:": the awards are the ceremony, not a category
+    # "Finalists in the Best Employer category were:": the level word is no part of it
+    cats = find.categories(re.sub(
+        r"^(?:\w+\s+)?(?:finalists?|nominees?|shortlisted|short-listed|winners?)"
+        r"\s+(?:in|for)\s+(?:the\s+)?", "", line, flags=re.IGNORECASE))
+    if cats:
+        return cats[0][2]
+    match = re.search(r"\b(?:for|in)\s+(?:the\s+)?(?=[A-Z])", line)
+    title = find.TITLE_PHRASE.match(line, match.end()) if match else None
+    return title.group() if title else None
+
+
+def _list_items(lines: list[str], first: int, pos: int, level: str, award: str | None) -> list[Row]:
+    rows: list[Row] = []
+    for line in lines[first:]:
+        item = line.strip().lstrip("-*•·– ").strip()
+        if not item and not rows:  # blank lines between the heading and its list
+            pos += len(line)
+            continue
+        if not item or item.endswith(".") or not item[0].isupper():
+            break
+        start = pos + line.index(item)
+        row = _list_item(item, start, award)
+        if row is None:
+            break
+        if level == "winner" and row["award"] is None:
+            break  # a list of winners says what each won, or it is no awards list
+        rows.append(row | {"level": level, "from_list": True})
+        pos += len(line)
+    return rows
+
+
+def _list_item(item: str, start: int, award: str | None) -> Row | None:
+    """One list line. Under a heading that names no category, a line may name its own
+    before a dash ("Team of the Year – Brackenfield Hub, duty team"): the recipient is
+    the name after it, up to its first comma. An entrant's own line ("Fife Council:
+    Kinship Hub") stays whole."""
+    recipient, at = item, 0
+    split = _ITEM_CATEGORY.match(item) if award is None else None
+    if split and not find.words()["council"].search(split["cat"]):
+        award, recipient, at = split["cat"], split["rec"], split.start("rec")
+    if len(recipient.split()) > 14:
+        return None
+    return {"start": start + at, "end": start + at + len(recipient), "award": award,
+            "recipient": recipient, "sentence": (start, start + len(item))}
+
+
+_CEREMONY_HEADING = re.compile(r"\bawards\W+(?:\w+\W+)?(?:winners|finalists|shortlist|nominees)",
+                               re.IGNORECASE)
+_ITEM_CATEGORY = re.compile(r"(?P<cat>[A-Z][^–—:]{2,80}?)\s+[–—-]\s+(?P<rec>[A-Z][^,;(]*[^,;(\s])")

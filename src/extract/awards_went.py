@@ -16,6 +16,8 @@ _WENT_TO = re.compile(
     r"(?:\b(?:which|that)\s+|(?<=category\s)|(?<=award\s)|(?<=Award\s)|(?<=prize\s)"
     r"|(?<=Prize\s)|(?<=title\s)|(?<=trophy\s)|(?<=Trophy\s)|(?<=\w\s))" + _WENT_VERB
 )
+# Every match of _WENT_TO holds one of these words (tests/test_awards.py proves it).
+WENT_NEEDS = ("went", "goes", "won", "awarded", "presented")
 _WENT_NAME = re.compile(rf"(?:(?:council|county|city|borough)[’']s\s+)?{find.TITLE_PHRASE.pattern}"
                         r"(?:\s+(?:team|service|unit|hub|programme|program|project|scheme))?")
 _MEDAL_FOR = re.compile(r"\b(?P<level>gold|silver|bronze)\s+(?:award|prize|medal)\s+for\b",
