@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cache, lru_cache, partial
 from typing import Any, get_args
 
 from spacy.language import Language
@@ -19,7 +20,7 @@ from spacy.tokens import Doc
 from extract import awards_find as find
 from extract.article import ArticleContext
 from extract.awards_lines import list_level, list_rows, medal_lines
-from extract.awards_merge import finish_rows
+from extract.awards_merge import finish_rows, sentence_bounds
 from extract.awards_subject import coordinated, hypothetical, recipient_from
 from extract.awards_went import WENT_NEEDS, went_to, went_to_level
 from extract.doctext import doc_text, store_rows, stored_rows
@@ -44,8 +45,8 @@ def _selected_triggers(sentence: str, present: Words) -> list[tuple[int, int, st
     return sorted(chosen)
 
 
-def _sentence_rows(sentence: str, offset: int, council: str | None, present: Words
-                   ) -> list[Row]:
+def _sentence_rows(sentence: str, offset: int, council: Callable[[], str | None],
+                   present: Words) -> list[Row]:
     rows: list[Row] = []
     triggers = _selected_triggers(sentence, present)
     boundary, previous = 0, None
@@ -68,13 +69,14 @@ def _sentence_rows(sentence: str, offset: int, council: str | None, present: Wor
             continue
         generic = (find.words()["generic_recipient"].match(recipient)
                    or find.words()["possessive_of_council"].match(recipient))
-        previous = recipient = find.resolve(recipient, council)
+        here = council()  # the council "the council" means in this sentence
+        previous = recipient = find.resolve(recipient, here)
         options: list[tuple[int, int, str] | None] = list(cats) or [None]
         for cat, name in ((c, n) for c in options for n in coordinated(recipient)):
             rows.append({"start": offset + start, "end": offset + (end + cat[1] if cat else end),
                          "award": cat[2] if cat else None, "recipient": name,
                          "level": level, "sentence": (offset, offset + len(sentence)),
-                         "needs_council": bool(generic and council is None),
+                         "needs_council": bool(generic and here is None),
                          "same_category": not cats and find.same_category(scope),
                          "summary": not cats and find.plural_prize(scope),
                          "repeat": not cats and find.repeats_prize(scope)})
@@ -118,25 +120,34 @@ def _same_category(rows: list[Row]) -> list[Row]:
 
 def _award_rows(doc: Doc, context: ArticleContext | None) -> list[Row]:
     text = doc_text(doc)
-    publisher = context.publisher if context else None
     rows: list[Row] = []
     hits = _word_hits(text)
     if hits is None or hits[0]:  # no trigger word anywhere: no sentence holds an award
-        councils = find.councils(text)
-        at = [start for start, _ in councils]
-        for sent in doc.sents:
-            low, high = sent.start_char, sent.end_char
+        council = _councils(text, context.publisher if context else None)
+        for low, high in sentence_bounds(doc):
             present = None if hits is None else _words_in(hits, low, high)
-            if present is not None and not present:
-                continue
-            last = bisect_left(at, low) - 1  # the council named last before the sentence
-            council = councils[last][1] if last >= 0 else publisher
-            rows.extend(_sentence_rows(text[low:high], low, council, present))
+            if present is None or present:
+                rows.extend(_sentence_rows(text[low:high], low, partial(council, low), present))
     rows.extend(list_rows(text))
     rows.extend(medal_lines(text))
     if not rows:
         return rows
     return finish_rows(_same_category(_named_before(rows, text)), doc)
+
+
+def _councils(text: str, publisher: str | None) -> Callable[[int], str | None]:
+    """The council named last before a character offset (else the publisher); the
+    councils are found only when a sentence first asks."""
+    @cache
+    def named() -> tuple[list[int], list[str]]:
+        found = find.councils(text)
+        return [at for at, _ in found], [name for _, name in found]
+
+    def before(at: int) -> str | None:
+        starts, names = named()
+        last = bisect_left(starts, at) - 1
+        return names[last] if last >= 0 else publisher
+    return before
 
 
 # The award gate. Each trigger pattern lists words one of which every match holds
@@ -152,12 +163,12 @@ Hits = tuple[list[int], list[int], list[str]]
 
 @lru_cache(maxsize=1)
 def _vocabulary() -> tuple[re.Pattern[str], frozenset[str]]:
-    """One regex finding every gate word at every position, and the gate words: those
-    needs no other need lies inside ("win" stands for "winner" too)."""
+    """One regex for the gate words, and the words: those needs no other need lies inside
+    ("win" stands for "winner" too), so that at most one starts at any position."""
     needs = {n.lower() for _, _, row in find.triggers() for n in row}
     needs |= {n.lower() for n in (*find.INVERTED_NEEDS, *WENT_NEEDS)}
     words = frozenset(w for w in needs if not any(v != w and v in w for v in needs))
-    return re.compile(f"(?=({_trie(sorted(words))}))"), words
+    return re.compile(_trie(sorted(words))), words
 
 
 def _trie(words: list[str]) -> str:
@@ -181,8 +192,14 @@ def _word_hits(text: str) -> Hits | None:
     lower = text.lower()
     if len(lower) != len(text) or _FOLDS.search(text):
         return None
-    found = [(m.start(), m[1]) for m in _vocabulary()[0].finditer(lower)]
-    return ([s for s, _ in found], [s + len(w) for s, w in found], [w for _, w in found])
+    finder = _vocabulary()[0]
+    hits: Hits = ([], [], [])
+    # searching again from the next character finds words overlapping one another too
+    while (m := finder.search(lower, hits[0][-1] + 1 if hits[0] else 0)) is not None:
+        hits[0].append(m.start())
+        hits[1].append(m.end())
+        hits[2].append(m.group())
+    return hits
 
 
 def _words_in(hits: Hits, low: int, high: int) -> frozenset[str]:

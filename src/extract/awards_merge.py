@@ -4,13 +4,15 @@ and a headline that only repeats the body dropped."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from spacy.tokens import Doc
 
 from extract import awards_find as find
 from extract.awards_subject import antecedent
-from extract.doctext import doc_text, span_text
+from extract.doctext import doc_text
 from extract.figures import headline_end
 
 Row = dict[str, Any]
@@ -24,11 +26,12 @@ _CEREMONY_WORDS = re.compile(r"\b(?:ceremony|presented|announced|held|gala|dinne
 def finish_rows(rows: list[Row], doc: Doc) -> list[Row]:
     text = doc_text(doc)
     ceremonies = find.ceremonies(text)
+    article_date = _article_date([text[low:high] for low, high in sentence_bounds(doc)])
     for row in rows:
         row["recipient"] = antecedent(expand_acronym(row["recipient"], text), text,
                                       row["start"])
         row["ceremony"] = _ceremony_for(row, ceremonies)
-        row["date_text"] = _date_for(row, doc)
+        row["date_text"] = _date_for(row, text, article_date)
         low, high = row["sentence"]
         row["programmes"] = {_norm(m.group("name"))
                              for m in _FOR_ITS.finditer(text, low, high)}
@@ -91,17 +94,36 @@ def _ceremony_for(row: Row, ceremonies: list[tuple[int, str]]) -> str | None:
     return ceremonies[0][1] if ceremonies else None
 
 
-def _date_for(row: Row, doc: Doc) -> str | None:
+def _date_for(row: Row, text: str, article_date: Callable[[str | None], str | None]
+              ) -> str | None:
     low, high = row["sentence"]
-    own = find.date_in(doc_text(doc)[low:high])
-    if own:
-        return own
-    for sent in doc.sents:
-        words = span_text(sent)
-        named = row["ceremony"] and row["ceremony"] in words
-        if (named or _CEREMONY_WORDS.search(words)) and (found := find.date_in(words)):
-            return found
-    return None
+    return find.date_in(text[low:high]) or article_date(row["ceremony"])
+
+
+def _article_date(sentences: list[str]) -> Callable[[str | None], str | None]:
+    """The date of the first sentence naming the ceremony or telling of one, per ceremony
+    (rows share few ceremonies: each is looked up once)."""
+    @cache
+    def date(ceremony: str | None) -> str | None:
+        for words in sentences:
+            named = ceremony and ceremony in words
+            if (named or _CEREMONY_WORDS.search(words)) and (found := find.date_in(words)):
+                return found
+        return None
+    return date
+
+
+_SENTENCES = "council_extract.awards.sentences"
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) characters of each sentence, read once per Doc (`doc.sents` makes
+    Span and Token objects on every pass)."""
+    bounds = doc.user_data.get(_SENTENCES)
+    if bounds is None:
+        bounds = [(sent.start_char, sent.end_char) for sent in doc.sents]
+        doc.user_data[_SENTENCES] = bounds
+    return list(bounds)
 
 
 def _norm(recipient: str) -> str:
