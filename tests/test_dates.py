@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
+import re
 
 import pytest
 from spacy.language import Language
@@ -10,6 +12,7 @@ from spacy.language import Language
 from conftest import make_context
 from extract.dates import detect_date_order
 from extract.dates_normalise import Anchor
+from extract.dates_patterns import time_regex
 from extract.dates_relative import normalise_phrase
 from extract.dates_times import parse_time
 from extract.events_build import tense_of
@@ -180,3 +183,72 @@ ORDERS = [
 @pytest.mark.parametrize(("text", "url", "expected"), ORDERS)
 def test_dates_detects_date_order(text: str, url: str | None, expected: str) -> None:
     assert detect_date_order(text, url=url) == expected
+
+
+# The date Matcher runs only on windows around anchor tokens: the result must be the
+# whole-doc Matcher's, in the same order. Texts with dates at the edges, hard wraps,
+# runs of blanks, split "Wed", parentheses and long ranges.
+WINDOWED = [
+    "Saturday 8 October 2022",
+    "On Wed 12/03, then \n\n Thursday, the 9th of \nMay, 2024 at noon.",
+    "from Monday 24 to Friday 28 June   and (Tuesday, 10 September 2019)",
+    "We d 14/05 ( 3 ) (the 12th) last night, this week, next month, later this year",
+    "in March 2019, March, 2019 and 2019-06-21 or 21/06/2019 and 4/14",
+    "May 13-26, 2019 \n 20-24 March \n\n 20 – 24 March 2024, mid- June, on the 20th",
+    "may 13 to 26 march 2020 and we may 8 June",
+    "Friday night and Thursday \n24th; yesterday (Monday 2 April)",
+]
+NAMED = [
+    "The Foster Care Fortnight and the Day of Action, then Élan Awards",
+    "Northshire Grange Hall Awards Awards Ceremony of the Year Awards",
+    "the awards and Awards\nDay, 2019 Conference, Big 2019 Festival Fair Week",
+]
+_FUZZ_WORDS = [
+    "Saturday", "sat", "Wed", "we", "d", ",", "the", "The", "8", "8th", "21st", "31", "32",
+    "of", "October", "may", "May", "march", "March", "2022", "1999", "-", "–", "to", "until",
+    "20-24", "21/06/2019", "4/14", "(", ")", "on", "from", "in", "last", "this", "next",
+    "week", "month", "tonight", "morning", "03", "12", "fair", "Monday", "later", "mid",
+    "Awards", "Day", "Élan", "’s", "Grange",
+]
+
+
+def _soups(count: int) -> list[str]:
+    rnd = random.Random(7)
+    return ["".join(rnd.choice(_FUZZ_WORDS) + rnd.choice([" ", "", "\n", "  ", " \n "])
+                    for _ in range(rnd.randint(1, 30))) for _ in range(count)]
+
+
+@pytest.mark.parametrize("text", [*WINDOWED, *NAMED, *_soups(300)])
+def test_dates_windowed_matchers_equal_whole_doc(nlp: Language, text: str) -> None:
+    finder = nlp.get_pipe("council_dates")
+    doc = nlp.make_doc(text)
+    assert finder.dates(doc) == finder.dates.matcher(doc)
+    assert finder.named(doc) == finder.named.matcher(doc)
+
+
+def test_dates_windowed_matcher_skips_only_verb_month_anchors(nlp: Language) -> None:
+    finder = nlp.get_pipe("council_dates")
+    doc = nlp.make_doc("we may 13 times have said so, and then said so again, but on 8 June")
+    found = finder.dates(doc, skip=frozenset({"may"}))
+    assert found and found != finder.dates.matcher(doc)
+    assert all("may" not in [t.text for t in doc[s:e]] for _, s, e in found)
+
+
+NOT_DIGIT_LED = ["May", "st", "th", "-", "/", "x1", "O1", "l2", "(", "", "\n", "½", "one"]
+
+
+def test_dates_anchor_regexes_are_digit_led(nlp: Language) -> None:
+    """Only tokens starting with a digit are tried against REGEX anchor classes."""
+    regexes = nlp.get_pipe("council_dates").dates.anchors.regexes
+    assert regexes
+    assert [t for t in NOT_DIGIT_LED for regex, _ in regexes if regex.search(t)] == []
+
+
+def test_dates_time_regex_lookahead_changes_nothing() -> None:
+    plain = re.compile(time_regex().pattern.replace(r"(?=[\dfbnm])", "", 1), re.I)
+    assert plain.pattern != time_regex().pattern
+    texts = [f"The event runs {text} on the day." for text, _ in TIMES] + NOT_TIMES
+    texts += ["FROM 10 TO 11AM, Noon-2pm, between 6 and 8pm, ٣:30, midnight-1am"]
+    for text in texts:
+        assert ([m.groupdict() for m in plain.finditer(text)]
+                == [m.groupdict() for m in time_regex().finditer(text)])

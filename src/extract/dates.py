@@ -12,12 +12,18 @@ import re
 from urllib.parse import urlparse
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extract.article import ArticleContext, DateOrder
-from extract.dates_patterns import build_date_matcher, build_gathering_matchers, word_lists
+from extract.dates_patterns import (
+    AnchoredMatcher,
+    NamedMatcher,
+    build_date_matcher,
+    build_gathering_matchers,
+    word_lists,
+)
 from extract.dates_times import find_times
 from extract.doctext import doc_text
 from extract.schema import Event
@@ -37,10 +43,10 @@ class DateFinder:
     """Matchers compiled once per pipeline; called on every doc."""
 
     def __init__(self, nlp: Language) -> None:
-        self.dates: Matcher = build_date_matcher(nlp.vocab)
+        self.dates: AnchoredMatcher = build_date_matcher(nlp.vocab)
         gathering_phrases, named = build_gathering_matchers(nlp)
         self.gathering_phrases: PhraseMatcher = gathering_phrases
-        self.named: Matcher = named
+        self.named: NamedMatcher = named
 
     def __call__(self, doc: Doc) -> Doc:
         doc.spans["dates"] = self._dates(doc)
@@ -49,8 +55,10 @@ class DateFinder:
         return doc
 
     def _dates(self, doc: Doc) -> list[Span]:
+        # A match holding verb "may"/"march" is dropped by `_plausible`: no need to look
+        # around those words for matches anchored on them.
         spans = [Span(doc, start, end, label=label)
-                 for label, start, end in self.dates(doc, as_spans=False)]
+                 for label, start, end in self.dates(doc, skip=_VERB_MONTHS)]
         spans = [_trim(span) for span in spans if _plausible(span)]
         heads = _attach_parens(filter_spans([s for s in spans if s.label_ != "PAREN"]),
                                [s for s in spans if s.label_ == "PAREN"])

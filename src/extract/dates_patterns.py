@@ -8,13 +8,16 @@ hard-wrapped text ("Saturday 8 \\nOctober") still matches.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache, lru_cache
 from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from extract.doctext import token_view
 from extract.patterns_data import pattern_rows
 
 _SPACE: dict[str, Any] = {"IS_SPACE": True, "OP": "*"}
@@ -56,12 +59,22 @@ def _expand(pattern: list[Any], tokens: dict[str, dict[str, Any]]) -> list[dict[
     return expanded
 
 
-def build_date_matcher(vocab: Vocab) -> Matcher:
+def build_date_matcher(vocab: Vocab) -> AnchoredMatcher:
     tokens = {row["name"]: row["token"] for row in read_jsonl("dates_tokens.jsonl")}
     matcher = Matcher(vocab)
+    reaches: dict[str, tuple[int, int]] = {}
     for row in read_jsonl("dates_patterns.jsonl"):
-        matcher.add(row["label"], [_expand(p, tokens) for p in _wed_variants(row["pattern"])])
-    return matcher
+        variants = _wed_variants(row["pattern"])
+        matcher.add(row["label"], [_expand(p, tokens) for p in variants])
+        for pattern in variants:
+            # Each element takes one token (or none); spaces between are not counted.
+            at = pattern.index(row["anchor"])
+            old = reaches.get(row["anchor"], (0, 0))
+            reaches[row["anchor"]] = (max(old[0], at), max(old[1], len(pattern) - at - 1))
+    anchors = TokenAnchors()
+    for name, reach in reaches.items():
+        anchors.add(tokens[name.strip("@")], reach)
+    return AnchoredMatcher(matcher, anchors)
 
 
 def _wed_variants(pattern: list[Any]) -> list[list[Any]]:
@@ -74,24 +87,169 @@ def _wed_variants(pattern: list[Any]) -> list[list[Any]]:
     return variants
 
 
+Reach = tuple[int, int]
+# Token classes tested in Python to find anchors: a word list, one word, or a regex.
+_DIGITS = frozenset("0123456789")
+
+
+class TokenAnchors:
+    """Tokens that every match of a pattern must hold ("its anchor"), with how many
+    pattern elements may come before and after that token.
+
+    A REGEX class must only match tokens that start with a digit: only those are tried
+    (every date regex is a number shape; `test_dates_anchor_regexes_are_digit_led`)."""
+
+    def __init__(self) -> None:
+        self.by_lower: dict[str, Reach] = {}
+        self.by_text: dict[str, Reach] = {}
+        self.regexes: list[tuple[re.Pattern[str], Reach]] = []
+        self.words: set[str] = set()  # lower-cased, for a first cheap test
+
+    def add(self, token: dict[str, Any], reach: Reach) -> None:
+        if len(token) != 1:
+            raise ValueError(f"an anchor token tests one attribute: {token}")
+        [(attr, value)] = token.items()
+        if isinstance(value, dict) and "REGEX" in value and attr == "TEXT":
+            self.regexes.append((re.compile(value["REGEX"]), reach))
+            return
+        words = value["IN"] if isinstance(value, dict) else [value]
+        if attr not in ("LOWER", "TEXT", "ORTH") or not all(isinstance(w, str) for w in words):
+            raise ValueError(f"unsupported anchor token: {token}")
+        table = self.by_lower if attr == "LOWER" else self.by_text
+        for word in words:
+            self.words.add(word.lower())
+            old = table.get(word, (0, 0))
+            table[word] = (max(old[0], reach[0]), max(old[1], reach[1]))
+
+    def reach(self, text: str, lower: str) -> Reach | None:
+        """How far matches anchored on this token may reach, or None if it anchors none."""
+        found = [r for r in (self.by_lower.get(lower), self.by_text.get(text)) if r]
+        if text[:1] in _DIGITS:
+            found += [r for regex, r in self.regexes if regex.search(text)]
+        if not found:
+            return None
+        return max(r[0] for r in found), max(r[1] for r in found)
+
+    def candidates(self, lowers: list[str]) -> list[int]:
+        """Indices of tokens that may be anchors (a superset; `reach` decides)."""
+        words = self.words
+        return [i for i, w in enumerate(lowers) if w in words or w[:1] in _DIGITS]
+
+
+class AnchoredMatcher:
+    """A Matcher run only on windows around anchor tokens.
+
+    Every match holds its pattern's anchor token with at most `left` pattern elements
+    before it and `right` after; each element takes one non-space token, and only
+    optional white space lies between elements. So the window from `left` non-space
+    tokens before an anchor to `right` after it, widened over adjoining white space,
+    holds every match on that anchor. Windows are merged where they overlap; the
+    Matcher's result on a window is its whole-doc result restricted to the window
+    (tokens are matched one at a time, no look-around) and, windows being disjoint and
+    in order, the concatenation keeps the whole-doc order too."""
+
+    def __init__(self, matcher: Matcher, anchors: TokenAnchors) -> None:
+        self.matcher = matcher
+        self.anchors = anchors
+
+    def __call__(
+        self, doc: Doc, *, skip: frozenset[str] = frozenset()
+    ) -> list[tuple[int, int, int]]:
+        """(match_id, start, end) as `Matcher(doc)` gives them, except matches whose
+        anchor token's text is in `skip` (the caller drops those anyway)."""
+        found = []
+        for start, end in self.windows(doc, skip=skip):
+            found += [(key, start + s, start + e) for key, s, e in self.matcher(doc[start:end])]
+        return found
+
+    def windows(self, doc: Doc, *, skip: frozenset[str]) -> list[tuple[int, int]]:
+        view = token_view(doc)
+        texts, lowers = view.texts, view.lowers
+        reaches = [(i, r) for i in self.anchors.candidates(lowers)
+                   if texts[i] not in skip and (r := self.anchors.reach(texts[i], lowers[i]))]
+        if not reaches:
+            return []
+        solid = [i for i, space in enumerate(view.is_space) if not space]
+        spans = []
+        for i, (left, right) in reaches:
+            rank = bisect_left(solid, i)
+            first, last = max(0, rank - left), min(len(solid) - 1, rank + right)
+            start = solid[first - 1] + 1 if first > 0 else 0
+            end = solid[last + 1] if last + 1 < len(solid) else len(lowers)
+            spans.append((start, end))
+        return _merge(sorted(spans))
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted (start, end) windows joined where they overlap or touch."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 @lru_cache(maxsize=1)
 def gathering_rows() -> list[dict[str, Any]]:
     return read_jsonl("events_gatherings.jsonl")
 
 
-def build_gathering_matchers(nlp: Language) -> tuple[PhraseMatcher, Matcher]:
+_NAME_FIRST = r"^[A-ZÀ-ÖØ-Þ][\w’'-]*$"
+
+
+class NamedMatcher:
+    """Title-case named events ("Foster Care Fortnight"): a capitalised first word, name
+    words, then a head word, matched by `matcher` only where a head word stands.
+
+    A match ends on its head; going left from a head over name words (and one first
+    word) gives the furthest start of any match ending there. A walk that reaches the
+    previous head's window joins it (the same run of words), so each token is walked
+    once. See `AnchoredMatcher` for why windows give the whole-doc matches in order."""
+
+    def __init__(self, matcher: Matcher, heads: frozenset[str]) -> None:
+        self.matcher, self.heads = matcher, heads
+        self._first, self._middle = re.compile(_NAME_FIRST), re.compile(_NAME_JOINERS)
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        found = []
+        for start, end in self.windows(token_view(doc).texts):
+            found += [(key, start + s, start + e) for key, s, e in self.matcher(doc[start:end])]
+        return found
+
+    def windows(self, texts: list[str]) -> list[tuple[int, int]]:
+        heads = self.heads
+        windows: list[tuple[int, int]] = []
+        for head in [i for i, text in enumerate(texts) if text in heads]:
+            floor = windows[-1][1] if windows else 0
+            start = head
+            while start > floor and self._middle.search(texts[start - 1]):
+                start -= 1
+            if windows and start == floor:
+                windows[-1] = (windows[-1][0], head + 1)
+                continue
+            if start > 0 and self._first.search(texts[start - 1]):
+                start -= 1
+            windows.append((start, head + 1))
+        return windows
+
+
+def build_gathering_matchers(nlp: Language) -> tuple[PhraseMatcher, NamedMatcher]:
     """Common gathering nouns (by lower-case phrase) and title-case named events."""
     phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
     named = Matcher(nlp.vocab)
+    heads: set[str] = set()
     for row in gathering_rows():
         if "phrases" in row:
             phrases.add(row["kind"], [nlp.make_doc(text) for text in row["phrases"]])
         else:
+            heads.update(row["heads"])
             head = {"TEXT": {"IN": row["heads"]}}
-            first = {"TEXT": {"REGEX": r"^[A-ZÀ-ÖØ-Þ][\w’'-]*$"}}
+            first = {"TEXT": {"REGEX": _NAME_FIRST}}
             middle = {"TEXT": {"REGEX": _NAME_JOINERS}, "OP": "*"}
             named.add(row["kind"], [[first, middle, head]])
-    return phrases, named
+    return phrases, NamedMatcher(named, frozenset(heads))
 
 
 @lru_cache(maxsize=1)
@@ -99,9 +257,11 @@ def time_regex() -> re.Pattern[str]:
     """Clock times and ranges: "10am", "10.30am-2pm", "from 6 to 8pm", "noon"."""
     parts = {row["name"]: row["regex"] for row in read_jsonl("dates_times.jsonl")}
     atom, bare, join = parts["ATOM"], parts["BARE"], parts["JOIN"]
+    # Every time starts with a digit or the first letter of "from", "between", "noon",
+    # "midday" or "midnight": the lookahead lets the engine pass other places quickly.
     return re.compile(
-        rf"(?<![\w£$€.:])(?:(?:from|between)\s+)?"
+        rf"(?=[\dfbnm])(?:(?<![\w£$€.:])(?:(?:from|between)\s+)?"
         rf"(?P<range>(?P<a>{atom}|{bare}){join}(?P<b>{atom}))"
-        rf"|(?<![\w£$€.:])(?P<single>{atom})",
+        rf"|(?<![\w£$€.:])(?P<single>{atom}))",
         re.I,
     )
