@@ -12,35 +12,36 @@ import re
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extract.article import ArticleContext
-from extract.doctext import doc_text, span_text
+from extract.doctext import TokenView, doc_text, token_view
 from extract.schema import Venue
 from extract.venues_attach import walk
 from extract.venues_lists import at_names, list_venues
-from extract.venues_words import attachment_regexes, build_venue_matcher, words
+from extract.venues_words import attachment_regexes, name_matches, words
 
+_POSSESSIVES = ("’s", "'s")
 _JOIN_ROOM = re.compile(r"\s+(?:at|of|in)\s+(?:the\s+)?")
 # "at Inverglen Library, Kirkton Community Hub and the Balmore Centre": list items.
 _LIST_JOIN = re.compile(r"(?:,|,?\s+(?:and|or|&))\s+(?:the\s+)?")
 
 
 class VenueFinder:
-    def __init__(self, nlp: Language) -> None:
-        self.matcher: Matcher = build_venue_matcher(nlp.vocab)
-
     def __call__(self, doc: Doc) -> Doc:
-        dated = {d.start for d in doc.spans.get("dates", [])}
-        candidates = [c for _, s, e in self.matcher(doc)
-                      if (c := _clean(doc, s, e, dated)) is not None]
+        view = token_view(doc)
+        # Span objects are made anew on each pass over a group: read the dates once.
+        dates = list(doc.spans["dates"]) if "dates" in doc.spans else None
+        dated = {d.start for d in dates or ()}
+        matches = name_matches(view.texts, view.lowers, view.is_space)
+        clean = _Cleaner(doc, view, dated, matches)
+        candidates = [c for s, e in sorted(matches) if (c := clean(s, e)) is not None]
         strong = _listed(filter_spans([span for span, weak_ok in candidates if weak_ok]),
                          [span for span, weak_ok in candidates if not weak_ok])
         every = filter_spans([span for span, _ in candidates])
         names = _join_rooms(filter_spans(strong + at_names(doc, every)))
-        listed = list_venues(doc, every)
+        listed = list_venues(doc, every, dates=dates)
         names = filter_spans([n for n in names if not any(_overlaps(n, p) for p, _ in listed)]
                              + [n for _, n in listed])
         phrase_of = {n.start: p for p, n in listed}
@@ -53,7 +54,7 @@ class VenueFinder:
 
 @Language.factory("council_venues")
 def make_venue_finder(nlp: Language, name: str) -> VenueFinder:
-    return VenueFinder(nlp)
+    return VenueFinder()
 
 
 def _listed(strong: list[Span], weak: list[Span]) -> list[Span]:
@@ -72,73 +73,89 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _trim_start(doc: Doc, start: int, end: int) -> int:
-    lists = words()
-    for i in range(start, end - 1):
-        text = doc[i].text
-        if text in lists["calendar_words"]:
-            start = i + 1  # "(Wednesday) 26 March and Seaview Leisure Centre": a date first.
-        elif text in ("and", "&") and doc[i - 1].text in lists["place_nouns"]:
-            start = i + 1  # "Grange Hall and Easton Library": two places.
-        elif text in ("’s", "'s") and any(t.text in lists["owner_words"] for t in doc[start:i]):
-            start = i + 1  # "Leeds City Council’s Civic Hall": the owner is not the name.
-    while start < end - 1 and (doc[start].text in lists["not_start"] or doc[start].is_space
-                               or doc[start].lower_ in {"the", "of", "and", "&"}):
-        start += 1
-    return start
+class _Cleaner:
+    """The name a match stands for, without leading noise, and whether it stands without
+    a venue cue; None when it is a person, an organisation or an award, not a place.
 
+    Reads the Doc's token lists, not Token objects: it runs once per match."""
 
-def _title(token: Token) -> bool:
-    """A personal title ("Cllr Ann Lee"), but not a possessive ("the Mayor’s Parlour")."""
-    following = token.nbor(1).text if token.i + 1 < len(token.doc) else ""
-    return token.text in words()["honorifics"] and following not in ("’s", "'s")
+    def __init__(self, doc: Doc, view: TokenView, dated: set[int],
+                 matches: set[tuple[int, int]]) -> None:
+        self.doc, self.view, self.dated = doc, view, dated
+        self.lists = words()
+        # For each match end, the first token from which no token before the end rules
+        # the name out (one walk per end, however many matches share it).
+        first: dict[int, int] = {}
+        for start, end in matches:
+            first[end] = min(start, first.get(end, end))
+        self.clear_from: dict[int, int] = {}
+        for end, lowest in first.items():
+            start = end
+            while start > lowest and not self._rules_out(start - 1):
+                start -= 1
+            self.clear_from[end] = start
 
+    def _rules_out(self, i: int) -> bool:
+        """A personal title ("Cllr Ann Lee", not "the Mayor’s Parlour"), a field label,
+        or a paragraph break."""
+        texts, lists = self.view.texts, self.lists
+        text = texts[i]
+        following = texts[i + 1] if i + 1 < len(texts) else ""
+        return ((text in lists["honorifics"] and following not in _POSSESSIVES)
+                or text in lists["field_words"]
+                or (self.view.is_space[i] and text.count("\n") > 1))
 
-def _after(doc: Doc, end: int) -> list[str]:
-    return [t.text for t in doc[end:end + 4] if not t.is_space]
+    def __call__(self, start: int, end: int) -> tuple[Span, bool] | None:
+        if start < self.clear_from[end]:
+            return None
+        texts, lists, view = self.view.texts, self.lists, self.view
+        start = self._trim_start(start, end)
+        single = doc_text(self.doc)[view.starts[start]:view.end(end - 1)] in lists["single_names"]
+        if sum(not space for space in view.is_space[start:end]) < 2 and not single:
+            return None
+        following = [texts[i] for i in range(end, min(end + 4, len(texts)))
+                     if not view.is_space[i]]
+        if following and (following[0] in lists["org_followers"]
+                          or following[:3] == ["of", "the", "Year"]):
+            return None
+        if following[:2] in ([",", "said"], [",", "says"], ["said"]):
+            return None  # "..., professor at Millersville University, said": an affiliation.
+        last = texts[end - 1]
+        cue = any(w in lists["venue_prepositions"] for w in view.lowers[max(0, start - 3):start])
+        # "..., Denholme Retail Park on Tuesday 25 March": a stop in a list of dated stops.
+        cue = cue or self._before_date(end) or self._street_follows(end)
+        weak = last in lists["weak_nouns"] or last.islower()
+        return self.doc[start:end], cue or not weak
 
+    def _trim_start(self, start: int, end: int) -> int:
+        texts, lists = self.view.texts, self.lists
+        for i in range(start, end - 1):
+            text = texts[i]
+            if text in lists["calendar_words"]:
+                start = i + 1  # "(Wednesday) 26 March and Seaview Leisure Centre": a date first.
+            elif text in ("and", "&") and texts[i - 1] in lists["place_nouns"]:
+                start = i + 1  # "Grange Hall and Easton Library": two places.
+            elif text in _POSSESSIVES and any(t in lists["owner_words"] for t in texts[start:i]):
+                start = i + 1  # "Leeds City Council’s Civic Hall": the owner is not the name.
+        while start < end - 1 and (texts[start] in lists["not_start"] or self.view.is_space[start]
+                                   or self.view.lowers[start] in {"the", "of", "and", "&"}):
+            start += 1
+        return start
 
-def _clean(doc: Doc, start: int, end: int, dated: set[int]) -> tuple[Span, bool] | None:
-    """The name without leading noise, and whether it stands without a venue cue; None
-    when it is a person, an organisation or an award rather than a place."""
-    lists = words()
-    tokens = doc[start:end]
-    if any(_title(t) or t.text in lists["field_words"] for t in tokens) or any(
-            t.is_space and t.text.count("\n") > 1 for t in tokens):
-        return None
-    start = _trim_start(doc, start, end)
-    span = doc[start:end]
-    single = span_text(span) in lists["single_names"]
-    if len([t for t in span if not t.is_space]) < 2 and not single:
-        return None
-    following = _after(doc, end)
-    if following and (following[0] in lists["org_followers"]
-                      or following[:3] == ["of", "the", "Year"]):
-        return None
-    if following[:2] in ([",", "said"], [",", "says"], ["said"]):
-        return None  # "..., professor at Millersville University, said": an affiliation.
-    last = doc[end - 1].text
-    cue = any(t.lower_ in lists["venue_prepositions"] for t in doc[max(0, start - 3):start])
-    # "..., Denholme Retail Park on Tuesday 25 March": a stop in a list of dated stops.
-    cue = cue or _before_date(doc, end, dated) or _street_follows(doc, end)
-    weak = last in lists["weak_nouns"] or last.islower()
-    return span, cue or not weak
+    def _street_follows(self, end: int) -> bool:
+        """"the new District Office on James Street": a name with a street address is a place."""
+        return bool(attachment_regexes()["street"].match(doc_text(self.doc),
+                                                         self.view.end(end - 1)))
 
-
-def _street_follows(doc: Doc, end: int) -> bool:
-    """"the new District Office on James Street": a name with a street address is a place."""
-    return bool(attachment_regexes()["street"].match(doc_text(doc), doc[end - 1].idx
-                                                     + len(doc[end - 1].text)))
-
-
-def _before_date(doc: Doc, end: int, dated: set[int]) -> bool:
-    """The name is followed by "on <date>", perhaps after a parenthesis."""
-    if end < len(doc) and doc[end].text == "(":
-        close = next((i for i in range(end, min(end + 20, len(doc))) if doc[i].text == ")"),
-                     None)
-        end = close + 1 if close is not None else end
-    return end < len(doc) and doc[end].lower_ in {"on", "from"} and bool(
-        dated.intersection(range(end + 1, end + 3)))
+    def _before_date(self, end: int) -> bool:
+        """The name is followed by "on <date>", perhaps after a parenthesis."""
+        texts = self.view.texts
+        if end < len(texts) and texts[end] == "(":
+            close = next((i for i in range(end, min(end + 20, len(texts))) if texts[i] == ")"),
+                         None)
+            end = close + 1 if close is not None else end
+        return end < len(texts) and self.view.lowers[end] in {"on", "from"} and bool(
+            self.dated.intersection(range(end + 1, end + 3)))
 
 
 def _join_rooms(names: list[Span]) -> list[Span]:

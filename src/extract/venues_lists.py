@@ -5,7 +5,9 @@ labelled fields ("Location: Family Hub North, 41 Rosehill Road")."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
+from itertools import accumulate
 
 from spacy.tokens import Doc, Span
 
@@ -31,19 +33,24 @@ def _label_regex() -> re.Pattern[str]:
     return re.compile(rf"(?im)^[ \t]*(?:{labels})[ \t]*[:：|][ \t]*(?P<value>[^\n]+)")
 
 
-def list_venues(doc: Doc, names: list[Span]) -> list[tuple[Span, Span]]:
-    """(phrase, name) for session lines and labelled venue fields."""
-    return _session_lines(doc, names) + _labelled(doc, names)
+def list_venues(
+    doc: Doc, names: list[Span], *, dates: list[Span] | None
+) -> list[tuple[Span, Span]]:
+    """(phrase, name) for session lines and labelled venue fields; `dates` are the
+    `council_dates` spans (None when that component did not run)."""
+    return _session_lines(doc, names, dates) + _labelled(doc, names)
 
 
-def _session_lines(doc: Doc, names: list[Span]) -> list[tuple[Span, Span]]:
+def _session_lines(
+    doc: Doc, names: list[Span], dates: list[Span] | None
+) -> list[tuple[Span, Span]]:
     """(phrase, name) for each session line "DATE: VENUE, street, TIME"."""
-    if "dates" not in doc.spans:
+    if dates is None:
         return []
     text, found = doc_text(doc), []
     times = {t.start_char: t.end_char for t in doc.spans.get("times", [])}
-    date_starts = sorted(d.start_char for d in doc.spans["dates"])
-    for date in doc.spans["dates"]:
+    date_starts = sorted(d.start_char for d in dates)
+    for date in dates:
         if is_furniture(date):
             continue  # "March 3, 2022 / FOR IMMEDIATE RELEASE": a dateline, not a session
         line_start = text.rfind("\n", 0, date.start_char) + 1
@@ -115,9 +122,25 @@ def _at_regex() -> re.Pattern[str]:
     """"presented at Tākina in Wellington", "held at the Roundhouse": a proper name after
     "at" in an event clause, whatever word it ends in."""
     cap = r"[A-ZÀ-ÖØ-Þ][\w’'-]*"
+    # The literal "at" comes first (its left edge checked behind it) so that the regex
+    # engine can skip ahead to each "at" instead of trying the pattern at every offset.
     return re.compile(
-        rf"(?<![\w’'])at[ \t]+(?P<the>the[ \t]+)?(?P<name>{cap}(?:[ \t]+(?:{cap}|an|na|de|la|"
+        rf"at(?<![\w’']at)[ \t]+(?P<the>the[ \t]+)?(?P<name>{cap}(?:[ \t]+(?:{cap}|an|na|de|la|"
         rf"of(?=[ \t]+[A-Z]))){{0,4}})(?P<town>[ \t]+in[ \t]+{cap})?")
+
+
+class _Taken:
+    """Token ranges already claimed, asked "does anything overlap [start, end)?" in
+    logarithmic time (an article may hold thousands of names and "at" phrases)."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        ranges.sort()
+        self.starts = [start for start, _ in ranges]
+        self.max_end: list[int] = list(accumulate((end for _, end in ranges), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before = bisect_left(self.starts, end)  # ranges starting before `end`
+        return before > 0 and self.max_end[before - 1] > start
 
 
 def at_names(doc: Doc, taken: list[Span]) -> list[Span]:
@@ -125,6 +148,8 @@ def at_names(doc: Doc, taken: list[Span]) -> list[Span]:
     one word alone needs "the" or a following "in <Town>" (else it may be the town)."""
     text, lists = doc_text(doc), words()
     found = []
+    gatherings = [(g.start, g.end, g.end_char) for g in doc.spans.get("gatherings", [])]
+    claimed: _Taken | None = None
     for match in _at_regex().finditer(text):
         name = match.group("name")
         parts = name.split()
@@ -134,19 +159,18 @@ def at_names(doc: Doc, taken: list[Span]) -> list[Span]:
             continue
         span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
         whole = doc.char_span(match.start("name"), match.end(), alignment_mode="expand")
-        if span is None or whole is None or any(
-                s.start < whole.end and whole.start < s.end
-                for s in [*taken, *doc.spans.get("gatherings", [])]):
+        if claimed is None:
+            claimed = _Taken([(s.start, s.end) for s in taken] + [g[:2] for g in gatherings])
+        if span is None or whole is None or claimed.overlaps(whole.start, whole.end):
             continue
-        if _event_clause(doc, span):
+        if _event_clause(doc, span, gatherings):
             found.append(span)
     return found
 
 
-def _event_clause(doc: Doc, span: Span) -> bool:
+def _event_clause(doc: Doc, span: Span, gatherings: list[tuple[int, int, int]]) -> bool:
     sent = span.sent
     before = doc_text(doc)[max(sent.start_char, span.start_char - 80):span.start_char]
-    gatherings = doc.spans.get("gatherings", [])
     return bool(cue_regex("venue_verbs").search(before)) or any(
-        sent.start <= g.start and g.end <= span.start and span.start_char - g.end_char < 80
-        for g in gatherings)
+        sent.start <= start and end <= span.start and span.start_char - end_char < 80
+        for start, end, end_char in gatherings)

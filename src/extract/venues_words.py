@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
-
-from spacy.matcher import Matcher
-from spacy.vocab import Vocab
 
 from extract.dates_patterns import read_jsonl
 
@@ -25,32 +21,6 @@ def words() -> dict[str, frozenset[str]]:
 
 def _alternatives(name: str) -> str:
     return "|".join(re.escape(w) for w in sorted(words()[name], key=len, reverse=True))
-
-
-def build_venue_matcher(vocab: Vocab) -> Matcher:
-    """Capitalised names ending in a place noun ("Leeds Civic Hall"), or in a lower-case
-    place noun after a capitalised name ("St David’s shopping centre")."""
-    first: dict[str, Any] = {"TEXT": {"REGEX": _FIRST}}
-    middle: dict[str, Any] = {"TEXT": {"REGEX": _NAME_PART}, "OP": "*"}
-    space: dict[str, Any] = {"IS_SPACE": True, "OP": "*"}
-    noun = {"TEXT": {"IN": sorted(words()["place_nouns"])}}
-    matcher = Matcher(vocab)
-    matcher.add("NAME", [[first, middle, noun]])
-    tails = [tail.split() for tail in words()["lower_tails"]]
-    matcher.add("NAME", [[first, middle, *({"LOWER": w} for w in tail)] for tail in tails])
-    brands = [[{"TEXT": w} for w in brand.split()] for brand in words()["hotel_brands"]]
-    # "Hilton London Metropole": a hotel chain's name needs no place noun.
-    matcher.add("NAME", [[*brand, {"TEXT": {"REGEX": _FIRST}, "OP": "+"}] for brand in brands])
-    # "Áras an Chontae", "Tŷ Cymuned", "Te Whare Tūhono": Irish, Welsh and Māori names
-    # open with the word for the building, so the place noun comes first.
-    joiner = {"TEXT": {"REGEX": rf"^([{UPPER}][\w’'-]*|{_alternatives('lead_joiners')})$"},
-              "OP": "*"}
-    leads = [[{"TEXT": w} for w in lead.split()] for lead in words()["lead_nouns"]]
-    matcher.add("NAME", [[*lead, joiner, {"TEXT": {"REGEX": _FIRST}}] for lead in leads])
-    singles = [[{"TEXT": w} for w in name.split()] for name in words()["single_names"]]
-    matcher.add("SINGLE", singles)
-    matcher.add("SINGLE", [[{"LOWER": "the"}, space, *single] for single in singles])
-    return matcher
 
 
 @lru_cache(maxsize=1)
@@ -90,3 +60,131 @@ def attachment_regexes() -> dict[str, re.Pattern[str]]:
             rf",\s*(?P<place>{caps})(?:,?\s+[A-Z]{{2,3}}\s+\d{{4,5}})?"
             r"(?=\s*(?:[.,;:()]|\n|$)|\s+(?:on|from|between|at|and|for|this|next|last)\b)"),
     }
+
+
+# Names longer than this many tokens are not looked for: a real name is a handful of
+# words, while a page of capitalised words would otherwise give every capitalised word
+# before every place noun as a candidate (quadratic in the run's length).
+MAX_NAME_TOKENS = 40
+_POSSESSIVES = ("’s", "'s")
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    joiner = rf"^([{UPPER}][\w’'-]*|{_alternatives('lead_joiners')})$"
+    return re.compile(_FIRST), re.compile(_NAME_PART), re.compile(joiner)
+
+
+@lru_cache(maxsize=65536)
+def _first(text: str) -> bool:
+    return _compiled()[0].search(text) is not None
+
+
+@lru_cache(maxsize=65536)
+def _part(text: str) -> bool:
+    return _compiled()[1].search(text) is not None
+
+
+@lru_cache(maxsize=8192)
+def _joiner(text: str) -> bool:
+    return _compiled()[2].search(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> dict[str, dict[str, tuple[tuple[str, ...], ...]]]:
+    """Multi-word entries by the word they end with (tails) or start with (the others)."""
+    lists = words()
+    tails: dict[str, list[tuple[str, ...]]] = {}
+    for tail in lists["lower_tails"]:
+        parts = tuple(tail.split())
+        tails.setdefault(parts[-1], []).append(parts)
+    heads: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+    for kind in ("hotel_brands", "lead_nouns", "single_names"):
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for entry in lists[kind]:
+            parts = tuple(entry.split())
+            by_first.setdefault(parts[0], []).append(parts)
+        heads[kind] = by_first
+    return {"lower_tails": {k: tuple(v) for k, v in tails.items()},
+            **{kind: {k: tuple(v) for k, v in by.items()} for kind, by in heads.items()}}
+
+
+@lru_cache(maxsize=1)
+def _anchors() -> frozenset[str]:
+    """Lower-cased words a name is read forwards or backwards from: one scan of the
+    lower-case tokens finds the candidates for every kind of name."""
+    phrases = _phrases()
+    exact = words()["place_nouns"].union(
+        *(phrases[kind] for kind in ("hotel_brands", "lead_nouns", "single_names")))
+    return frozenset(word.lower() for word in exact) | frozenset(phrases["lower_tails"])
+
+
+def name_matches(texts: list[str], lowers: list[str], is_space: list[bool]) -> set[tuple[int, int]]:
+    """(start, end) token offsets of every reading of a venue name (each length
+    separately, as a spaCy Matcher returns them): capitalised words ending in a place
+    noun or a lower-case place noun ("Leeds Civic Hall", "St David’s shopping centre"),
+    a hotel chain's name and the words after it ("Hilton London Metropole"), a name
+    opening with the word for the building ("Áras an Chontae") and single names
+    ("the Guildhall")."""
+    found: set[tuple[int, int]] = set()
+    phrases, nouns = _phrases(), words()["place_nouns"]
+    tails = phrases["lower_tails"]
+    for i in _positions(lowers, _anchors()):
+        text = texts[i]
+        if text in nouns:
+            _name_before(texts, i, i + 1, found)
+        for kind in ("hotel_brands", "lead_nouns", "single_names"):
+            for entry in phrases[kind].get(text, ()):
+                if tuple(texts[i:i + len(entry)]) == entry:
+                    _after_head(texts, is_space, lowers, kind, i, i + len(entry), found)
+        for tail in tails.get(lowers[i], ()):
+            start = i + 1 - len(tail)
+            if start >= 0 and tuple(lowers[start:i + 1]) == tail:
+                _name_before(texts, start, i + 1, found)
+    return found
+
+
+def _positions(items: list[str], wanted: frozenset[str]) -> list[int]:
+    """Indexes of the items in `wanted`, in order; list.index scans in C, and most
+    articles hold few of the words looked for."""
+    found: list[int] = []
+    for word in wanted.intersection(items):
+        at = items.index(word)
+        while True:
+            found.append(at)
+            try:
+                at = items.index(word, at + 1)
+            except ValueError:
+                break
+    return found
+
+
+def _name_before(texts: list[str], noun: int, end: int, found: set[tuple[int, int]]) -> None:
+    """A capitalised first word, then any name words, then the noun at `noun`..`end`."""
+    for k in range(noun - 1, max(-1, end - 1 - MAX_NAME_TOKENS), -1):
+        text = texts[k]
+        if _first(text):
+            found.add((k, end))
+        elif not _part(text):
+            return
+
+
+def _after_head(texts: list[str], is_space: list[bool], lowers: list[str], kind: str,
+                start: int, end: int, found: set[tuple[int, int]]) -> None:
+    if kind == "single_names":
+        found.add((start, end))
+        before = start - 1
+        while before >= 0 and is_space[before]:
+            before -= 1
+        if before >= 0 and lowers[before] == "the":
+            found.add((before, end))
+        return
+    # A brand is followed by one or more capitalised words; a lead noun by joiners
+    # ("an", "na", capitalised words) and a capitalised word.
+    for k in range(end, min(len(texts), start + MAX_NAME_TOKENS)):
+        if _first(texts[k]):
+            found.add((start, k + 1))
+        elif kind == "hotel_brands":
+            return
+        if kind == "lead_nouns" and not _joiner(texts[k]):
+            return
