@@ -26,38 +26,66 @@ from extract.schema import Figure
 
 _SENTENCE_END = ".!?\"”’:"
 _HEADLINE_WORDS = 20
+# Longer sentences are read in pieces of about this many characters. Real sentences stay
+# far below it (the longest in the gold set and corpus has under 500); it bounds the work
+# on a text that is all numbers with no full stop.
+_SENTENCE_REACH = 2_000
+# Units of a bare rate that an earlier sentence's figure or named rate may give a metric.
+_SHARE_UNITS = frozenset({"percent", "fraction"})
 
 
 def _figure_rows(doc: Doc) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     text = doc_text(doc)
     for sent in doc.sents:
-        offset = sent.start_char
-        sentence = text[offset:sent.end_char]
-        consumed = 0  # a change suffix or tail already holds the numbers up to here
-        previous: Reading | None = None
-        quantities = find_quantities(sentence)
-        for i, quantity in enumerate(quantities):
-            if quantity.start < consumed:
-                continue
-            reading = read_quantity(sentence, quantity, previous=previous) or anaphoric(
-                sentence, quantity, _nearest(_last(rows), named_before(text, offset)), offset)
-            if reading is None:
-                continue
-            if reading.metric != "earlier" and (
-                    merged := then_now(sentence, reading, quantity, quantities[i + 1:])):
-                reading, quantity = merged  # "which stood at 14% in 2020, is now 4%"
-            if reading.metric == "earlier":  # "compared with 27 in 2022": the value before
-                if rows and rows[-1]["value_from"] is None:
-                    rows[-1]["value_from"] = quantity.value
-                continue
-            if previous is not None and reading.start < previous.end <= quantity.start:
-                # a metric named before an earlier figure: this phrase starts after that one
-                reading = replace(reading, start=previous.end)
-            consumed, previous = reading.end, reading
-            rows.append(_row(sentence, offset, quantity, reading))
+        for start, end in _pieces(text, sent.start_char, sent.end_char):
+            _read_sentence(text, start, text[start:end], rows)
     # Every mention is a record, a headline's too (records.md: 'every distinct mention').
     return _with_lists(rows, list_rows(text))
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentence, or, past `_SENTENCE_REACH`, pieces of it cut at white space: each
+    number is read against the words of its sentence, so a sentence-long text of numbers
+    would take time in the square of its length."""
+    pieces = []
+    while end - start > _SENTENCE_REACH:
+        cut = text.rfind(" ", start + 1, start + _SENTENCE_REACH)
+        cut = start + _SENTENCE_REACH if cut < 0 else cut
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
+
+
+def _read_sentence(text: str, offset: int, sentence: str, rows: list[dict[str, Any]]) -> None:
+    """Append the figures of one sentence (at `offset` in `text`) to `rows`."""
+    consumed = 0  # a change suffix or tail already holds the numbers up to here
+    previous: Reading | None = None
+    named: list[tuple[int, str, str | None] | None] = []  # named_before, read once
+    quantities = find_quantities(sentence)
+    for i, quantity in enumerate(quantities):
+        if quantity.start < consumed:
+            continue
+        reading = read_quantity(sentence, quantity, previous=previous)
+        if reading is None and quantity.unit in _SHARE_UNITS:  # only a rate is anaphoric
+            if not named:
+                named.append(named_before(text, offset))
+            reading = anaphoric(sentence, quantity, _nearest(_last(rows), named[0]), offset)
+        if reading is None:
+            continue
+        later = (quantities[j] for j in range(i + 1, len(quantities)))  # no copy per number
+        if reading.metric != "earlier" and (merged := then_now(sentence, reading, quantity, later)):
+            reading, quantity = merged  # "which stood at 14% in 2020, is now 4%"
+        if reading.metric == "earlier":  # "compared with 27 in 2022": the value before
+            if rows and rows[-1]["value_from"] is None:
+                rows[-1]["value_from"] = quantity.value
+            continue
+        if previous is not None and reading.start < previous.end <= quantity.start:
+            # a metric named before an earlier figure: this phrase starts after that one
+            reading = replace(reading, start=previous.end)
+        consumed, previous = reading.end, reading
+        rows.append(_row(sentence, offset, quantity, reading))
 
 
 def _with_lists(rows: list[dict[str, Any]], listed: list[dict[str, Any]]) -> list[dict[str, Any]]:

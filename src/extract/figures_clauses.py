@@ -10,6 +10,7 @@ no noun follows the number: the verb says what is counted. Cue patterns are data
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 
 from extract.figures_refine import Reading, cues
@@ -34,7 +35,7 @@ _CASELOAD_REACH = 80
 
 
 def then_now(sentence: str, reading: Reading, quantity: Quantity,
-             following: list[Quantity]) -> tuple[Reading, Quantity] | None:
+             following: Iterable[Quantity]) -> tuple[Reading, Quantity] | None:
     """The figure and value when `quantity` is an earlier value told in a relative
     clause and the next number after its time phrase ("in 2020") the current one."""
     when = cues()["earlier_tail"].match(sentence[quantity.end:])  # a "^" pattern

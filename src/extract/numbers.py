@@ -211,21 +211,98 @@ def quantity_from_match(match: re.Match[str], *, offset: int = 0) -> Quantity | 
     return Quantity(start, end, first, value_max=last, unit=unit, qualifier=qualifier)
 
 
+# Characters that IGNORECASE matches to an ASCII letter although they are not one ('ſ' is
+# 's', the Kelvin sign 'k'), or whose lower case has another length ('İ'): in a text holding
+# one, anchors are looked for in the text itself rather than in its lower case.
+_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _anchor_words() -> list[str]:
+    """Words one of which (or a digit) every quantity phrase holds: cardinals, scales,
+    denominators ("two-thirds"), vague amounts and "half"."""
+    w = _words()
+    return sorted({*w["cardinal"], *w["scale"], *w["denominator"], *w["vague"], "half"})
+
+
 @lru_cache(maxsize=1)
 def _trigger_regex() -> re.Pattern[str]:
-    """Something every quantity phrase contains: a digit or the start of a number word.
-    Far cheaper than `quantity_regex`, so text without one is skipped (most sentences)."""
+    """A digit or the start of a number word, searched in the text itself."""
+    return re.compile(rf"\d|\b(?:{_alt(_anchor_words())})", _FLAGS)
+
+
+@lru_cache(maxsize=1)
+def _lower_anchor_regex() -> re.Pattern[str]:
+    """The same anchors at a word start, in lower-cased text. The leading character class
+    lets the regex engine skip in C to the next character that can begin one."""
+    by_first: dict[str, list[str]] = {}
+    for word in _anchor_words():
+        by_first.setdefault(word[0], []).append(re.escape(word[1:]))
+    firsts = "".join(sorted(by_first))
+    rests = "|".join(rf"(?<={first})(?:{'|'.join(sorted(rest, key=len, reverse=True))})"
+                     for first, rest in sorted(by_first.items()))
+    return re.compile(rf"[\d{firsts}](?<!\w\w)(?:(?<=\d)|{rests})")
+
+
+def _anchors(text: str) -> list[int]:
+    """Positions of digits and number words: the first of each quantity phrase's is one."""
+    if text.isascii() or not _FOLDS.search(text):
+        return [m.start() for m in _lower_anchor_regex().finditer(text.lower())]
+    return [m.start() for m in _trigger_regex().finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _lead_regex() -> re.Pattern[str]:
+    """One word that may stand before a phrase's first digit or number word ("more than",
+    "from", "a" in "a dozen"), matched backwards: in the reversed text, the separator
+    before the word, then the word reversed."""
     w = _words()
-    words = [*w["cardinal"], *w["scale"], *w["denominator"], *w["vague"], "half"]
-    return re.compile(rf"\d|\b(?:{_alt(words)})", _FLAGS)
+    lead = {"from", "between", "a"} | {word for phrase, _ in w["qualifier"]
+                                       for word in phrase.split()}
+    return re.compile(rf"[\s-]++(?:{_alt(word[::-1] for word in lead)})(?![^\W\d_])", _FLAGS)
+
+
+@lru_cache(maxsize=1)
+def _lead_words() -> int:
+    """At most this many words stand before a phrase's first anchor: a qualifier, then
+    "from" or "between", then "a"."""
+    return max(len(phrase.split()) for phrase, _ in _words()["qualifier"]) + 2
+
+
+def _starts(text: str, anchors: list[int]) -> list[int]:
+    """Every position where a quantity phrase may start: each anchor and the starts of the
+    lead words just before it. A superset, so trying `quantity_regex` only here finds
+    exactly what scanning every position finds."""
+    starts = set(anchors)
+    reverse = text[::-1]
+    lead, size = _lead_regex(), len(text)
+    for anchor in anchors:
+        at = size - anchor
+        for _ in range(_lead_words()):
+            word = lead.match(reverse, at)
+            if word is None:
+                break
+            at = word.end()
+            starts.add(size - at)
+    return sorted(starts)
 
 
 def find_quantities(text: str, *, offset: int = 0) -> list[Quantity]:
-    """Every quantity phrase in `text`, left to right, offsets shifted by `offset`."""
-    if not _trigger_regex().search(text):
+    """Every quantity phrase in `text`, left to right, offsets shifted by `offset`.
+
+    Same as `quantity_regex().finditer(text)`, but the regex is tried only where a phrase
+    can start (before a digit or number word), not at every character."""
+    anchors = _anchors(text)
+    if not anchors:
         return []
     found = []
-    for match in quantity_regex().finditer(text):
+    pattern, end = quantity_regex(), 0
+    for start in _starts(text, anchors):
+        if start < end:
+            continue  # inside the phrase found last, as finditer resumes at its end
+        match = pattern.match(text, start)
+        if match is None:
+            continue
+        end = match.end()
         quantity = quantity_from_match(match, offset=offset)
         if quantity is not None:
             found.append(quantity)
