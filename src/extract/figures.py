@@ -11,11 +11,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.article import ArticleContext
-from extract.doctext import doc_text, store_rows, stored_rows
+from extract.doctext import doc_text, store_rows, stored_rows, token_view
 from extract.figures_clauses import then_now
 from extract.figures_context import anaphoric, named_before
 from extract.figures_lists import list_rows
@@ -37,11 +38,25 @@ _SHARE_UNITS = frozenset({"percent", "fraction"})
 def _figure_rows(doc: Doc) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     text = doc_text(doc)
-    for sent in doc.sents:
-        for start, end in _pieces(text, sent.start_char, sent.end_char):
+    for sent_start, sent_end in _sentence_bounds(doc):
+        for start, end in _pieces(text, sent_start, sent_end):
             _read_sentence(text, start, text[start:end], rows)
     # Every mention is a record, a headline's too (records.md: 'every distinct mention').
     return _with_lists(rows, list_rows(text))
+
+
+def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start_char, end_char) of each of `doc.sents`, read from the sentence-start flags
+    and the cached token offsets: walking `doc.sents` makes a Span and Tokens per sentence."""
+    if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
+        return [(sent.start_char, sent.end_char) for sent in doc.sents]
+    view = token_view(doc)
+    flags = doc.to_array("SENT_START")
+    # as Doc.sents: the first token always starts one, later tokens where the flag is 1
+    firsts = [0, *(int(i) + 1 for i in numpy.flatnonzero(flags[1:] == 1))]
+    lasts = [i - 1 for i in firsts[1:]] + [len(doc) - 1]
+    return [(view.starts[a], view.end(b)) for a, b in zip(firsts, lasts, strict=True)
+            if b >= a]
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:

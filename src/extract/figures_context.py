@@ -31,6 +31,10 @@ _PLACE_OR_TIME = re.compile(r"nationally|regionally|statewide|elsewhere|previous
                             _FLAGS)
 # A bare rate carried over from an earlier sentence must stand this close to it.
 _ANAPHORA_REACH = 400
+_CAPITAL_AFTER = re.compile(r"\.?\s+[A-Z(]")
+_NUMBERED_LINE = re.compile(r"(?:^|\n)[^\S\n]*\d{1,2}(?:\.\d{1,2})+[^\S\n]+$")
+_WORD_AFTER = re.compile(r"\s*(?:of\b|[^\W\d_])", _FLAGS)
+_LINK_AFTER = re.compile(r"\s*(?:and|but|now|this|last|a\s+year)\b", _FLAGS)
 
 
 def is_clause_number(sentence: str, quantity: Quantity) -> bool:
@@ -40,13 +44,15 @@ def is_clause_number(sentence: str, quantity: Quantity) -> bool:
         return False
     line_start = sentence[:quantity.start].rstrip(" \t").endswith("\n") or not sentence[
         :quantity.start].strip()
-    return line_start and bool(re.match(r"\.?\s+[A-Z(]", sentence[quantity.end:]))
+    return line_start and bool(_CAPITAL_AFTER.match(sentence, quantity.end))
 
 
 def after_clause_number(sentence: str, lstart: int) -> bool:
     """'4.5 Nine agency social workers': the paragraph number is no phone-number group."""
-    return bool(re.search(r"(?:^|\n)[^\S\n]*\d{1,2}(?:\.\d{1,2})+[^\S\n]+$",
-                          sentence[:lstart]))
+    # A match holds no newline but the one it starts at, and ends at lstart or just before
+    # a newline there: it starts at the last newline before that end (or at 0).
+    last = lstart - 1 if sentence.endswith("\n", 0, lstart) else lstart
+    return bool(_NUMBERED_LINE.search(sentence, max(0, sentence.rfind("\n", 0, last)), lstart))
 
 
 def is_age(sentence: str, quantity: Quantity) -> bool:
@@ -149,8 +155,7 @@ def anaphoric(sentence: str, quantity: Quantity, last: tuple[int, str, str | Non
         return None
     if offset + quantity.start - last[0] > _ANAPHORA_REACH:
         return None
-    if re.match(r"\s*(?:of\b|[^\W\d_])", sentence[quantity.end:], _FLAGS) and not re.match(
-            r"\s*(?:and|but|now|this|last|a\s+year)\b", sentence[quantity.end:], _FLAGS):
+    if _WORD_AFTER.match(sentence, quantity.end) and not _LINK_AFTER.match(sentence, quantity.end):
         return None
     cue = cues()["anaphora_left"].search(sentence[max(0, quantity.start - 60):quantity.start])
     if cue is None:

@@ -51,16 +51,27 @@ def _entry(match: re.Match[str], name: str) -> Entry:
     raise LookupError(match.group(0))
 
 
+_YEAR = re.compile(r"\d{4}")
+_YEAR_RANGE = re.compile(r"(?:19|20)\d\d[-–/]\d\d")
+_DIGIT_BEFORE = re.compile(r"\d[\s-]$")
+_DIGIT_AFTER = re.compile(r"[\s-]\d")
+_ONE = re.compile(r"one", _FLAGS)
+_OF = re.compile(r"\s+of\b")
+_FOLLOWING = re.compile(r"(?:\s*|-)([\w’'][\w’'-]*)")
+
+
 def _looks_like_distractor(sentence: str, quantity: Quantity, lstart: int) -> bool:
     """Years, phone-number groups and numbers led by a date, page or money word."""
-    raw = sentence[lstart:quantity.end]
-    bare = re.fullmatch(r"\d{4}", raw.strip())
+    raw = sentence[lstart:quantity.end].strip()
+    bare = _YEAR.fullmatch(raw)
     if bare and quantity.unit is None and 1900 <= int(bare.group()) <= 2100:
         return True
-    if re.fullmatch(r"(?:19|20)\d\d[-–/]\d\d", raw.strip()):
+    if _YEAR_RANGE.fullmatch(raw):
         return True  # a financial or school year: "2021-22"
-    if ((re.search(r"\d[\s-]$", sentence[:lstart]) and not ctx.after_clause_number(
-            sentence, lstart)) or re.match(r"[\s-]\d", sentence[quantity.end:])):
+    # (a "$" match ends at most one newline before the end: three characters decide)
+    digit_before = _DIGIT_BEFORE.search(sentence[max(0, lstart - 3):lstart])
+    if ((digit_before and not ctx.after_clause_number(sentence, lstart))
+            or _DIGIT_AFTER.match(sentence, quantity.end)):
         return quantity.unit is None
     return bool(cues()["distractor_left"].search(sentence[max(0, lstart - 30):lstart]))
 
@@ -218,8 +229,7 @@ def read_quantity(sentence: str, quantity: Quantity, *,
     if _looks_like_distractor(sentence, quantity, lstart) or ctx.is_clause_number(
             sentence, quantity) or ctx.is_age(sentence, quantity):
         return None
-    if re.fullmatch(r"one", sentence[lstart:quantity.end], _FLAGS) and re.match(
-            r"\s+of\b", sentence[quantity.end:]):
+    if _ONE.fullmatch(sentence, lstart, quantity.end) and _OF.match(sentence, quantity.end):
         return None  # "one of the toughest jobs" picks one out, it counts nothing
     if cues()["change_left"].search(sentence[max(0, lstart - 20):lstart]):
         return None  # "up from just over half": the earlier value of a change already read
@@ -241,7 +251,7 @@ def read_quantity(sentence: str, quantity: Quantity, *,
     if implied is not None:
         return _with_change(sentence, quantity, implied)
     # A spaced dash ("14.5 per cent - equivalent to") ends the phrase; a hyphen does not.
-    following = re.match(r"(?:\s*|-)([\w’'][\w’'-]*)", sentence[quantity.end:])
+    following = _FOLLOWING.match(sentence, quantity.end)
     unknown = following and not cues()["stop"].fullmatch(following.group(1))
     personal = cues()["personal_left"].search(sentence[max(0, lstart - 60):lstart])
     # An unknown noun after the number means it counts something else; a number with no
