@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from functools import cache, lru_cache
 
 from extract.names_anchor import (
     AFTER_PLURAL,
@@ -26,20 +27,13 @@ from extract.names_lexicon import (
     postnominals,
     word_set,
 )
+from extract.names_runs import Tok, closes, name_runs
+from extract.names_runs import bare as bare_word
 
-# A word: letters with inner apostrophes/hyphens, and an optional dot ("Dr.", "J.").
-_TOKEN = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?\.?")
-# Between two words of one name: blanks with at most one line break (a hard wrap).
-# Possessive quantifiers here and below: "[ \t]*\n?[ \t]*" can split a run of n spaces n ways,
-# which made a name before a long run of white space cost O(n^2) per match attempt.
-_GAP = re.compile(r"[ \t]*+(?:\n[ \t]*+)?")
-# Lower-case surname particles, Welsh "ap"/"ab" ("Dafydd ap Rhys") among them.
-_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "du", "di", "le", "la", "bin",
-                        "ap", "ab", "del", "dos", "das", "ter"})
 # Irish and Scottish surname prefixes written as separate words: "Ó Súilleabháin", "Nic Giolla".
 _PREFIXES = frozenset({"ó", "o", "ní", "nic", "uí", "mac", "mc", "ui", "ni"})
-_POSSESSIVE = re.compile(r"['’]s?$")
 _MAX_NAME_WORDS = 4
+_WORD_CACHE = 8192
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,67 +52,50 @@ class Mention:
     anchor: str = "lexicon"
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
-    start: int
-    end: int
-    text: str
-
-    @property
-    def bare(self) -> str:
-        return _POSSESSIVE.sub("", self.text.rstrip("."))
-
-
-def _capitalised(tok: Tok) -> bool:
-    return tok.text[0].isupper() or tok.text.lower() in _PARTICLES
-
-
-def _runs(text: str) -> list[list[Tok]]:
-    """Maximal sequences of capitalised words separated only by blanks or one hard wrap."""
-    runs: list[list[Tok]] = []
-    current: list[Tok] = []
-    for match in _TOKEN.finditer(text):
-        tok = Tok(match.start(), match.end(), match.group())
-        joined = bool(current) and _GAP.fullmatch(text, current[-1].end, tok.start) is not None
-        ends_sentence = bool(current) and _closes(current[-1])
-        if not (_capitalised(tok) and joined and not ends_sentence):
-            if current:
-                runs.append(current)
-            current = []
-        if _capitalised(tok):
-            current.append(tok)
-    if current:
-        runs.append(current)
-    return runs
-
-
 def _closes(tok: Tok) -> bool:
-    """A word that ends its run: a possessive, or a full stop that is not an initial/title."""
-    if _POSSESSIVE.search(tok.text) and len(tok.text) > 2:
-        return True
-    return tok.text.endswith(".") and len(tok.text) > 2 and tok.text not in honorifics()
+    return closes(tok.text)
 
 
+@lru_cache(maxsize=_WORD_CACHE)
 def folded(word: str) -> str:
     """Lower case without accents, for lexicon look-ups ("Seán" -> "sean")."""
     return unicodedata.normalize("NFKD", word.lower()).encode("ascii", "ignore").decode()
 
 
 def _name_word(tok: Tok) -> bool:
-    bare = tok.bare
+    return _is_name_word(tok.text)
+
+
+@cache
+def _not_name_words() -> frozenset[str]:
+    return word_set("names_not_name_words.txt") | word_set("officials_role_heads.txt")
+
+
+@lru_cache(maxsize=_WORD_CACHE)
+def _is_name_word(word: str) -> bool:
+    bare = bare_word(word)
     if bare.lower() in _PREFIXES:
         return True
-    if len(bare) < 2 and not tok.text.endswith("."):
+    if len(bare) < 2 and not word.endswith("."):
         return False
     if bare.isupper() and len(bare) > 1:
         return False  # acronyms and post-nominals: NHS, MP, OBE
-    low = bare.lower()
-    stop = word_set("names_not_name_words.txt") | word_set("officials_role_heads.txt")
-    return low not in stop and tok.text not in honorifics() and bare not in honorifics()
+    return bare.lower() not in _not_name_words() and word not in honorifics() and (
+        bare not in honorifics())
+
+
+@cache
+def _honorific_firsts() -> frozenset[str]:
+    return frozenset(text.split(" ")[0] for text in honorifics())
 
 
 def _honorific_at(run: list[Tok], i: int) -> int:
     """Number of words of the longest honorific starting at run[i] (0 when none)."""
+    if i >= len(run):
+        return 0
+    word = run[i].text
+    if word not in _honorific_firsts() and word.rstrip(".") not in _honorific_firsts():
+        return 0  # no honorific starts with this word: skip joining the longer spans
     table = honorifics()
     for size in (4, 3, 2, 1):
         if i + size <= len(run):
@@ -274,7 +251,9 @@ def postnominal_tail(text: str, pos: int) -> tuple[int, bool]:
 
 def rule_mentions(text: str) -> list[Mention]:
     """Full-name mentions found in capitalised runs (no surname-only mentions)."""
-    return _share_plural(text, [m for run in _runs(text) for m in _run_names(text, run)])
+    # A one-word run names nobody (a name needs two words; a lone title, a name after it).
+    return _share_plural(text, [m for run in name_runs(text) if len(run) > 1
+                                for m in _run_names(text, run)])
 
 
 # Between two names of one list: a comma, "and" or "&".

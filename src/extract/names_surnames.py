@@ -4,10 +4,11 @@ later titled surname ("Morag Lennie" ... "Ms Lennie"), and later surname-only me
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from extract.names_find import Mention, Tok, folded, plain, postnominal_tail, rule_mentions
+from extract.names_find import Mention, folded, plain, postnominal_tail, rule_mentions
 from extract.names_lexicon import first_names, honorifics, word_set
+from extract.names_runs import Tok
 
 
 @lru_cache(maxsize=64)
@@ -93,10 +94,17 @@ _SPEAKS = re.compile(
     r"(?:\s*,(?:[^,“”\"\n]{1,100},)?)?\s+(?:said|says|added|explained|told|commented)\b"
 )
 # Possessive: "[ \t]*\n?[ \t]*" split a run of n spaces n ways (O(n^2) per capitalised word).
-_LONE = re.compile(r"(?<![\w’'-])(?P<w>[A-Z][a-z’'-]+)(?![ \t]*+(?:\n[ \t]*+)?[A-Z])")
+# The look-behind comes after the first capital so that the search can skip to capitals.
+_LONE = re.compile(
+    r"(?P<w>[A-Z](?<![\w’'-][A-Z])[a-z’'-]+)(?![ \t]*+(?:\n[ \t]*+)?[A-Z])")
 _AFTER_PREPOSITION = re.compile(r"\b(?:in|on|at|of|for|to|from|by|with|since|until)\s+$",
                                 re.IGNORECASE)
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w’'.-]*[ \t]*\n?[ \t]*$")
+
+
+@cache
+def _not_lone_first() -> frozenset[str]:
+    return word_set("names_not_name_start.txt") | word_set("names_first_only_not.txt")
 
 
 def first_name_speakers(text: str, known: list[Mention] | tuple[Mention, ...]) -> list[Mention]:
@@ -105,8 +113,7 @@ def first_name_speakers(text: str, known: list[Mention] | tuple[Mention, ...]) -
     found = []
     for match in _LONE.finditer(text):
         word = match.group("w")
-        stop = word_set("names_not_name_start.txt") | word_set("names_first_only_not.txt")
-        if folded(word) not in first_names() or word.lower() in stop:
+        if folded(word) not in first_names() or word.lower() in _not_lone_first():
             continue
         if _AFTER_PREPOSITION.search(text, max(0, match.start() - 12), match.start()):
             continue  # "in September", "to Grace": not the subject of the verb

@@ -114,13 +114,17 @@ def _analyse(
     people = group_people(mentions, keep)
     owner = {i: n for n, person in enumerate(people) for i in person.mentions}
     owner |= _first_name_owners(mentions, people)
-    roles = [_person_role(text, mentions, person) for person in people]
+    # Each person's stated role, found once: both the quote resolution and the record use it.
+    found_roles = [_role(text, mentions, person) for person in people]
+    roles = [_person_role(mentions, person, found)
+             for person, found in zip(people, found_roles, strict=True)]
     found = [_resolved(q, mentions, people, roles) for q in find_quotes(text, mentions)]
     names = [person.first(mentions).name for person in people]
     quoted = {owner[q.speaker] for q in found if q.speaker in owner}
     officials = []
     for n, person in enumerate(people):
-        record = _official(text, mentions, person, publisher, quoted=n in quoted)
+        record = _official(text, mentions, person, publisher, found=found_roles[n],
+                           quoted=n in quoted)
         if record is not None:
             officials.append(record)
     quotes = [_quote(text, q, mentions, owner, names) for q in found]
@@ -137,8 +141,7 @@ def _first_name_owners(mentions: tuple[Mention, ...], people: list[Person]) -> d
     return owners
 
 
-def _person_role(text: str, mentions: tuple[Mention, ...], person: Person) -> str:
-    found = _role(text, mentions, person)
+def _person_role(mentions: tuple[Mention, ...], person: Person, found: RoleFind | None) -> str:
     title = next((mentions[i].title_role for i in person.mentions if mentions[i].title_role), "")
     return " ".join([found.role if found else "", title or "", *(
         mentions[i].honorific or "" for i in person.mentions)]).lower()
@@ -174,10 +177,9 @@ def _quote(
 
 def _official(
     text: str, mentions: tuple[Mention, ...], person: Person, publisher: str | None,
-    *, quoted: bool,
+    *, found: RoleFind | None, quoted: bool,
 ) -> Official | None:
     first = person.first(mentions)
-    found = _role(text, mentions, person)
     hon_kind = next((mentions[i].hon_kind for i in person.mentions if mentions[i].hon_kind), None)
     elected = any(mentions[i].elected for i in person.mentions)
     if found is not None and (found.journalist or (found.public and hon_kind != "council")):

@@ -181,6 +181,14 @@ def county_office(
 def _home_county(text: str, publisher: str | None) -> str | None:
     if county := _PUBLISHER_COUNTY.match(publisher or ""):
         return " ".join(county.group("c").split())
+    return _most_named_county(text)
+
+
+@lru_cache(maxsize=64)
+def _most_named_county(text: str) -> str | None:
+    """The county the article names most often (asked once per official: found once)."""
+    if "County" not in text:
+        return None  # `_COUNTY` needs the word: no search through the text
     named = [" ".join(m.group("c").split()) for m in _COUNTY.finditer(text)]
     return max(set(named), key=named.count) if named else None
 
@@ -208,8 +216,18 @@ def _office(row: dict[str, str]) -> re.Pattern[str]:
     return re.compile(rf"^{unless}.*?(?:{row['role']})", re.IGNORECASE | re.DOTALL)
 
 
+@cache
+def _any_office() -> re.Pattern[str]:
+    """Matches somewhere in a role exactly when some row's office could (its `unless` aside)."""
+    rows = [json.loads(line) for line in pattern_lines("officials_bodies.jsonl")]
+    return re.compile("|".join(f"(?:{row['role']})" for row in rows if "role" in row),
+                      re.IGNORECASE | re.DOTALL)
+
+
 def office_body(text: str, said: str) -> str | None:
     """The body of an office from the data table; a state government only if one state is named."""
+    if not _any_office().search(said):
+        return None  # no office of the table: one search instead of one per row
     for rule, find in _found_bodies():
         if rule.search(said) and (named := find.search(text)):
             return " ".join(named.group().split())

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from extract.names_lexicon import phrase_pattern, word_set, word_set_cased
 
@@ -159,7 +160,23 @@ def _proper_body(words: list[str]) -> bool:
 
 
 def known_in(phrase: str) -> str | None:
-    for name in word_set_cased("officials_organisations.txt"):
-        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", phrase):
+    """The first known organisation (in the list's set order) named in the phrase."""
+    if not _any_known().search(phrase):
+        return None  # one search for all names: none of them occurs
+    for name, pattern in _known_patterns():
+        if pattern.search(phrase):
             return name
     return None
+
+
+@cache
+def _known_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((name, re.compile(rf"(?<!\w){re.escape(name)}(?!\w)"))
+                 for name in word_set_cased("officials_organisations.txt"))
+
+
+@cache
+def _any_known() -> re.Pattern[str]:
+    """Matches somewhere exactly when one of the `_known_patterns` does."""
+    names = "|".join(re.escape(name) for name, _ in _known_patterns())
+    return re.compile(rf"(?<!\w)(?:{names})(?!\w)")

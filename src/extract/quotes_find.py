@@ -127,6 +127,12 @@ def _trim_end(text: str, start: int, end: int) -> int:
 
 def find_quotes(text: str, mentions: tuple[Mention, ...]) -> list[QuoteFind]:
     """Direct quotes with their speakers, then reported speech, in text order; no two overlap."""
+    return list(_found_quotes(text, mentions))
+
+
+# The component and the extractors ask for the same article's quotes: found once.
+@lru_cache(maxsize=32)
+def _found_quotes(text: str, mentions: tuple[Mention, ...]) -> tuple[QuoteFind, ...]:
     spans = quote_spans(text)
     outside = [i for i, m in enumerate(mentions) if not _inside(spans, m.start)]
     found: list[QuoteFind] = []
@@ -145,7 +151,7 @@ def find_quotes(text: str, mentions: tuple[Mention, ...]) -> list[QuoteFind]:
     voices = {q.end: q for q in found}
     said = [*reported(text, mentions, outside, spans, voices),
             *according_to(text, mentions, outside)]
-    return without_overlaps(merge_lead_ins(text, spans, found, said))
+    return tuple(without_overlaps(merge_lead_ins(text, spans, found, said)))
 
 
 def _inside(spans: tuple[tuple[int, int, bool], ...], pos: int) -> bool:

@@ -1,0 +1,132 @@
+"""Runs of capitalised words: where person names are looked for.
+
+A word is a `WORD` match (letters with inner apostrophes/hyphens, an optional dot); a run is a
+maximal sequence of capitalised words (or lower-case surname particles) separated only by
+blanks with at most one hard wrap, ended early by a word that closes it (a possessive, a full
+stop that is not an initial or a title).
+
+One regex finds the runs of two or more words directly, so the lower-case words (most of the
+text) and the lone capitalised words (sentence openers) cost no Python work: a lone word names
+nobody, and a lower-case word between two capitalised ones only ever splits them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from extract.names_lexicon import honorifics
+
+WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?\.?")
+# Between two words of one name: blanks with at most one line break (a hard wrap).
+# Possessive quantifiers: "[ \t]*\n?[ \t]*" can split a run of n spaces n ways, which made a
+# name before a long run of white space cost O(n^2) per match attempt.
+GAP = r"[ \t]*+(?:\n[ \t]*+)?"
+# Lower-case surname particles, Welsh "ap"/"ab" ("Dafydd ap Rhys") among them.
+PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "du", "di", "le", "la", "bin",
+                       "ap", "ab", "del", "dos", "das", "ter"})
+POSSESSIVE = re.compile(r"['’]s?$")
+_WORD_CACHE = 8192
+
+# A `WORD` starting with any letter but an ASCII lower-case one (upper case is checked on the
+# match: the regex has no Unicode upper-case class).
+_UPPER_TAIL = r"(?:[\w'’-]*[^\W\d_])?\.?"
+# A whole `WORD` that is a particle: its first letter lower case, the rest in any case ("dE"),
+# no further letter reachable and no dot ("van-Dyke", "de." are other words). The look-ahead
+# is lazy: it stops at the first letter, so consecutive particles are not rescanned.
+_PARTICLE_END = r"(?![\w'’-]*?[^\W\d_])(?!\.)"
+
+
+def _cased(word: str) -> str:
+    return "".join(f"[{c}{c.upper()}]" for c in word)
+
+
+def _particle_tails() -> str:
+    """"(?<=d)(?:[eE][rR]|...)|(?<=v)(?:...)": a particle after its first letter."""
+    firsts = sorted({word[0] for word in PARTICLES})
+    return "|".join(
+        f"(?<={first})(?:" + "|".join(_cased(w[1:]) for w in sorted(
+            (w for w in PARTICLES if w[0] == first), key=len, reverse=True)) + ")"
+        for first in firsts)
+
+
+_PARTICLE = "(?:" + "|".join(
+    w[0] + _cased(w[1:]) for w in sorted(PARTICLES, key=len, reverse=True)) + ")" + _PARTICLE_END
+_FIRST_LETTERS = "".join(sorted({w[0] for w in PARTICLES}))
+_NEXT = rf"(?:[^\W\d_a-z]{_UPPER_TAIL}|{_PARTICLE})"
+# The first word starts with one character class (an upper-case-like letter or a particle's
+# first letter) so that the search skips to candidates in C; a look-behind then tells which.
+_RUN = re.compile(
+    rf"[^\W\d_{''.join(c for c in 'abcdefghijklmnopqrstuvwxyz' if c not in _FIRST_LETTERS)}]"
+    rf"(?:(?<=[^\W\d_a-z]){_UPPER_TAIL}|(?:{_particle_tails()}){_PARTICLE_END})"
+    rf"(?:{GAP}(?P<more>{_NEXT}))*+"
+)
+_WORDISH = re.compile(r"[\w'’-]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+class Tok(NamedTuple):
+    """A word of a capitalised run (a tuple: made for every word of every run)."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def bare(self) -> str:
+        return bare(self.text)
+
+
+# Per-word answers are cached by the word's text: the same words recur across runs, mentions
+# and articles, and each answer depends on the text alone.
+@lru_cache(maxsize=_WORD_CACHE)
+def bare(word: str) -> str:
+    return POSSESSIVE.sub("", word.rstrip("."))
+
+
+@lru_cache(maxsize=_WORD_CACHE)
+def closes(word: str) -> bool:
+    """A word that ends its run: a possessive, or a full stop that is not an initial/title."""
+    if POSSESSIVE.search(word) and len(word) > 2:
+        return True
+    return word.endswith(".") and len(word) > 2 and word not in honorifics()
+
+
+def _word_start(text: str, pos: int) -> bool:
+    """Does `WORD` start a word at the letter at `pos`? Not when a letter comes earlier in
+    the same unbroken run of word characters, apostrophes and hyphens ("McDonald", "ab-Cd")."""
+    if not pos or text[pos - 1] in " \n":
+        return True
+    back = pos - 1
+    while back >= 0 and _WORDISH.match(text, back):
+        if _LETTER.match(text, back):
+            return False
+        back -= 1
+    return True
+
+
+def name_runs(text: str) -> list[list[Tok]]:
+    """The runs of two or more words, and the pieces a closing or lower-case word splits them
+    into (one-word pieces included), in text order."""
+    runs: list[list[Tok]] = []
+    for match in _RUN.finditer(text):
+        if match.group("more") is None:
+            continue  # a lone word
+        current: list[Tok] = []
+        for word in WORD.finditer(text, match.start(), match.end()):
+            tok = Tok(word.start(), word.end(), word.group())
+            if not (tok.text[0].isupper() or tok.text.lower() in PARTICLES) or (
+                    tok.start == match.start() and not _word_start(text, tok.start)):
+                # Not a capitalised word, or the tail of a lower-case one ("abcDef"): a split.
+                if current:
+                    runs.append(current)
+                current = []
+                continue
+            current.append(tok)
+            if closes(tok.text):
+                runs.append(current)
+                current = []
+        if current:
+            runs.append(current)
+    return runs
