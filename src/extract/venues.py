@@ -9,6 +9,7 @@ session lists ("Monday 3 June: Central Library, 10am-1pm").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from spacy.language import Language
@@ -23,6 +24,10 @@ from extract.venues_lists import at_names, list_venues
 from extract.venues_words import attachment_regexes, name_matches, words
 
 _POSSESSIVES = ("’s", "'s")
+# Names cleaned per article at most. An article has tens of readings of names; a page of
+# capitalised words has one per capitalised word before every place noun, and each
+# becomes a Span, so past this many the rest of the text is not read for names.
+MAX_CANDIDATES = 5000
 _JOIN_ROOM = re.compile(r"\s+(?:at|of|in)\s+(?:the\s+)?")
 # "at Inverglen Library, Kirkton Community Hub and the Balmore Centre": list items.
 _LIST_JOIN = re.compile(r"(?:,|,?\s+(?:and|or|&))\s+(?:the\s+)?")
@@ -33,10 +38,10 @@ class VenueFinder:
         view = token_view(doc)
         # Span objects are made anew on each pass over a group: read the dates once.
         dates = list(doc.spans["dates"]) if "dates" in doc.spans else None
-        dated = {d.start for d in dates or ()}
-        matches = name_matches(view.texts, view.lowers, view.is_space)
-        clean = _Cleaner(doc, view, dated, matches)
-        candidates = [c for s, e in sorted(matches) if (c := clean(s, e)) is not None]
+        clean = _Cleaner(doc, view, {d.start for d in dates or ()})
+        matches = name_matches(view.texts, view.lowers, view.is_space, keep_end=clean.end_ok,
+                               limit=MAX_CANDIDATES)
+        candidates = clean.candidates(matches)
         strong = _listed(filter_spans([span for span, weak_ok in candidates if weak_ok]),
                          [span for span, weak_ok in candidates if not weak_ok])
         every = filter_spans([span for span, _ in candidates])
@@ -77,23 +82,40 @@ class _Cleaner:
     """The name a match stands for, without leading noise, and whether it stands without
     a venue cue; None when it is a person, an organisation or an award, not a place.
 
-    Reads the Doc's token lists, not Token objects: it runs once per match."""
+    Reads the Doc's token lists, not Token objects: it runs once per match. What depends
+    only on where a name ends is decided once per end."""
 
-    def __init__(self, doc: Doc, view: TokenView, dated: set[int],
-                 matches: set[tuple[int, int]]) -> None:
+    def __init__(self, doc: Doc, view: TokenView, dated: set[int]) -> None:
         self.doc, self.view, self.dated = doc, view, dated
         self.lists = words()
-        # For each match end, the first token from which no token before the end rules
-        # the name out (one walk per end, however many matches share it).
-        first: dict[int, int] = {}
-        for start, end in matches:
-            first[end] = min(start, first.get(end, end))
-        self.clear_from: dict[int, int] = {}
-        for end, lowest in first.items():
-            start = end
-            while start > lowest and not self._rules_out(start - 1):
-                start -= 1
-            self.clear_from[end] = start
+        self.ends_ok: dict[int, bool] = {}
+
+    def end_ok(self, end: int) -> bool:
+        if (ok := self.ends_ok.get(end)) is None:
+            ok = self.ends_ok[end] = self._end_ok(end)
+        return ok
+
+    def candidates(self, matches: dict[int, set[int]]) -> list[tuple[Span, bool]]:
+        """Cleaned names of the matches, the first MAX_CANDIDATES in text order."""
+        found: list[tuple[Span, bool]] = []
+        budget = MAX_CANDIDATES
+        for end in sorted(matches):
+            starts = sorted(matches[end])
+            clear = self._clear_from(starts[0], end)
+            for start in starts[bisect_left(starts, clear):]:
+                if budget == 0:
+                    return found
+                budget -= 1
+                if (candidate := self(start, end)) is not None:
+                    found.append(candidate)
+        return found
+
+    def _clear_from(self, lowest: int, end: int) -> int:
+        """The first token from which nothing before `end` rules the name out."""
+        start = end
+        while start > lowest and not self._rules_out(start - 1):
+            start -= 1
+        return start
 
     def _rules_out(self, i: int) -> bool:
         """A personal title ("Cllr Ann Lee", not "the Mayor’s Parlour"), a field label,
@@ -106,26 +128,28 @@ class _Cleaner:
                 or (self.view.is_space[i] and text.count("\n") > 1))
 
     def __call__(self, start: int, end: int) -> tuple[Span, bool] | None:
-        if start < self.clear_from[end]:
-            return None
         texts, lists, view = self.view.texts, self.lists, self.view
         start = self._trim_start(start, end)
         single = doc_text(self.doc)[view.starts[start]:view.end(end - 1)] in lists["single_names"]
-        if sum(not space for space in view.is_space[start:end]) < 2 and not single:
+        if end - start - view.is_space[start:end].count(True) < 2 and not single:
             return None
-        following = [texts[i] for i in range(end, min(end + 4, len(texts)))
-                     if not view.is_space[i]]
-        if following and (following[0] in lists["org_followers"]
-                          or following[:3] == ["of", "the", "Year"]):
-            return None
-        if following[:2] in ([",", "said"], [",", "says"], ["said"]):
-            return None  # "..., professor at Millersville University, said": an affiliation.
         last = texts[end - 1]
         cue = any(w in lists["venue_prepositions"] for w in view.lowers[max(0, start - 3):start])
         # "..., Denholme Retail Park on Tuesday 25 March": a stop in a list of dated stops.
         cue = cue or self._before_date(end) or self._street_follows(end)
         weak = last in lists["weak_nouns"] or last.islower()
         return self.doc[start:end], cue or not weak
+
+    def _end_ok(self, end: int) -> bool:
+        """Not an organisation ("... Hall Trust"), an award ("... of the Year") or an
+        affiliation ("..., professor at Millersville University, said")."""
+        texts, lists, view = self.view.texts, self.lists, self.view
+        following = [texts[i] for i in range(end, min(end + 4, len(texts)))
+                     if not view.is_space[i]]
+        if following and (following[0] in lists["org_followers"]
+                          or following[:3] == ["of", "the", "Year"]):
+            return False
+        return following[:2] not in ([",", "said"], [",", "says"], ["said"])
 
     def _trim_start(self, start: int, end: int) -> int:
         texts, lists = self.view.texts, self.lists

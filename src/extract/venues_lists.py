@@ -5,7 +5,7 @@ labelled fields ("Location: Family Hub North, 41 Rosehill Road")."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate
 
@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from extract.dates_patterns import cue_regex
 from extract.doctext import doc_text
-from extract.events_link import is_furniture
+from extract.events_link import is_furniture, sentence
 from extract.venues_words import words
 
 # A date and its venue are separated by punctuation, a table bar, or a line break (a
@@ -129,12 +129,12 @@ def _at_regex() -> re.Pattern[str]:
         rf"of(?=[ \t]+[A-Z]))){{0,4}})(?P<town>[ \t]+in[ \t]+{cap})?")
 
 
-class _Taken:
+class TokenRanges:
     """Token ranges already claimed, asked "does anything overlap [start, end)?" in
     logarithmic time (an article may hold thousands of names and "at" phrases)."""
 
     def __init__(self, ranges: list[tuple[int, int]]) -> None:
-        ranges.sort()
+        ranges = sorted(ranges)
         self.starts = [start for start, _ in ranges]
         self.max_end: list[int] = list(accumulate((end for _, end in ranges), max))
 
@@ -148,8 +148,8 @@ def at_names(doc: Doc, taken: list[Span]) -> list[Span]:
     one word alone needs "the" or a following "in <Town>" (else it may be the town)."""
     text, lists = doc_text(doc), words()
     found = []
-    gatherings = [(g.start, g.end, g.end_char) for g in doc.spans.get("gatherings", [])]
-    claimed: _Taken | None = None
+    gatherings = sorted((g.end_char, g.start, g.end) for g in doc.spans.get("gatherings", []))
+    claimed: TokenRanges | None = None
     for match in _at_regex().finditer(text):
         name = match.group("name")
         parts = name.split()
@@ -160,7 +160,8 @@ def at_names(doc: Doc, taken: list[Span]) -> list[Span]:
         span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
         whole = doc.char_span(match.start("name"), match.end(), alignment_mode="expand")
         if claimed is None:
-            claimed = _Taken([(s.start, s.end) for s in taken] + [g[:2] for g in gatherings])
+            claimed = TokenRanges([(s.start, s.end) for s in taken]
+                                  + [(start, end) for _, start, end in gatherings])
         if span is None or whole is None or claimed.overlaps(whole.start, whole.end):
             continue
         if _event_clause(doc, span, gatherings):
@@ -169,8 +170,15 @@ def at_names(doc: Doc, taken: list[Span]) -> list[Span]:
 
 
 def _event_clause(doc: Doc, span: Span, gatherings: list[tuple[int, int, int]]) -> bool:
-    sent = span.sent
+    """An event verb in the 80 characters before the name, or a gathering ending there,
+    within the name's sentence. `gatherings` are (end_char, start, end), sorted."""
+    sent = sentence(span)  # its start only: `span.sent` walks the tokens on each call
     before = doc_text(doc)[max(sent.start_char, span.start_char - 80):span.start_char]
-    return bool(cue_regex("venue_verbs").search(before)) or any(
-        sent.start <= start and end <= span.start and span.start_char - end_char < 80
-        for start, end, end_char in gatherings)
+    if cue_regex("venue_verbs").search(before):
+        return True
+    # A gathering ends before the name (token end <= name start, i.e. end_char <=
+    # start_char) and less than 80 characters before it.
+    past = len(doc) + 1  # after every token index: compares after any (end_char, ...)
+    first = bisect_right(gatherings, (span.start_char - 80, past, past))
+    last = bisect_right(gatherings, (span.start_char, past, past))
+    return any(sent.start <= start for _, start, _ in gatherings[first:last])

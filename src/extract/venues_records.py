@@ -10,6 +10,7 @@ from extract.article import ArticleContext
 from extract.doctext import doc_text, span_text
 from extract.schema import Venue
 from extract.venues_attach import name_end, name_locality, place_ok, walk
+from extract.venues_lists import TokenRanges
 from extract.venues_words import UPPER, words
 
 # "Derry City and Strabane District Council" -> "Derry"; "City of Edinburgh Council" ->
@@ -145,24 +146,47 @@ def _stated_by_key(pairs: list[tuple[Span, Span]], ends: dict[int, int]) -> dict
     return stated
 
 
+class _Covered:
+    """Character ranges of the mentions kept so far, asked "is this offset inside one?".
+
+    Names come in text order, so a range ending at or before one name's start holds no
+    later name either and is dropped from the ranges searched."""
+
+    def __init__(self) -> None:
+        self.every: list[tuple[int, int]] = []
+        self.live: list[tuple[int, int]] = []
+        self.last = -1
+
+    def add(self, start: int, end: int) -> None:
+        self.every.append((start, end))
+        self.live.append((start, end))
+
+    def holds(self, offset: int) -> bool:
+        if offset < self.last:  # out of order: search everything
+            return any(s <= offset < e for s, e in self.every)
+        self.last = offset
+        self.live = [(s, e) for s, e in self.live if e > offset]
+        return any(s <= offset < e for s, e in self.live)
+
+
 def venue_records(doc: Doc, *, context: ArticleContext) -> list[Venue]:
     if "venues" not in doc.spans or "venue_names" not in doc.spans:
         return []
-    people = _people(doc)
     town = publisher_town(context.publisher)
     names = list(doc.spans["venue_names"])
     ends = {n.start_char: n.end_char for n in names}
+    people = TokenRanges([(h.start, h.end) for h in _people(doc)])
     pairs = [(p, n) for p, n in zip(doc.spans["venues"], names, strict=True)
-             if not any(h.start < n.end and n.start < h.end for h in people)]
+             if not people.overlaps(n.start, n.end)]
     elsewhere = _stated_by_key(pairs, ends)
     records: list[Venue] = []
     seen: list[str] = []
-    covered: list[tuple[int, int]] = []
+    covered = _Covered()
     for phrase, name in pairs:
-        if any(s <= name.start_char < e for s, e in covered):
+        if covered.holds(name.start_char):
             continue
         start, end = phrase_bounds(phrase)
-        covered.append((start, end))
+        covered.add(start, end)
         canonical = _canonical(name, ends)
         key = _key(canonical)
         full = _key(" ".join(span_text(name).split()))

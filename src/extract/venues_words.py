@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from extract.dates_patterns import read_jsonl
@@ -119,34 +120,40 @@ def _anchors() -> frozenset[str]:
     return frozenset(word.lower() for word in exact) | frozenset(phrases["lower_tails"])
 
 
-def name_matches(texts: list[str], lowers: list[str], is_space: list[bool]) -> set[tuple[int, int]]:
-    """(start, end) token offsets of every reading of a venue name (each length
-    separately, as a spaCy Matcher returns them): capitalised words ending in a place
-    noun or a lower-case place noun ("Leeds Civic Hall", "St David’s shopping centre"),
-    a hotel chain's name and the words after it ("Hilton London Metropole"), a name
-    opening with the word for the building ("Áras an Chontae") and single names
-    ("the Guildhall")."""
-    found: set[tuple[int, int]] = set()
+def name_matches(
+    texts: list[str], lowers: list[str], is_space: list[bool], *,
+    keep_end: Callable[[int], bool] = lambda end: True, limit: int | None = None,
+) -> dict[int, set[int]]:
+    """Token offsets of every reading of a venue name, each length separately as a spaCy
+    Matcher returns them, as {end: starts}: capitalised words ending in a place noun or
+    a lower-case place noun ("Leeds Civic Hall", "St David’s shopping centre"), a hotel
+    chain's name and the words after it ("Hilton London Metropole"), a name opening with
+    the word for the building ("Áras an Chontae") and single names ("the Guildhall").
+    Names ending where `keep_end` says no are not looked for; the scan stops once it
+    has found `limit` readings (the rest of a page of names is not read)."""
+    scan = _NameScan(texts, lowers, is_space, keep_end)
     phrases, nouns = _phrases(), words()["place_nouns"]
     tails = phrases["lower_tails"]
-    for i in _positions(lowers, _anchors()):
+    for i in sorted(_positions(lowers, _anchors())):
+        if limit is not None and scan.count >= limit:
+            break
         text = texts[i]
         if text in nouns:
-            _name_before(texts, i, i + 1, found)
+            scan.before(i, i + 1)
         for kind in ("hotel_brands", "lead_nouns", "single_names"):
             for entry in phrases[kind].get(text, ()):
                 if tuple(texts[i:i + len(entry)]) == entry:
-                    _after_head(texts, is_space, lowers, kind, i, i + len(entry), found)
+                    scan.after(kind, i, i + len(entry))
         for tail in tails.get(lowers[i], ()):
             start = i + 1 - len(tail)
             if start >= 0 and tuple(lowers[start:i + 1]) == tail:
-                _name_before(texts, start, i + 1, found)
-    return found
+                scan.before(start, i + 1)
+    return scan.found
 
 
 def _positions(items: list[str], wanted: frozenset[str]) -> list[int]:
-    """Indexes of the items in `wanted`, in order; list.index scans in C, and most
-    articles hold few of the words looked for."""
+    """Indexes of the items in `wanted`; list.index scans in C, and most articles hold
+    few of the words looked for."""
     found: list[int] = []
     for word in wanted.intersection(items):
         at = items.index(word)
@@ -159,32 +166,54 @@ def _positions(items: list[str], wanted: frozenset[str]) -> list[int]:
     return found
 
 
-def _name_before(texts: list[str], noun: int, end: int, found: set[tuple[int, int]]) -> None:
-    """A capitalised first word, then any name words, then the noun at `noun`..`end`."""
-    for k in range(noun - 1, max(-1, end - 1 - MAX_NAME_TOKENS), -1):
-        text = texts[k]
-        if _first(text):
-            found.add((k, end))
-        elif not _part(text):
-            return
+class _NameScan:
+    def __init__(self, texts: list[str], lowers: list[str], is_space: list[bool],
+                 keep_end: Callable[[int], bool]) -> None:
+        self.texts, self.lowers, self.is_space = texts, lowers, is_space
+        self.keep_end = keep_end
+        self.found: dict[int, set[int]] = {}
+        self.count = 0  # readings added, a repeat counted again
 
+    def _add(self, start: int, end: int) -> None:
+        if (starts := self.found.get(end)) is not None:
+            starts.add(start)
+            self.count += 1
+        elif self.keep_end(end):
+            self.found[end] = {start}
+            self.count += 1
 
-def _after_head(texts: list[str], is_space: list[bool], lowers: list[str], kind: str,
-                start: int, end: int, found: set[tuple[int, int]]) -> None:
-    if kind == "single_names":
-        found.add((start, end))
-        before = start - 1
-        while before >= 0 and is_space[before]:
-            before -= 1
-        if before >= 0 and lowers[before] == "the":
-            found.add((before, end))
-        return
-    # A brand is followed by one or more capitalised words; a lead noun by joiners
-    # ("an", "na", capitalised words) and a capitalised word.
-    for k in range(end, min(len(texts), start + MAX_NAME_TOKENS)):
-        if _first(texts[k]):
-            found.add((start, k + 1))
-        elif kind == "hotel_brands":
+    def before(self, noun: int, end: int) -> None:
+        """A capitalised first word, then any name words, then the noun at `noun`..`end`."""
+        if end not in self.found and not self.keep_end(end):
             return
-        if kind == "lead_nouns" and not _joiner(texts[k]):
+        starts = self.found.setdefault(end, set())
+        texts = self.texts
+        for k in range(noun - 1, max(-1, end - 1 - MAX_NAME_TOKENS), -1):
+            text = texts[k]
+            if _first(text):
+                starts.add(k)
+                self.count += 1
+            elif not _part(text):
+                break
+        if not starts:
+            del self.found[end]
+
+    def after(self, kind: str, start: int, end: int) -> None:
+        """Names read forwards from a single name, a hotel brand or a lead noun."""
+        if kind == "single_names":
+            self._add(start, end)
+            before = start - 1
+            while before >= 0 and self.is_space[before]:
+                before -= 1
+            if before >= 0 and self.lowers[before] == "the":
+                self._add(before, end)
             return
+        # A brand is followed by one or more capitalised words; a lead noun by joiners
+        # ("an", "na", capitalised words) and a capitalised word.
+        for k in range(end, min(len(self.texts), start + MAX_NAME_TOKENS)):
+            if _first(self.texts[k]):
+                self._add(start, k + 1)
+            elif kind == "hotel_brands":
+                return
+            if kind == "lead_nouns" and not _joiner(self.texts[k]):
+                return
