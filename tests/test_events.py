@@ -7,6 +7,15 @@ from spacy.language import Language
 
 from conftest import make_context
 from extract.dates import detect_date_order, extract_events
+from extract.events_link import (
+    SpanList,
+    in_range,
+    newline_after,
+    newline_before,
+    paragraph_end,
+    sentence,
+    sentence_at,
+)
 
 Row = tuple[str, str | None, str | None, str | None, str | None]
 
@@ -303,3 +312,42 @@ LIST_LINES: list[tuple[str, list[str | None]]] = [
 def test_events_list_line_owns_its_venue(nlp: Language, text: str,
                                          venues: list[str | None]) -> None:
     assert [row[4] for row in _rows(text, "2024-05-20", nlp)] == venues
+
+
+# Look-ups read once per Doc must answer exactly as spaCy's `.sent` and str.find do.
+LAYOUTS = [
+    "One sentence only",
+    "First. Second one here.\n\nThird after a blank line.\nFourth on its own line",
+    "\n\n\nLeading blanks. Then text.\n\n\n\nTrailing blanks.\n\n",
+    "No full stops at all, just 8 June and 9 June and commas, on and on",
+    "A. B. C. D.\nE\n\nF",
+]
+
+
+@pytest.mark.parametrize("text", LAYOUTS)
+def test_events_sentence_lookup_equals_spacy(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    assert [sentence_at(doc, i) for i in range(len(doc))] == [t.sent for t in doc]
+    spans = [doc[i:j] for i in range(len(doc)) for j in range(i + 1, min(len(doc), i + 4) + 1)]
+    assert [sentence(s) for s in spans] == [s.sent for s in spans]
+
+
+@pytest.mark.parametrize("text", LAYOUTS)
+def test_events_newline_lookup_equals_find(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    for at in range(len(text) + 2):
+        assert newline_before(doc, at) == text.rfind("\n", 0, at)
+        assert newline_after(doc, at) == text.find("\n", at)
+        assert paragraph_end(doc, at) == text.find("\n\n", at) % (len(text) + 1)
+
+
+@pytest.mark.parametrize("text", LAYOUTS)
+def test_events_in_range_bisection_equals_scan(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    tokens = [doc[i:i + 1] for i in range(len(doc))]
+    pools = [SpanList(tokens), SpanList(tokens[::-1]), SpanList(tokens[::2] + tokens[1::2])]
+    assert pools[0].ordered and not pools[1].ordered
+    for pool in pools:
+        for start in range(-1, len(text) + 1, 3):
+            for end in (start, start + 1, start + 7, len(text) + 1):
+                assert in_range(pool, (start, end)) == in_range(list(pool), (start, end))

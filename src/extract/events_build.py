@@ -15,6 +15,7 @@ from extract.dates_relative import day_only_value, normalise_phrase
 from extract.dates_times import parse_time
 from extract.doctext import doc_text, span_text
 from extract.events_link import (
+    SpanList,
     in_range,
     is_deadline,
     is_furniture,
@@ -22,6 +23,7 @@ from extract.events_link import (
     own_gathering,
     previous_gathering,
     segment_of,
+    sentence,
 )
 from extract.events_venue import back_gathering, neighbour_link
 from extract.schema import Event
@@ -78,7 +80,8 @@ class _Spans:
         # "New County Hall (main reception)": a gathering word inside a venue is not one.
         gatherings = [g for g in doc.spans["gatherings"]
                       if not any(v.start < g.end and g.start < v.end for v in venues)]
-        return cls(list(doc.spans["dates"]), list(doc.spans["times"]), venues, gatherings)
+        return cls(SpanList(doc.spans["dates"]), SpanList(doc.spans["times"]),
+                   SpanList(venues), SpanList(gatherings))
 
 
 def _value(date: Span, spans: _Spans, anchor: Anchor) -> DateValue:
@@ -95,8 +98,8 @@ def _echo(gathering: Span, spans: _Spans, *, want: str) -> Span | None:
     gathering ("The expo will run from 10am at ...", "at the event in the ... Room")."""
     sentences = []
     for other in spans.gatherings:
-        sent = other.sent
-        if sent == gathering.sent or in_range(spans.dates, (sent.start_char, sent.end_char)):
+        sent = sentence(other)
+        if sent == sentence(gathering) or in_range(spans.dates, (sent.start_char, sent.end_char)):
             continue
         definite = other.start > 0 and other.doc[other.start - 1].lower_ in _DEFINITE
         if other.label_ == "body" or other.start_char < gathering.start_char:
@@ -105,8 +108,7 @@ def _echo(gathering: Span, spans: _Spans, *, want: str) -> Span | None:
             sentences.append((abs(other.start_char - gathering.start_char), other))
     pool = spans.times if want == "time" else spans.venues
     for _, other in sorted(sentences, key=lambda pair: pair[0]):
-        found = nearest_owned(other, in_range(pool, (other.sent.start_char,
-                                                     other.sent.end_char)), [])
+        found = nearest_owned(other, in_range(pool, _sent_range(other)), [])
         if found is not None:
             return found
     return None
@@ -119,7 +121,7 @@ def _candidate(date: Span, spans: _Spans, anchor: Anchor) -> Candidate | None:
                               [*spans.times, *spans.venues])
     own = ""
     if gathering is not None:
-        own = span_text(date.doc[max(gathering.sent.start, gathering.start - 3):gathering.end])
+        own = span_text(date.doc[max(sentence(gathering).start, gathering.start - 3):gathering.end])
         own = own[own.rfind("\n") + 1:]  # "... via Teams\nFull Council": the line above
     time = nearest_owned(date, in_range(spans.times, segment), rivals)
     venue = nearest_owned(date, in_range(spans.venues, segment), rivals)
@@ -133,9 +135,10 @@ def _candidate(date: Span, spans: _Spans, anchor: Anchor) -> Candidate | None:
             return None
         own_sentence = in_range(spans.venues, _sent_range(gathering))
         venue = venue or nearest_owned(gathering, own_sentence, [])
-    tense = tense_of(span_text(date.sent), at=date.start_char - date.sent.start_char)
-    if tense is None and gathering.sent == date.sent:
-        tense = tense_of(span_text(gathering.sent))
+    sent = sentence(date)
+    tense = tense_of(span_text(sent), at=date.start_char - sent.start_char)
+    if tense is None and sentence(gathering) == sent:
+        tense = tense_of(span_text(sent))
     value = _value(date, spans, replace(anchor, tense=tense))
     time = time or _echo(gathering, spans, want="time") or _linked(date, gathering, spans.times,
                                                                    spans)
@@ -166,7 +169,8 @@ def _linked(date: Span, gathering: Span, pool: list[Span], spans: _Spans) -> Spa
 
 
 def _sent_range(span: Span) -> tuple[int, int]:
-    return span.sent.start_char, span.sent.end_char
+    sent = sentence(span)
+    return sent.start_char, sent.end_char
 
 
 def _key(candidate: Candidate) -> str:
@@ -231,7 +235,7 @@ def _describe(gathering: Span) -> str:
     """A short name: the gathering phrase with the words qualifying it ("jobs fair")."""
     doc, start = gathering.doc, gathering.start
     if not gathering[0].text[:1].isupper():  # a title ("MJ Awards") is already a name
-        sentence_start = gathering.sent.start
+        sentence_start = sentence(gathering).start
         while (start > max(sentence_start, gathering.start - 3) and doc[start - 1].is_alpha
                and not doc[start - 1].is_stop):
             start -= 1

@@ -4,10 +4,11 @@ gathering, time and venue, and whether it is page furniture or a deadline."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from extract.dates_patterns import cue_regex, word_lists
 from extract.doctext import doc_text, span_text
@@ -63,11 +64,83 @@ def _list_break(date: Span, span: Span) -> bool:
     return bool(_LINE_END.search(doc_text(date.doc), max(0, start - 1), end))
 
 
+class SpanList(list[Span]):
+    """Spans with their start offsets read once: `in_range` on a list sorted by start
+    takes a slice found by bisection instead of testing every span (a crawl of
+    thousands of dates asked that of every date). Not to be changed once made."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        super().__init__(spans)
+        self.starts = [span.start_char for span in self]
+        self.ordered = all(a <= b for a, b in zip(self.starts, self.starts[1:], strict=False))
+
+
 def in_range(spans: Iterable[Span], bounds: tuple[int, int]) -> list[Span]:
     """Spans starting inside the bounds (a venue's street may run past a full stop in
     "Refugee Rd., Columbus" that the sentencizer takes for a sentence end)."""
     start, end = bounds
+    if isinstance(spans, SpanList) and spans.ordered:
+        return spans[bisect_left(spans.starts, start):bisect_left(spans.starts, end)]
     return [s for s in spans if start <= s.start_char < end]
+
+
+_SENT_STARTS = "council_extract.sentence_starts"
+_NEWLINES = "council_extract.newlines"
+
+
+def _sentence_starts(doc: Doc) -> list[int] | None:
+    """Token indices that start a sentence (0 first), read once per Doc; None when
+    sentences come from hooks or are not set (then spaCy's own `.sent` answers)."""
+    starts = doc.user_data.get(_SENT_STARTS)
+    if isinstance(starts, list):
+        return starts
+    if doc.user_hooks or doc.user_span_hooks or doc.user_token_hooks or not (
+            doc.has_annotation("SENT_START")):
+        return None
+    flags = doc.to_array("SENT_START").tolist()
+    starts = [0, *(k for k, flag in enumerate(flags) if flag == 1 and k > 0)]
+    doc.user_data[_SENT_STARTS] = starts
+    return starts
+
+
+def sentence_at(doc: Doc, i: int) -> Span:
+    """`doc[i].sent` by bisection (`.sent` walks the tokens back to the sentence start
+    on every call: O(n) each in a crawl that is one sentence of n tokens)."""
+    starts = _sentence_starts(doc)
+    if starts is None:
+        return doc[i].sent
+    k = bisect_right(starts, i)
+    return doc[starts[k - 1]:starts[k] if k < len(starts) else len(doc)]
+
+
+def sentence(span: Span) -> Span:
+    """`span.sent`: the sentence holding the span's first token."""
+    if _sentence_starts(span.doc) is None:
+        return span.sent
+    return sentence_at(span.doc, span.start)
+
+
+def newline_before(doc: Doc, at: int) -> int:
+    """`doc_text(doc).rfind("\\n", 0, at)`, from newline offsets read once per Doc."""
+    lines = _newlines(doc)
+    k = bisect_left(lines, at)
+    return lines[k - 1] if k > 0 else -1
+
+
+def newline_after(doc: Doc, at: int) -> int:
+    """`doc_text(doc).find("\\n", at)` (-1 when there is none)."""
+    lines = _newlines(doc)
+    k = bisect_left(lines, at)
+    return lines[k] if k < len(lines) else -1
+
+
+def _newlines(doc: Doc) -> list[int]:
+    lines = doc.user_data.get(_NEWLINES)
+    if not isinstance(lines, list):
+        text = doc_text(doc)
+        lines = [m.start() for m in re.finditer("\n", text)]
+        doc.user_data[_NEWLINES] = lines
+    return lines
 
 
 def nearest_owned(anchor: Span, spans: list[Span], rivals: list[Span]) -> Span | None:
@@ -127,10 +200,9 @@ def _listed_together(a: Span, b: Span, skip: list[Span]) -> bool:
 
 
 def _line_bounds(span: Span) -> tuple[int, int]:
-    text = doc_text(span.doc)
-    start = text.rfind("\n", 0, span.start_char) + 1
-    end = text.find("\n", span.end_char)
-    return start, len(text) if end < 0 else end
+    start = newline_before(span.doc, span.start_char) + 1
+    end = newline_after(span.doc, span.end_char)
+    return start, len(doc_text(span.doc)) if end < 0 else end
 
 
 def heads_line(date: Span) -> bool:
@@ -146,20 +218,46 @@ def segment_of(date: Span, times: list[Span], venues: list[Span]) -> tuple[int, 
     hard-wrapped session may run onto the next line)."""
     # Clipped around the date: a "sentence" of thousands of dates (a table, a crawl with no
     # full stops) would otherwise make every date measure itself against every other.
-    sentence = (max(date.sent.start_char, date.start_char - _SEGMENT_REACH),
-                min(date.sent.end_char, date.end_char + _SEGMENT_REACH))
+    sent = sentence(date)
+    sentence_bounds = (max(sent.start_char, date.start_char - _SEGMENT_REACH),
+                       min(sent.end_char, date.end_char + _SEGMENT_REACH))
     if not heads_line(date):
-        return sentence
+        return sentence_bounds
     text = doc_text(date.doc)
-    following = [d.start_char for d in date.doc.spans["dates"] if d.start_char > date.start_char]
-    paragraph_end = text.find("\n\n", date.end_char) % (len(text) + 1)
-    end = min([*following, paragraph_end, date.start_char + _SESSION_REACH])
+    following = _date_starts(date.doc)
+    after = bisect_right(following, date.start_char)
+    blank_line = paragraph_end(date.doc, date.end_char)
+    end = min([*following[after:after + 1], blank_line, date.start_char + _SESSION_REACH])
     if item := _NEXT_ITEM.search(text, date.end_char, end):
         end = item.start()
     session = (date.start_char, end)
     if in_range(times, session) or in_range(venues, session):
         return session
-    return sentence
+    return sentence_bounds
+
+
+_DATE_STARTS = "council_extract.date_starts"
+_BREAKS = "council_extract.paragraph_breaks"
+
+
+def paragraph_end(doc: Doc, at: int) -> int:
+    """`text.find("\\n\\n", at) % (len(text) + 1)`: offsets of every blank-line start
+    (overlapping ones too) read once per Doc."""
+    breaks = doc.user_data.get(_BREAKS)
+    if not isinstance(breaks, list):
+        breaks = [m.start() for m in re.finditer("(?=\n\n)", doc_text(doc))]
+        doc.user_data[_BREAKS] = breaks
+    k = bisect_left(breaks, at)
+    return breaks[k] if k < len(breaks) else len(doc_text(doc))
+
+
+def _date_starts(doc: Doc) -> list[int]:
+    """Sorted start offsets of the doc's date spans, read once per Doc."""
+    starts = doc.user_data.get(_DATE_STARTS)
+    if not isinstance(starts, list):
+        starts = sorted(d.start_char for d in doc.spans["dates"])
+        doc.user_data[_DATE_STARTS] = starts
+    return starts
 
 
 @lru_cache(maxsize=1)
@@ -183,7 +281,7 @@ def _deadline_regex() -> re.Pattern[str]:
 
 def is_deadline(date: Span) -> bool:
     """"apply by 5 May", "closes on 12 March": a date that ends something, not a session."""
-    sentence_start = date.sent.start_char
+    sentence_start = sentence(date).start_char
     before = doc_text(date.doc)[max(sentence_start, date.start_char - 30):date.start_char]
     return bool(_deadline_regex().search(before))
 

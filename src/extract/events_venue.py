@@ -17,7 +17,7 @@ from spacy.tokens import Span
 
 from extract.dates_patterns import cue_regex, read_jsonl
 from extract.doctext import doc_text
-from extract.events_link import in_range
+from extract.events_link import in_range, newline_after, sentence, sentence_at
 
 # Tokens at the start of a sentence within which a reference back must appear.
 _OPENING = 5
@@ -80,18 +80,18 @@ def _first(sent: Span, pool: list[Span]) -> Span | None:
 
 
 def _next(sent: Span) -> Span | None:
-    return sent.doc[sent.end].sent if sent.end < len(sent.doc) else None
+    return sentence_at(sent.doc, sent.end) if sent.end < len(sent.doc) else None
 
 
 def _previous(sent: Span) -> Span | None:
-    return sent.doc[sent.start - 1].sent if sent.start > 0 else None
+    return sentence_at(sent.doc, sent.start - 1) if sent.start > 0 else None
 
 
 def neighbour_link(date: Span, gathering: Span, *, dates: list[Span], gatherings: list[Span],
                    pool: list[Span]) -> Span | None:
     """A time or venue (from `pool`) the sentences around the session's give it."""
     spans = _Pools(dates, gatherings, pool)
-    sent = date.sent
+    sent = sentence(date)
     following = _next(sent)
     for _ in range(_FORWARD):
         if following is None or not _lender(following, gathering, spans):
@@ -102,7 +102,8 @@ def neighbour_link(date: Span, gathering: Span, *, dates: list[Span], gatherings
         if (found := _first(following, pool)) is not None:
             return found
         following = _next(following)
-    before = _previous(gathering.sent if gathering.sent.start < sent.start else sent)
+    gathering_sent = sentence(gathering)
+    before = _previous(gathering_sent if gathering_sent.start < sent.start else sent)
     if before is not None and _lender(before, gathering, spans):
         own = in_range(gatherings, (before.start_char, before.end_char))
         # "We are hosting a jobs fair at Easton Library. The fair runs on ...": the
@@ -119,7 +120,7 @@ def _title_link(date: Span, gathering: Span, spans: _Pools) -> Span | None:
     text = doc_text(date.doc)
     start = 0
     while start < min(_TITLE_REACH, date.start_char):
-        end = text.find("\n", start) % (len(text) + 1)
+        end = newline_after(date.doc, start) % (len(text) + 1)
         line = text[start:end].strip()
         if 0 < len(line) <= _TITLE_LENGTH and not line.endswith((".", "!", "?")):
             bounds = (start, end)
@@ -135,12 +136,12 @@ def _title_link(date: Span, gathering: Span, spans: _Pools) -> Span | None:
 def back_gathering(date: Span, gatherings: list[Span]) -> Span | None:
     """"The fair is at the Grand Rooms. It opens on Monday 4 March.": a session sentence
     that opens by referring back takes the gathering of the sentence before."""
-    before = _previous(date.sent)
+    before = _previous(sentence(date))
     if before is None:
         return None
     own = [g for g in in_range(gatherings, (before.start_char, before.end_char))
            if g.label_ != "body"]
-    if not own or not _refers_back(date.sent, own[-1], []) or not _appointed(date):
+    if not own or not _refers_back(sentence(date), own[-1], []) or not _appointed(date):
         return None
     return own[-1]
 
@@ -149,7 +150,7 @@ def _appointed(date: Span) -> bool:
     """"on Monday 4 March", "from 9 June", "tomorrow": a date something is set for, not
     "the best Saturday morning" or a date inside a quotation."""
     text = doc_text(date.doc)
-    if any(q in text[date.sent.start_char:date.start_char] for q in "\"“”"):
+    if any(q in text[sentence(date).start_char:date.start_char] for q in "\"“”"):
         return False
     previous = date.doc[date.start - 1].lower_ if date.start > 0 else ""
     return previous in _words()["date_leads"] or date.label_ == "REL_DAY"
