@@ -188,14 +188,21 @@ def _qualifier(phrase: str | None) -> str | None:
 
 def quantity_from_match(match: re.Match[str], *, offset: int = 0) -> Quantity | None:
     """Interpret one `quantity_regex` match; None when nothing numeric is in it."""
-    core = match["core"]
-    plus = match["plus"]
+    read = _interpret(match["core"], match["plus"], match["qual"])
+    if read is None:
+        return None
+    return Quantity(match.start() + offset, match.end() + offset, read.value, read.value_max,
+                    read.value_from, read.unit, read.qualifier, read.vague)
+
+
+@lru_cache(maxsize=4096)  # the same phrases ("12", "40 per cent") come back article after article
+def _interpret(core: str, plus: str | None, qual: str | None) -> Quantity | None:
+    """The values of a phrase from its groups, at offsets 0-0."""
     # "20 or more" includes 20; "20-plus" and "20+" are read as more than 20
     open_ended = ("at least" if plus.lstrip().startswith("or") else "more than") if plus else None
-    qualifier = _qualifier(match["qual"]) or open_ended
-    start, end = match.start() + offset, match.end() + offset
+    qualifier = _qualifier(qual) or open_ended
     if _vague_regex().fullmatch(core):
-        return Quantity(start, end, None, qualifier=qualifier, vague=True)
+        return Quantity(0, 0, None, qualifier=qualifier, vague=True)
     amounts = _amounts(core)
     if not amounts or amounts[0][0] is None:
         return None
@@ -203,12 +210,12 @@ def quantity_from_match(match: re.Match[str], *, offset: int = 0) -> Quantity | 
     unit = "percent" if "percent" in units else ("fraction" if units else None)
     first, last = amounts[0][0], amounts[-1][0]
     if len(amounts) == 1:
-        return Quantity(start, end, first, unit=unit, qualifier=qualifier)
+        return Quantity(0, 0, first, unit=unit, qualifier=qualifier)
     if re.match(r"from\b", core, _FLAGS):
         if qualifier is None and first is not None and last is not None:
             qualifier = "down" if last < first else "up"
-        return Quantity(start, end, last, value_from=first, unit=unit, qualifier=qualifier)
-    return Quantity(start, end, first, value_max=last, unit=unit, qualifier=qualifier)
+        return Quantity(0, 0, last, value_from=first, unit=unit, qualifier=qualifier)
+    return Quantity(0, 0, first, value_max=last, unit=unit, qualifier=qualifier)
 
 
 # Characters that IGNORECASE matches to an ASCII letter although they are not one ('ſ' is
