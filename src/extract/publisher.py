@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from functools import lru_cache
 
 from extract.patterns_data import pattern_lines
@@ -23,8 +24,9 @@ _NAME_WORD = rf"(?:{_CAP}|of|and|upon|on|in|the|&)"
 _COUNCIL = re.compile(
     rf"\b({_CAP}(?:{_SEP}{_NAME_WORD}){{0,5}}?){_SEP}([Cc]ouncil)\b(?!{_SEP}[Tt]ax)"
 )
+_OF_WORDS = ("City", "Shire", "County", "Municipality", "Borough", "Town", "Township", "Village")
 _OF_FORM = re.compile(
-    rf"\b((?:City|Shire|County|Municipality|Borough|Town|Township|Village){_SEP}of{_SEP}"
+    rf"\b((?:{'|'.join(_OF_WORDS)}){_SEP}of{_SEP}"
     rf"[A-Z][\w-]*(?:{_SEP}[A-Z][\w-]*){{0,3}})(?:{_SEP}(Council))?"
 )
 _DEPARTMENT = re.compile(
@@ -32,6 +34,9 @@ _DEPARTMENT = re.compile(
     rf"(?:Department|Ministry){_SEP}(?:of|for){_SEP}{_CAP}"
     rf"(?:(?:,{_SEP}|{_SEP}and{_SEP}|{_SEP}){_CAP}){{0,6}})"
 )
+# What a `_COUNCIL` match may hold: name characters, joiners and the separators.
+_NOT_NAME = re.compile(r"[^\w'’.&\- \t\n]")
+_WORD_CAPITAL = re.compile(r"\b[A-Z]")
 _COUNTY_BODY = re.compile(
     rf"\b([A-Z][\w-]*{_SEP}County(?:{_SEP}(?:{_CAP}|and)){{0,6}}{_SEP}"
     rf"(?:Agency|Services|Department|Government|Division|Commission))\b"
@@ -62,8 +67,12 @@ def _blocked(words: str) -> bool:
     lowered = words.lower()
     if lowered in _lowered("publisher_generic.txt"):
         return True
-    blocklist = _lowered("publisher_blocklist.txt")
-    return any(lowered == body or lowered.endswith(" " + body) for body in blocklist)
+    return lowered in _lowered("publisher_blocklist.txt") or lowered.endswith(_blocked_tails())
+
+
+@lru_cache(maxsize=1)
+def _blocked_tails() -> tuple[str, ...]:
+    return tuple(" " + body for body in sorted(_lowered("publisher_blocklist.txt")))
 
 
 @lru_cache(maxsize=8)
@@ -85,18 +94,61 @@ def _clean(name: str) -> str:
 def _candidates(text: str) -> list[tuple[str, int, bool]]:
     """(name, offset, is a local authority) for every mention of a possible issuer."""
     found: list[tuple[str, int, bool]] = []
-    for match in _COUNCIL.finditer(text):
+    for match in _council_matches(text):
         words = _TRAILING_NOISE.sub("", _LEADING_NOISE.sub("", " ".join(match.group(1).split())))
         if words and words[0].isupper() and not _blocked(words):
             found.append((f"{words} {match.group(2)}", match.start(), True))
-    for match in _OF_FORM.finditer(text):
+    for match in _matches_from(_OF_FORM, text, _OF_WORDS):
         name = match.group(0) if match.group(2) else match.group(1)
         found.append((name, match.start(), True))
-    for pattern in (_DEPARTMENT, _COUNTY_BODY):
-        found.extend((m.group(1), m.start(), False) for m in pattern.finditer(text))
+    # Each pattern below needs one of its literal words: a substring test skips the
+    # regex scan of the whole text in the many articles without them.
+    for pattern, needed in ((_DEPARTMENT, ("Department", "Ministry")), (_COUNTY_BODY, ("County",))):
+        if any(word in text for word in needed):
+            found.extend((m.group(1), m.start(), False) for m in pattern.finditer(text))
     for body, pattern in _body_patterns():
-        found.extend((body, m.start(), False) for m in pattern.finditer(text))
+        if body in text:
+            found.extend((body, m.start(), False) for m in pattern.finditer(text))
     return [(_clean(name), start, council) for name, start, council in found]
+
+
+def _council_matches(text: str) -> Iterator[re.Match[str]]:
+    """`_COUNCIL.finditer(text)`, trying only the offsets where a match can start: a
+    capital opening a word, in the stretch of name characters (words, joiners, spaces,
+    line breaks) that runs up to a "[Cc]ouncil"."""
+    reverse, size = text[::-1], len(text)
+    tried = last_end = 0  # offsets before `tried` were tried; a match ends at `last_end`
+    at = text.find("ouncil")
+    while at != -1:
+        word = at - 1  # where "Council" starts
+        if word > tried:
+            # The nearest character before the word that no match can hold, looked
+            # for only back to `tried` (reverse offset r is text offset size - 1 - r).
+            stop = _NOT_NAME.search(reverse, size - word, size - tried)
+            first = size - stop.start() if stop else tried
+            for start in _WORD_CAPITAL.finditer(text, first, word):
+                if start.start() >= last_end and (match := _COUNCIL.match(text, start.start())):
+                    last_end = match.end()
+                    yield match
+            tried = word
+        at = text.find("ouncil", at + 1)
+
+
+def _matches_from(pattern: re.Pattern[str], text: str,
+                  openers: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern whose every match opens with one of the
+    `openers`: tried only where one of them occurs."""
+    starts: set[int] = set()
+    for opener in openers:
+        at = text.find(opener)
+        while at != -1:
+            starts.add(at)
+            at = text.find(opener, at + 1)
+    last_end = 0
+    for start in sorted(starts):
+        if start >= last_end and (match := pattern.match(text, start)):
+            last_end = match.end()
+            yield match
 
 
 def detect_publisher(text: str) -> str | None:
