@@ -4,7 +4,9 @@ later titled surname ("Morag Lennie" ... "Ms Lennie"), and later surname-only me
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache, lru_cache
+from itertools import accumulate
 
 from extract.names_find import Mention, folded, plain, postnominal_tail, rule_mentions
 from extract.names_lexicon import first_names, honorifics, word_set
@@ -26,7 +28,8 @@ def _titled_surname_names(text: str, full: list[Mention]) -> list[Mention]:
     surnames -= {m.name.split()[-1] for m in full if " " in m.name}
     if not surnames:
         return []
-    covered = [(m.hon_start if m.hon_start is not None else m.start, m.end) for m in full]
+    covered = _Cover([(m.hon_start if m.hon_start is not None else m.start, m.end)
+                      for m in full])
     pattern = re.compile(
         r"(?<![\w’'.-])(?P<first>[A-Z][^\W\d_]*(?:[’'-][A-Z][^\W\d_]*)?)[ \t]*+(?:\n[ \t]*+)?"
         r"(?P<last>" + "|".join(map(re.escape, sorted(surnames))) + r")\b(?![’'-]\w)"
@@ -34,7 +37,7 @@ def _titled_surname_names(text: str, full: list[Mention]) -> list[Mention]:
     found = []
     for match in pattern.finditer(text):
         first = match.group("first")
-        if any(a < match.end() and match.start() < b for a, b in covered) or not _can_be_first(
+        if covered.overlaps(match.start(), match.end()) or not _can_be_first(
             text, first, match.start()
         ):
             continue
@@ -42,6 +45,27 @@ def _titled_surname_names(text: str, full: list[Mention]) -> list[Mention]:
                Tok(match.start("last"), match.end("last"), match.group("last"))]
         found.append(plain(text, run, 0, 2, "surname-anchored"))
     return found
+
+
+class _Cover:
+    """Character ranges [a, b) of known mentions, asked "does one hold / overlap this?" in
+    O(log n): asking every range per candidate was O(n^2) in texts dense with names."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        ranges = sorted(ranges)
+        self._starts = [a for a, _ in ranges]
+        self._reach = list(accumulate((b for _, b in ranges), max))  # furthest end so far
+
+    def _reaches(self, before: int, pos: int) -> bool:
+        """Does a range starting before `before` end after `pos`?"""
+        k = bisect_left(self._starts, before)
+        return k > 0 and self._reach[k - 1] > pos
+
+    def holds(self, pos: int) -> bool:
+        return self._reaches(pos + 1, pos)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self._reaches(end, start)
 
 
 def _can_be_first(text: str, word: str, pos: int) -> bool:
@@ -63,12 +87,13 @@ def _surname_mentions(text: str, full: list[Mention]) -> list[Mention]:
     if not surnames:
         return []
     taken = {(m.hon_start or m.start, m.end) for m in full}
-    covered = [(m.hon_start if m.hon_start is not None else m.start, m.end) for m in full]
+    covered = _Cover([(m.hon_start if m.hon_start is not None else m.start, m.end)
+                      for m in full])
     pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(surnames))) + r")\b(?![’'-]\w)")
     stop = word_set("names_not_name_words.txt")
     found = []
     for match in pattern.finditer(text):
-        if any(a <= match.start() < b for a, b in covered) or (match.start(), match.end()) in taken:
+        if covered.holds(match.start()) or (match.start(), match.end()) in taken:
             continue
         after = re.match(r"[ \t]*\n?[ \t]*([A-Z][\w’'-]*)", text[match.end() : match.end() + 40])
         if after and (after.group(1).lower() in stop or after.group(1)[0].isupper()):
@@ -109,7 +134,8 @@ def _not_lone_first() -> frozenset[str]:
 
 def first_name_speakers(text: str, known: list[Mention] | tuple[Mention, ...]) -> list[Mention]:
     """Lone first names (not part of a longer capitalised name) anchored by a speech verb."""
-    covered = [(m.hon_start if m.hon_start is not None else m.start, m.tail_end) for m in known]
+    covered = _Cover([(m.hon_start if m.hon_start is not None else m.start, m.tail_end)
+                      for m in known])
     found = []
     for match in _LONE.finditer(text):
         word = match.group("w")
@@ -119,9 +145,7 @@ def first_name_speakers(text: str, known: list[Mention] | tuple[Mention, ...]) -
             continue  # "in September", "to Grace": not the subject of the verb
         if _CAPITAL_BEFORE.search(text, max(0, match.start() - 30), match.start()):
             continue  # the end of a longer capitalised name or title
-        if not _SPEAKS.match(text, match.end()) or any(
-            a <= match.start() < b for a, b in covered
-        ):
+        if not _SPEAKS.match(text, match.end()) or covered.holds(match.start()):
             continue
         found.append(Mention(start=match.start(), end=match.end(), name=word,
                              tail_end=match.end(), anchor=FIRST_ONLY))

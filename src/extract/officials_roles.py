@@ -95,8 +95,10 @@ _TIME_LEAD = re.compile(
 # "chair of the board until last year": a time phrase after a role is not part of it.
 # Likewise a duration, an experience phrase, a base or a part of the area after the role
 # ("for the past ten years", "with 20 years' experience", "based in Easton", "in the north").
+# "\s++": every alternative starts with a letter, so giving white space back never helps, and
+# "\s+" retried every split of a long run of blanks (O(n^2) per role).
 _TIME_TAIL = re.compile(
-    r"\s+(?:until|since|till|(?:for|over|in)\s+(?:the\s+)?(?:past|last|previous)"
+    r"\s++(?:until|since|till|(?:for|over|in)\s+(?:the\s+)?(?:past|last|previous)"
     r"|with\s+(?:more\s+than\s+|over\s+|almost\s+|nearly\s+)?\S+\s+years|based\s+(?:in|at)"
     r"|in\s+the\s+(?:north|south|east|west)\w*(?:\s+of)?)\b.*$", re.DOTALL)
 _MINISTER_FOR = re.compile(r"(?:the\s+)?(?:state\s+)?Minister\s+(?:for|of)\s+(?!State\b)",

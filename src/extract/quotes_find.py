@@ -20,7 +20,9 @@ from extract.quotes_reported import according_to, last_before, reported
 from extract.quotes_subject import (
     ASIDE,
     QuoteFind,
+    SpanCover,
     Subject,
+    before_count,
     classify,
     clause_floor,
     subject_before,
@@ -58,13 +60,15 @@ def _scan(
     found: list[tuple[int, int, bool]] = []
     open_at: int | None = None
     scan_from = 0  # breaks before this were crossed by a continued quote
+    skipped = SpanCover(skip)
+    break_starts = [start for start, _ in breaks]
     for match in marks.finditer(text):
         pos = match.start()
         kind = kind_of(text, pos)
-        if kind is None or any(a - 1 <= pos <= b for a, b, _ in skip):
+        if kind is None or skipped.touches(pos, pos + 1):  # on a skipped span or its marks
             continue
         if open_at is not None:
-            brk = _break_between(breaks, scan_from, pos)
+            brk = _break_between(breaks, break_starts, scan_from, pos)
             if brk is not None and not (pos == brk[1] and kind == "open"):
                 found.append((open_at + 1, _trim_end(text, open_at + 1, brk[0]), False))
                 open_at = None
@@ -104,12 +108,24 @@ def _single_kind(text: str, pos: int) -> str | None:
 
 
 def _paragraph_breaks(text: str) -> list[tuple[int, int]]:
-    pattern = _BLANK_BREAK if _BLANK_BREAK.search(text) else _LINE_BREAK
-    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+    return [(m.start(), m.end()) for m in _paragraph_pattern(text).finditer(text)]
 
 
-def _break_between(breaks: list[tuple[int, int]], a: int, b: int) -> tuple[int, int] | None:
-    i = bisect_right([start for start, _ in breaks], a)
+# Asked per quote: searching the whole text each time was O(n) per quote.
+@lru_cache(maxsize=64)
+def _paragraph_pattern(text: str) -> re.Pattern[str]:
+    return _BLANK_BREAK if _BLANK_BREAK.search(text) else _LINE_BREAK
+
+
+@lru_cache(maxsize=64)
+def _has_blank_lines(text: str) -> bool:
+    return "\n\n" in text or re.search(r"\n[ \t]+\n", text) is not None
+
+
+def _break_between(
+    breaks: list[tuple[int, int]], starts: list[int], a: int, b: int
+) -> tuple[int, int] | None:
+    i = bisect_right(starts, a)
     return breaks[i] if i < len(breaks) and breaks[i][0] < b else None
 
 
@@ -134,7 +150,8 @@ def find_quotes(text: str, mentions: tuple[Mention, ...]) -> list[QuoteFind]:
 @lru_cache(maxsize=32)
 def _found_quotes(text: str, mentions: tuple[Mention, ...]) -> tuple[QuoteFind, ...]:
     spans = quote_spans(text)
-    outside = [i for i, m in enumerate(mentions) if not _inside(spans, m.start)]
+    inside = SpanCover(spans)
+    outside = [i for i, m in enumerate(mentions) if not inside.holds(m.start)]
     found: list[QuoteFind] = []
     for n, (start, end, _) in enumerate(spans):
         speaker, tight, role = _speaker(text, mentions, outside, spans, n)
@@ -152,10 +169,6 @@ def _found_quotes(text: str, mentions: tuple[Mention, ...]) -> tuple[QuoteFind, 
     said = [*reported(text, mentions, outside, spans, voices),
             *according_to(text, mentions, outside)]
     return tuple(without_overlaps(merge_lead_ins(text, spans, found, said)))
-
-
-def _inside(spans: tuple[tuple[int, int, bool], ...], pos: int) -> bool:
-    return any(start <= pos < end for start, end, _ in spans)
 
 
 def _speaker(
@@ -243,23 +256,20 @@ def _unnamed_tag(tail: str, verbs: str) -> Attribution | None:
 def _para_start(text: str, pos: int) -> int:
     blank = max(text.rfind("\n\n", 0, pos), text.rfind("\n \n", 0, pos))
     line = text.rfind("\n", 0, pos)
-    if "\n\n" in text or re.search(r"\n[ \t]+\n", text):
+    if _has_blank_lines(text):
         return blank + 1 if blank >= 0 else 0
     return line + 1
 
 
 def _para_end(text: str, pos: int) -> int:
-    pattern = _BLANK_BREAK if _BLANK_BREAK.search(text) else _LINE_BREAK
-    match = pattern.search(text, pos)
+    match = _paragraph_pattern(text).search(text, pos)
     return match.start() if match else len(text)
 
 
 def _last_in(mentions: tuple[Mention, ...], outside: list[int], a: int, b: int) -> int | None:
-    chosen = None
-    for i in outside:
-        if a <= mentions[i].start < b:
-            chosen = i
-    return chosen
+    """The last mention starting in [a, b) (`outside` is in text order)."""
+    k = before_count(mentions, outside, b)
+    return outside[k - 1] if k and mentions[outside[k - 1]].start >= a else None
 
 
 def _line_before(

@@ -14,7 +14,14 @@ from functools import cache
 
 from extract.names_find import Mention
 from extract.names_lexicon import word_set
-from extract.quotes_subject import QuoteFind, Subject, clause_floor, subject_before
+from extract.quotes_subject import (
+    QuoteFind,
+    SpanCover,
+    Subject,
+    before_count,
+    clause_floor,
+    subject_before,
+)
 
 REPORTED_CORE = (
     r"said|says|added|explained|stated|told|warned|believes|stressed|insisted|argued"
@@ -48,16 +55,17 @@ def reported(
     `voices` maps a direct quote's end to its record, for "“...” and said ..."."""
     found = []
     ends = [end for _, end, _ in spans]
+    cover = SpanCover(spans)
     for match in _VERB.finditer(text):
-        if _in_quote(spans, match.start(), match.end()):
+        if cover.touches(match.start(), match.end()):
             continue
         k = bisect_right(ends, match.start())
         floor = clause_floor(text, match.start(), spans[k - 1][1] + 1 if k else 0)
         subject = subject_before(text, match.start(), mentions, outside, floor)
         if subject is None or subject.kind == "thing":
             continue
-        span = _forward(text, match.end(), spans) or _backward(text, match.end(), floor,
-                                                               subject.at, spans)
+        span = _forward(text, match.end(), cover) or _backward(text, match.end(), floor,
+                                                               subject.at, cover)
         if span is None:
             continue
         if subject.kind == "same":
@@ -80,17 +88,13 @@ def _speaker(subject: Subject, mentions: tuple[Mention, ...], outside: list[int]
 
 def last_before(mentions: tuple[Mention, ...], outside: list[int], pos: int) -> int | None:
     """The person named last before `pos` (outside quotes): whom a pronoun stands for."""
-    chosen = None
-    for i in outside:
-        if mentions[i].start >= pos:
-            break
-        chosen = i
-    return chosen
+    k = before_count(mentions, outside, pos)
+    return outside[k - 1] if k else None
 
 
-def _forward(text: str, pos: int, spans: Spans) -> tuple[int, int] | None:
+def _forward(text: str, pos: int, cover: SpanCover) -> tuple[int, int] | None:
     match = _clause().match(text, pos)
-    if match is None or _in_quote(spans, match.start("clause"), match.end("clause")):
+    if match is None or cover.touches(match.start("clause"), match.end("clause")):
         return None
     start = match.start("clause")
     end = start + len(text[start : match.end("clause")].rstrip())
@@ -100,7 +104,9 @@ def _forward(text: str, pos: int, spans: Spans) -> tuple[int, int] | None:
     return start, end
 
 
-def _backward(text: str, pos: int, floor: int, at: int, spans: Spans) -> tuple[int, int] | None:
+def _backward(
+    text: str, pos: int, floor: int, at: int, cover: SpanCover
+) -> tuple[int, int] | None:
     """"Turnover fell to 14%, Brooks said, and ...": the clause before ", <subject> said"."""
     if not _END_TAG.match(text, pos):
         return None
@@ -108,14 +114,10 @@ def _backward(text: str, pos: int, floor: int, at: int, spans: Spans) -> tuple[i
     if comma < 0 or len(text[comma + 1 : at].split()) > 6:
         return None
     start = floor + len(text[floor:comma]) - len(text[floor:comma].lstrip())
-    if len(text[start:comma].split()) < _MIN_WORDS or _in_quote(spans, start - 1, comma + 1):
+    # Does [start - 1, comma + 1) touch a direct quote, its marks included?
+    if len(text[start:comma].split()) < _MIN_WORDS or cover.touches(start - 1, comma + 1):
         return None
     return start, comma
-
-
-def _in_quote(spans: Spans, a: int, b: int) -> bool:
-    """Does [a, b) touch a direct quote, its marks included?"""
-    return any(start - 1 < b and a < end + 1 for start, end, _ in spans)
 
 
 def according_to(

@@ -10,8 +10,11 @@ their words are not a person's quote and are skipped.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 from extract.names_find import Mention
 from extract.names_lexicon import word_set
@@ -115,7 +118,9 @@ def subject_before(
     text: str, verb: int, mentions: tuple[Mention, ...], outside: list[int], floor: int
 ) -> Subject | None:
     """The subject of the speech verb starting at `verb`, looking back to `floor`."""
-    for i in reversed(outside):
+    # Mentions starting at or after the verb end after it too: skipped without a look.
+    for k in range(before_count(mentions, outside, verb) - 1, -1, -1):
+        i = outside[k]
         m = mentions[i]
         if m.tail_end > verb:
             continue
@@ -136,6 +141,34 @@ def subject_before(
     if found is None:
         return None
     return Subject(found.kind, role=found.role, at=floor + skipped + found.at)
+
+
+def before_count(mentions: tuple[Mention, ...], outside: list[int], pos: int) -> int:
+    """How many of the `outside` mentions (in text order) start before `pos`."""
+    return bisect_left(outside, pos, key=lambda i: mentions[i].start)
+
+
+class SpanCover:
+    """Quote spans (content start, end, closed) asked "does one hold / touch this?" in
+    O(log n): asking every span per mention or verb was O(n^2) in texts dense with quotes."""
+
+    def __init__(self, spans: Sequence[tuple[int, int, bool]]) -> None:
+        ordered = sorted((start, end) for start, end, _ in spans)
+        self._starts = [start for start, _ in ordered]
+        self._reach = list(accumulate((end for _, end in ordered), max))  # furthest end so far
+
+    def _last(self, k: int) -> int | None:
+        return self._reach[k - 1] if k else None
+
+    def holds(self, pos: int) -> bool:
+        """Is `pos` inside a span (start <= pos < end)?"""
+        reach = self._last(bisect_right(self._starts, pos))
+        return reach is not None and reach > pos
+
+    def touches(self, a: int, b: int) -> bool:
+        """Does a span start at or before `b` and end at or after `a`?"""
+        reach = self._last(bisect_right(self._starts, b))
+        return reach is not None and reach >= a
 
 
 def _object_of_preposition(text: str, floor: int, begin: int) -> bool:
