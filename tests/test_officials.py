@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from spacy.language import Language
 
 from conftest import make_context
+from extract.names_find import Mention
+from extract.names_runs import GAP, PARTICLES, WORD, closes, name_runs
 from extract.officials import extract_officials
+from extract.officials_people import excluded_mention
 from extract.schema import Official
 
 PUBLISHER = "Northshire County Council"
@@ -658,3 +663,60 @@ def test_officials_untitled_members(nlp: Language, text: str, organisation: str)
 @pytest.mark.parametrize("text", NOT_UNTITLED_MEMBERS)
 def test_officials_untitled_members_false_positives(nlp: Language, text: str) -> None:
     assert officials(nlp, text) == []
+
+
+def _word_walk_runs(text: str) -> list[list[str]]:
+    """The runs by the definition: walk every word, keep capitalised ones (or particles)
+    joined by a blank gap, and end a run after a closing word."""
+    runs: list[list[str]] = []
+    current: list[tuple[int, str]] = []
+    for word in WORD.finditer(text):
+        capital = word.group()[0].isupper() or word.group().lower() in PARTICLES
+        joined = bool(current) and re.fullmatch(
+            GAP, text[current[-1][0] : word.start()]) is not None and not closes(current[-1][1])
+        if not (capital and joined) and current:
+            runs.append([w for _, w in current])
+            current = []
+        if capital:
+            current.append((word.end(), word.group()))
+    if current:
+        runs.append([w for _, w in current])
+    return [run for run in runs if len(run) > 1]
+
+
+# Texts where the one-regex run finder could part from the word walk: particles, inner
+# capitals, apostrophes, digits, dots, hard wraps, accents and closing words.
+RUN_TEXTS = [
+    "Cllr Ann Lee and Ludwig van Beethoven met de Souza.",
+    "van de Berg spoke; caravan Smith Jones left; deJong Ann Lee",
+    "McDonald Ann O’Brien-Lee and abcDef Ghi Jkl, 3D Printing Ltd",
+    "'Ann Lee' said -Tom Hart- and _Ann Lee 'Rob Hart's team' went",
+    "J.Lee and Dr. Ann\nLee\n\nRob Hart. The Mayor's Office",
+    "Seán Ó Súilleabháin, école Ann Lee, Ébène Ann, vAn Dyke, van-Dyke Ann, de. Ann Lee",
+    "Ann  \t Lee\n  Hart van\nder Berg ab ap Rhys Dafydd ap Rhys",
+]
+
+
+@pytest.mark.parametrize("text", RUN_TEXTS)
+def test_officials_name_runs_match_the_word_walk(text: str) -> None:
+    found = [[tok.text for tok in run] for run in name_runs(text) if len(run) > 1]
+    assert found == _word_walk_runs(text)
+    assert found  # every text holds at least one run of two words
+
+
+# (text after a name, contact details follow)
+CONTACTS = [
+    (", 01234 567890", True),
+    (" at ann.lee@northshire.gov.uk", True),
+    (" on @@ann@x.org", True),
+    (" said the plan works", False),
+    (" @" + "@" * 20_000, False),
+    (" " + "a@" * 10_000, False),
+]
+
+
+@pytest.mark.parametrize(("after", "contact"), CONTACTS)
+def test_officials_contact_after_name(after: str, contact: bool) -> None:
+    text = "Ann Lee" + after
+    mention = Mention(start=0, end=7, name="Ann Lee", tail_end=7)
+    assert excluded_mention(text, mention) is contact
