@@ -253,6 +253,20 @@ def test_figures_hard_wrapped_text_keeps_exact_offsets(nlp: Language) -> None:
     assert "\n" in figure.text and figure.value == 15
 
 
+@pytest.mark.parametrize("filler", [" and more", "\u00a0and\u00a0more", " and\nmore"])
+def test_figures_sentence_longer_than_the_reading_reach_is_read_in_pieces(
+    nlp: Language, filler: str
+) -> None:
+    """A sentence of thousands of characters (no full stop) still gives its figures, with
+    offsets into the whole text, from each piece it is read in."""
+    text = ("The service has 40 vacancies" + filler * 900
+            + " while caseloads fell from 26 to 17" + filler * 900 + " and 12 social workers.")
+    figures = _figures(nlp, text)
+    assert [(f.metric, f.value) for f in figures] == [
+        ("vacancy_rate", 40), ("caseload", 17), ("staff_count", 12)]
+    assert all(text[f.start:f.end] == f.text for f in figures)
+
+
 def test_figures_headline_and_body_mentions_are_all_records(nlp: Language) -> None:
     text = ("Council to hire 40 new social workers\n\n"
             "The council will hire 40 new social workers this year.\n\n"

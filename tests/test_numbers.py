@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from extract.numbers import find_quantities, parse_number, parse_share
+from extract.numbers import (
+    _FOLDS,
+    Quantity,
+    find_quantities,
+    parse_number,
+    parse_share,
+    quantity_from_match,
+    quantity_regex,
+)
 
 # (text, value, value_max, value_from, unit, qualifier) of the first quantity found
 QUANTITY_CASES = [
@@ -90,3 +100,40 @@ def test_numbers_parse_number(text: str, expected: float | None) -> None:
 ])
 def test_numbers_parse_share(text: str, expected: float | None) -> None:
     assert parse_share(text) == expected
+
+
+def _every_position(text: str) -> list[Quantity]:
+    """The plain scan `find_quantities` must equal: the regex tried at every character."""
+    found = (quantity_from_match(m) for m in quantity_regex().finditer(text))
+    return [q for q in found if q is not None]
+
+
+# Phrases whose first digit or number word stands after lead words, odd case and spacing.
+@pytest.mark.parametrize("text", [
+    "No fewer than a dozen staff and up to from 12 to 15 cases.",
+    "caseloads fell from  twenty\nto 14, a-third of posts, A Third of roles",
+    "In excess of two-thirds; AN AVERAGE OF 17 children; Just Under half a dozen",
+    "between a hundred and 300 posts, roughly one in every five workers",
+    "ſome 12 posts, up by ſix, İn excess of 40 roles, the Kelvin sign K, 7 K",
+    "made up 9%, makes up nine per cent, 20-plus, 30+, 12 or more",
+    "x12 £4.6 10am 15th 0.5 1,200,000 07700 900123 4.2.1 ten tenants often",
+    "from from from 12 to 15 to 15 to 15 between between 4 and and 5",
+])
+def test_numbers_scan_from_anchors_equals_scan_at_every_position(text: str) -> None:
+    assert find_quantities(text) == _every_position(text)
+    assert find_quantities(text)  # every text above holds at least one phrase
+
+
+def test_numbers_fold_characters_are_the_only_case_traps() -> None:
+    """Anchors are looked for in lower-cased text unless it holds one of `_FOLDS`: that is
+    exact only if no other character lowers to another length, lowers into ASCII, changes
+    its digit or word-character class, or matches an ASCII letter under IGNORECASE."""
+    chars = "".join(map(chr, range(0x80, 0x110000)))
+    traps = set(re.findall(r"[a-z]", chars, re.IGNORECASE))
+    word, digit = re.compile(r"\w"), re.compile(r"\d")
+    for char in (c for c in chars if c.lower() != c):
+        low = char.lower()
+        if (len(low) != 1 or low.isascii() or bool(word.match(char)) != bool(word.match(low))
+                or bool(digit.match(char)) != bool(digit.match(low))):
+            traps.add(char)
+    assert traps and all(_FOLDS.match(c) for c in traps), traps

@@ -31,6 +31,7 @@ _HEADLINE_WORDS = 20
 # far below it (the longest in the gold set and corpus has under 500); it bounds the work
 # on a text that is all numbers with no full stop.
 _SENTENCE_REACH = 2_000
+_BLANKS = (" ", "\n", "\t", "\u00a0")
 # Units of a bare rate that an earlier sentence's figure or named rate may give a metric.
 _SHARE_UNITS = frozenset({"percent", "fraction"})
 
@@ -65,8 +66,10 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     would take time in the square of its length."""
     pieces = []
     while end - start > _SENTENCE_REACH:
-        cut = text.rfind(" ", start + 1, start + _SENTENCE_REACH)
-        cut = start + _SENTENCE_REACH if cut < 0 else cut
+        # at the last blank of the piece's second half, else (one long word) at the reach
+        low, high = start + _SENTENCE_REACH // 2, start + _SENTENCE_REACH
+        cut = max(text.rfind(blank, low, high) for blank in _BLANKS)
+        cut = high if cut < 0 else cut
         pieces.append((start, cut))
         start = cut
     pieces.append((start, end))
