@@ -135,15 +135,14 @@ def _street(text: str) -> bool:
     return text.split()[-1].rstrip(".") in words()["street_suffixes"]
 
 
-def _stated_by_key(pairs: list[tuple[Span, Span]], ends: dict[int, int]) -> dict[str, str]:
+def _stated_by_key(keys: list[str], stated: list[str | None]) -> dict[str, str]:
     """The locality any mention of a place states ("the Career Center, 811 Commerce
     Drive" first, "Where: Career Center, 811 Commerce Drive, Pemberton" later)."""
-    stated: dict[str, str] = {}
-    for phrase, name in pairs:
-        locality = _stated(phrase, name, ends)
+    by_key: dict[str, str] = {}
+    for key, locality in zip(keys, stated, strict=True):
         if locality is not None and locality != "the town centre":
-            stated.setdefault(_key(_canonical(name, ends)), locality)
-    return stated
+            by_key.setdefault(key, locality)
+    return by_key
 
 
 class _Covered:
@@ -178,22 +177,24 @@ def venue_records(doc: Doc, *, context: ArticleContext) -> list[Venue]:
     people = TokenRanges([(h.start, h.end) for h in _people(doc)])
     pairs = [(p, n) for p, n in zip(doc.spans["venues"], names, strict=True)
              if not people.overlaps(n.start, n.end)]
-    elsewhere = _stated_by_key(pairs, ends)
+    # Each mention's name and stated locality, worked out once (read again below).
+    canonicals = [_canonical(name, ends) for _, name in pairs]
+    keys = [_key(canonical) for canonical in canonicals]
+    own = [_stated(phrase, name, ends) for phrase, name in pairs]
+    elsewhere = _stated_by_key(keys, own)
     records: list[Venue] = []
     seen: list[str] = []
     covered = _Covered()
-    for phrase, name in pairs:
+    for (phrase, name), canonical, key, locality in zip(pairs, canonicals, keys, own, strict=True):
         if covered.holds(name.start_char):
             continue
         start, end = phrase_bounds(phrase)
         covered.add(start, end)
-        canonical = _canonical(name, ends)
-        key = _key(canonical)
         full = _key(" ".join(span_text(name).split()))
         if any(key in earlier or earlier in key or full in earlier for earlier in seen):
             continue
         seen.extend((key, full))
-        stated = _stated(phrase, name, ends) or elsewhere.get(key)
+        stated = locality or elsewhere.get(key)
         records.append(Venue(
             text=doc_text(doc)[start:end], name=canonical,
             locality=_locality(name, stated, town), start=start, end=end,
