@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+from typing import Any
+
 import pytest
 
-from extract.publisher import detect_publisher
+from extract.publisher import (
+    _COUNCIL,
+    _OF_FORM,
+    _OF_WORDS,
+    _council_matches,
+    _matches_from,
+    detect_publisher,
+)
 
 CASES = [
     ("Rotherham council is to host a jobs fair. The council said it was proud.",
@@ -57,3 +68,26 @@ def test_publisher_prefers_the_body_named_most_and_first() -> None:
     text = ("Leeds City Council will host the fair.\n\nIt follows a similar event by "
             "Bradford Council. Leeds City Council's director said.")
     assert detect_publisher(text) == "Leeds City Council"
+
+
+# Council and "City of" mentions are looked for only where a match can start; these
+# texts must give exactly what a scan of every offset gives.
+SCAN_TEXTS = [
+    "Northshire County Council and Easton Town Council met.",
+    "the council tax rise, said Northshire Council.",
+    "Councils and Council Tax: Westby Borough\nCouncil replied.",
+    "“Easton City Council”, (Westby Council) - Grange-Hall Council’s plan",
+    "Council Council Council\nCouncil",
+    "City of Westby Council and the Township of Easton; Town of Mill Creek Village",
+    "A Northshire-Council  \t Council",
+    "ouncil Council council",
+]
+
+
+@pytest.mark.parametrize("text", SCAN_TEXTS)
+def test_publisher_council_scan_finds_what_a_full_scan_finds(text: str) -> None:
+    def spans(matches: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], tuple[Any, ...]]]:
+        return [(m.span(), m.groups()) for m in matches]
+
+    assert spans(_council_matches(text)) == spans(_COUNCIL.finditer(text))
+    assert spans(_matches_from(_OF_FORM, text, _OF_WORDS)) == spans(_OF_FORM.finditer(text))

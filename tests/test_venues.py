@@ -7,7 +7,9 @@ import pytest
 from spacy.language import Language
 
 from conftest import make_context
-from extract.venues import extract_venues
+from extract.doctext import token_view
+from extract.venues import MAX_CANDIDATES, extract_venues
+from extract.venues_words import MAX_NAME_TOKENS, name_matches
 
 Row = tuple[str, str, str | None]
 
@@ -185,3 +187,47 @@ def test_venues_publisher_town_not_a_region(publisher: str, expected: str | None
     from extract.venues_records import publisher_town
 
     assert publisher_town(publisher) == expected
+
+
+# (text, every reading of a venue name in it): each length separately, as the rule
+# patterns read them; the cleaning step later drops titles, owners and leading noise.
+READINGS: list[tuple[str, list[str]]] = [
+    ("The Grange Hall opens.", ["Grange Hall", "The Grange Hall"]),
+    ("Hilton London Metropole", ["Hilton London", "Hilton London Metropole", "London Metropole"]),
+    ("St David’s shopping centre", ["David’s shopping centre", "St David’s shopping centre"]),
+    ("Áras an Chontae", ["Áras an Chontae"]),
+    ("the \nGuildhall", ["Guildhall", "the \nGuildhall"]),
+    ("Cllr Ann Lee Hall", ["Ann Lee Hall", "Cllr Ann Lee Hall", "Lee Hall"]),
+    ("Northshire Grange Hall Council", ["Grange Hall", "Northshire Grange Hall"]),
+]
+# Texts with no reading: a place noun in lower case alone, or after a lower-case word.
+NO_READINGS = ["meet at the hall", "a new leisure centre", "Hall", "the big Hall"]
+
+
+def _readings(nlp: Language, text: str) -> list[str]:
+    doc = nlp.make_doc(text)
+    view = token_view(doc)
+    found = name_matches(view.texts, view.lowers, view.is_space)
+    return sorted(doc[start:end].text for end, starts in found.items() for start in starts)
+
+
+@pytest.mark.parametrize(("text", "expected"), READINGS)
+def test_venues_name_readings(nlp: Language, text: str, expected: list[str]) -> None:
+    assert _readings(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", NO_READINGS)
+def test_venues_name_readings_false_positives(nlp: Language, text: str) -> None:
+    assert _readings(nlp, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Northshire Grange Hall " * 2_000,  # every capitalised word before every "Hall"
+    "Hilton " * 5_000,  # every brand with every run of capitalised words after it
+])
+def test_venues_name_readings_bounded_on_dense_text(nlp: Language, text: str) -> None:
+    doc = nlp.make_doc(text)
+    view = token_view(doc)
+    found = name_matches(view.texts, view.lowers, view.is_space, limit=MAX_CANDIDATES)
+    assert all(end - start <= MAX_NAME_TOKENS for end, starts in found.items() for start in starts)
+    assert sum(map(len, found.values())) <= MAX_CANDIDATES + MAX_NAME_TOKENS

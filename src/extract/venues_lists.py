@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from extract.dates_patterns import cue_regex
 from extract.doctext import doc_text
-from extract.events_link import is_furniture, sentence
+from extract.events_link import is_furniture, newline_before, sentence
 from extract.venues_words import words
 
 # A date and its venue are separated by punctuation, a table bar, or a line break (a
@@ -24,6 +24,7 @@ _LIST_REACH = 200
 _NEXT_ITEM = re.compile(r"\n[ \t]*[*•·–-]")
 _TIME_LEAD = re.compile(r"(?:[ \t]*[,|][ \t]*|[ \t]*\n[ \t]*)?(?:from|between|at)?[ \t]*")
 _BULLETS = " \t•*·-–"
+_ONLY_BULLETS = re.compile(f"[{re.escape(_BULLETS)}]*")
 
 
 @lru_cache(maxsize=1)
@@ -49,18 +50,20 @@ def _session_lines(
         return []
     text, found = doc_text(doc), []
     times = {t.start_char: t.end_char for t in doc.spans.get("times", [])}
-    date_starts = sorted(d.start_char for d in dates)
+    # Where a session line's venue stops at the latest: the next date or time.
+    stops = sorted([*times, *(d.start_char for d in dates)])
     for date in dates:
         if is_furniture(date):
             continue  # "March 3, 2022 / FOR IMMEDIATE RELEASE": a dateline, not a session
-        line_start = text.rfind("\n", 0, date.start_char) + 1
+        line_start = newline_before(doc, date.start_char) + 1
         separator = _LIST_SEPARATOR.match(text, _after_time(text, date.end_char, times))
-        if text[line_start:date.start_char].strip(_BULLETS) or not separator:
+        if not _ONLY_BULLETS.fullmatch(text, line_start, date.start_char) or not separator:
             continue
         begin = _after_time(text, separator.end(), times)
-        paragraph = text.find("\n\n", begin) % (len(text) + 1)
-        limit = min([p for p in (*times, *date_starts) if p > begin]
-                    + [paragraph, begin + _LIST_REACH])
+        # A paragraph break further on than the reach does not matter: not looked for.
+        paragraph = text.find("\n\n", begin, begin + _LIST_REACH + 1) % (len(text) + 1)
+        after = bisect_right(stops, begin)
+        limit = min([*stops[after:after + 1], paragraph, begin + _LIST_REACH])
         if item := _NEXT_ITEM.search(text, begin, limit):
             limit = item.start()
         region = text[begin:limit].rstrip(" \t\n,|")
@@ -148,7 +151,8 @@ def at_names(doc: Doc, taken: list[Span]) -> list[Span]:
     one word alone needs "the" or a following "in <Town>" (else it may be the town)."""
     text, lists = doc_text(doc), words()
     found = []
-    gatherings = sorted((g.end_char, g.start, g.end) for g in doc.spans.get("gatherings", []))
+    # Read when a name first needs them: most articles have no name after "at" to check.
+    gatherings: list[tuple[int, int, int]] = []
     claimed: TokenRanges | None = None
     for match in _at_regex().finditer(text):
         name = match.group("name")
@@ -160,6 +164,8 @@ def at_names(doc: Doc, taken: list[Span]) -> list[Span]:
         span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
         whole = doc.char_span(match.start("name"), match.end(), alignment_mode="expand")
         if claimed is None:
+            gatherings = sorted((g.end_char, g.start, g.end)
+                                for g in doc.spans.get("gatherings", []))
             claimed = TokenRanges([(s.start, s.end) for s in taken]
                                   + [(start, end) for _, start, end in gatherings])
         if span is None or whole is None or claimed.overlaps(whole.start, whole.end):
