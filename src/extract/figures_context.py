@@ -50,9 +50,9 @@ def is_clause_number(sentence: str, quantity: Quantity) -> bool:
 def after_clause_number(sentence: str, lstart: int) -> bool:
     """'4.5 Nine agency social workers': the paragraph number is no phone-number group."""
     # A match holds no newline but the one it starts at, and ends at lstart or just before
-    # a newline there: it starts at the last newline before that end (or at 0).
+    # a newline there: it can start only at the last newline before that end (or at 0).
     last = lstart - 1 if sentence.endswith("\n", 0, lstart) else lstart
-    return bool(_NUMBERED_LINE.search(sentence, max(0, sentence.rfind("\n", 0, last)), lstart))
+    return bool(_NUMBERED_LINE.match(sentence, max(0, sentence.rfind("\n", 0, last)), lstart))
 
 
 def is_age(sentence: str, quantity: Quantity) -> bool:
