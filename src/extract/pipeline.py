@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 # Importing the extractor modules registers their components with spaCy.
 from extract import awards, dates, figures, officials, venues  # noqa: F401
+from extract.tokenizer import guard
 
 # Order matters only where a component reads another's spans (noted beside it).
 RULE_COMPONENTS: tuple[str, ...] = (
@@ -51,6 +52,7 @@ def build_nlp(model: str | None = None) -> Language:
     if model is not None:
         check_model(model)
     nlp = spacy.blank("en") if model is None else spacy.load(model)
+    nlp.tokenizer = guard(nlp.tokenizer)
     if not (nlp.has_pipe("parser") or nlp.has_pipe("senter")):
         nlp.add_pipe("sentencizer")
         nlp.add_pipe("council_paragraphs")
