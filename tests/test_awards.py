@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import time
+import warnings
+from collections.abc import Sequence
+from typing import Any
+
 import pytest
 from spacy.language import Language
 
 from conftest import make_context
+from extract import awards, awards_went
+from extract import awards_find as find
 from extract.awards import extract_awards
 from extract.schema import Award
 
@@ -494,3 +501,166 @@ def test_awards_result_lines(
 @pytest.mark.parametrize("text", NO_RESULT_LINE_CASES)
 def test_awards_result_lines_false_positives(nlp: Language, text: str) -> None:
     assert _awards(nlp, text) == []
+
+
+# The gate: a trigger pattern is tried on a sentence only when one of its "needs" words is
+# in it. `_covered` proves, from the parsed pattern, that every match holds one of them.
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", DeprecationWarning)
+    import sre_constants as sre
+    import sre_parse
+
+_MAX_STRINGS = 4096
+
+
+def _strings(node: Any) -> set[str] | None:
+    """Every text a node can match, lower-cased, or None when not a small finite set."""
+    op, av = node
+    if op is sre.LITERAL:
+        return {chr(av).lower()}
+    if op is sre.IN and all(o is sre.LITERAL for o, _ in av):
+        return {chr(a).lower() for _, a in av}
+    if op is sre.AT:
+        return {""}
+    if op is sre.SUBPATTERN:
+        return _seq_strings(av[-1])
+    if op is sre.BRANCH:
+        parts = [_seq_strings(b) for b in av[1]]
+        return None if any(p is None for p in parts) else set().union(*parts)  # type: ignore[arg-type]
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[1] <= 1:
+        inner = _seq_strings(av[2])
+        return None if inner is None else inner | ({""} if av[0] == 0 else set())
+    return None
+
+
+def _seq_strings(seq: Any) -> set[str] | None:
+    out = {""}
+    for node in seq:
+        found = _strings(node)
+        if found is None or len(out) * len(found) > _MAX_STRINGS:
+            return None
+        out = {a + b for a in out for b in found}
+    return out
+
+
+def _covered(seq: Any, needs: list[str]) -> bool:
+    """Whether every match of `seq` holds one of `needs` (lower-case) as a substring."""
+    run = {""}
+    for node in [*seq, (None, None)]:
+        found = _strings(node) if node[0] is not None else None
+        if found is not None and len(run) * len(found) <= _MAX_STRINGS:
+            run = {a + b for a in run for b in found}  # a stretch of known texts grows
+            continue
+        if all(any(n in text for n in needs) for text in run):
+            return True
+        run = {""} if found is None else found
+        if node[0] is not None and _node_covered(node, needs):
+            return True
+    return False
+
+
+def _node_covered(node: Any, needs: list[str]) -> bool:
+    op, av = node
+    if op is sre.SUBPATTERN:
+        return _covered(av[-1], needs)
+    if op is sre.BRANCH:
+        return all(_covered(b, needs) for b in av[1])
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return _covered(av[2], needs)
+    if op is sre.ASSERT:  # a lookahead or lookbehind reads the same sentence
+        return _covered(av[1], needs)
+    return False
+
+
+def _proves(pattern: str, needs: Sequence[str]) -> bool:
+    return _covered(sre_parse.parse(pattern), [n.lower() for n in needs])
+
+
+def _gated_patterns() -> list[tuple[str, tuple[str, ...]]]:
+    rows = [(p.pattern, needs) for _, p, needs in find.triggers()]
+    return [*rows, (find._INVERTED.pattern, find.INVERTED_NEEDS),
+            (awards_went._WENT_TO.pattern, awards_went.WENT_NEEDS)]
+
+
+@pytest.mark.parametrize(("pattern", "needs"), _gated_patterns())
+def test_awards_gate_needs_cover_every_pattern(pattern: str, needs: tuple[str, ...]) -> None:
+    assert _proves(pattern, needs)
+    for dropped in needs:  # no need is idle: without any one the proof fails
+        assert not _proves(pattern, [n for n in needs if n != dropped])
+
+
+PROOF_CASES = [
+    (r"\bwon\s+gold", ["gold"], True),
+    (r"\b(?:took|won)\s+gold", ["took", "won"], True),
+    (r"short-?list", ["short"], True),
+    (r"short-?list", ["shortlist", "short-list"], True),
+    (r"(?=\bnamed)\w+", ["named"], True),
+    (r"[Gg]old", ["gold"], True),
+]
+NO_PROOF_CASES = [
+    (r"\b(?:took|won)\s+gold", ["took"], False),
+    (r"short-?list", ["shortlist"], False),
+    (r"(?!named)\w+", ["named"], False),
+    (r"(?:won\s+)?gold", ["won"], False),
+    (r"won\s*gold", ["wongold"], False),
+]
+
+
+@pytest.mark.parametrize(("pattern", "needs", "expected"), PROOF_CASES + NO_PROOF_CASES)
+def test_awards_gate_proof(pattern: str, needs: list[str], expected: bool) -> None:
+    assert _proves(pattern, needs) is expected
+
+
+GATE_TEXTS = [text for text, _ in AWARD_CASES] + [
+    "Jo Lane wonamed the Team of the Year.",
+    "Also ſhortlisted in the Outreach category are Essex County Council and Ashby Council.",
+    "Also shortlİsted in the Outreach category are Essex County Council and Ashby Council.",
+    "The council won the Outreach award. It went to Fenwick Council.",
+    "Venue: Civic Hall\nThe window was replaced by the landlord.",
+]
+
+
+@pytest.mark.parametrize("text", GATE_TEXTS)
+def test_awards_gate_changes_nothing(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    context = make_context("2024-05-01", publisher="Westshire Council")
+    gated = [a.model_dump() for a in extract_awards(nlp(text), context=context)]
+    monkeypatch.setattr(awards, "_word_hits", lambda _: None)  # every pattern on every sentence
+    assert [a.model_dump() for a in extract_awards(nlp(text), context=context)] == gated
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Jo wonamed it", {"won", "named"}),  # overlapping words are both found
+    ("The WINNERS were told", {"win"}),
+    ("A quiet meeting", set()),
+])
+def test_awards_gate_words_found(text: str, words: set[str]) -> None:
+    hits = awards._word_hits(text)
+    assert hits is not None and set(hits[2]) == words
+
+
+@pytest.mark.parametrize("text", ["ſhortlisted", "İ was shortlisted", "ı"])
+def test_awards_gate_off_for_case_folding_letters(text: str) -> None:
+    assert awards._word_hits(text) is None
+
+
+COUNCIL_CASES = [
+    ("Jo Bell of Northshire County Council spoke.", ["Northshire County Council"]),
+    ("The London Borough of Camden and Fenwick and Ashby Council met.",
+     ["London Borough of Camden", "Fenwick and Ashby Council"]),
+    # bounded: at most twelve capitalised words before "Council"
+    (" ".join(["Grange"] * 14) + " Council", [" ".join(["Grange"] * 12) + " Council"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COUNCIL_CASES)
+def test_awards_councils(text: str, expected: list[str]) -> None:
+    assert [name for _, name in find.councils(text)] == expected
+
+
+def test_awards_councils_linear_on_capitalised_runs() -> None:
+    text = "Cllr Dr Mr Sir The Rt Hon Coun " * 6_000 + "Council"
+    started = time.monotonic()
+    find.councils(text)
+    assert time.monotonic() - started < 2.0

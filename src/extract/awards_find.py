@@ -214,7 +214,11 @@ def resolve(recipient: str, council: str | None) -> str:
 
 def councils(text: str) -> list[tuple[int, str]]:
     """Councils named in running text; an entry opening a list line ("Fife Council: Kinship
-    Hub") is one of many on a shortlist, never "the council" of a later sentence."""
+    Hub") is one of many on a shortlist, never "the council" of a later sentence.
+
+    The "council" pattern (awards_words.jsonl) reads at most 12 capitalised words of at
+    most 41 characters before "Council": unbounded, every capital of a long capitalised
+    run with no "Council" in it rescanned the rest of the run (quadratic)."""
     return [(m.start(), m.group()) for m in words()["council"].finditer(text)
             if not (_opens_line(text, m.start()) and _LIST_SEP.match(text, m.end()))]
 
