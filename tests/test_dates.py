@@ -8,11 +8,12 @@ import re
 
 import pytest
 from spacy.language import Language
+from spacy.matcher import Matcher
 
 from conftest import make_context
 from extract.dates import detect_date_order
 from extract.dates_normalise import Anchor
-from extract.dates_patterns import time_regex
+from extract.dates_patterns import build_date_matcher, time_regex
 from extract.dates_relative import normalise_phrase
 from extract.dates_times import parse_time
 from extract.events_build import tense_of
@@ -82,6 +83,8 @@ def test_dates_finds_date_phrases(nlp: Language, text: str, expected: list[str])
 def test_dates_false_positives(nlp: Language, text: str) -> None:
     doc = nlp(text)
     assert [span.text for span in doc.spans["dates"]] == []
+
+FOUND_TEXTS = [text for text, _ in FOUND]
 
 
 def test_dates_false_positive_list_is_longer() -> None:
@@ -252,3 +255,22 @@ def test_dates_time_regex_lookahead_changes_nothing() -> None:
     for text in texts:
         assert ([m.groupdict() for m in plain.finditer(text)]
                 == [m.groupdict() for m in time_regex().finditer(text)])
+
+
+@pytest.fixture(scope="module")
+def predicate_matcher(nlp: Language) -> Matcher:
+    return build_date_matcher(nlp.vocab, flags=False).matcher
+
+
+@pytest.mark.parametrize("text", [*FOUND_TEXTS, *NOT_DATES, *WINDOWED, *_soups(200)])
+def test_dates_flag_matcher_equals_predicates(
+    nlp: Language, predicate_matcher: Matcher, text: str
+) -> None:
+    doc = nlp.make_doc(text + " İSTANBUL MAY Straße 2O19 ３ 12ᵗʰ")
+    assert nlp.get_pipe("council_dates").dates.matcher(doc) == predicate_matcher(doc)
+
+
+def test_dates_flags_are_added_once_per_vocab(nlp: Language) -> None:
+    before = dict(nlp.vocab.lex_attr_getters)
+    build_date_matcher(nlp.vocab)
+    assert nlp.vocab.lex_attr_getters == before

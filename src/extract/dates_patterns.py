@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
@@ -59,13 +60,17 @@ def _expand(pattern: list[Any], tokens: dict[str, dict[str, Any]]) -> list[dict[
     return expanded
 
 
-def build_date_matcher(vocab: Vocab) -> AnchoredMatcher:
+def build_date_matcher(vocab: Vocab, *, flags: bool = True) -> AnchoredMatcher:
+    """The date patterns; with `flags`, word-list and regex token classes are tested
+    through lexeme flags (see `_Flag`), else as spaCy's Python predicates."""
     tokens = {row["name"]: row["token"] for row in read_jsonl("dates_tokens.jsonl")}
-    matcher = Matcher(vocab)
+    specs = {name: _flagged(token, vocab) for name, token in tokens.items()} if flags else tokens
+    # Flag ids are not in spaCy's pattern schema, so the schema check is off.
+    matcher = Matcher(vocab, validate=not flags)
     reaches: dict[str, tuple[int, int]] = {}
     for row in read_jsonl("dates_patterns.jsonl"):
         variants = _wed_variants(row["pattern"])
-        matcher.add(row["label"], [_expand(p, tokens) for p in variants])
+        matcher.add(row["label"], [_expand(p, specs) for p in variants])
         for pattern in variants:
             # Each element takes one token (or none); spaces between are not counted.
             at = pattern.index(row["anchor"])
@@ -75,6 +80,63 @@ def build_date_matcher(vocab: Vocab) -> AnchoredMatcher:
     for name, reach in reaches.items():
         anchors.add(tokens[name.strip("@")], reach)
     return AnchoredMatcher(matcher, anchors)
+
+
+# spaCy names bits 19-63 of a lexeme's flags FLAG19..FLAG63, free for custom flags.
+_FIRST_CUSTOM_FLAG = 19
+
+
+@dataclass(frozen=True)
+class _Flag:
+    """A token class ("a month name", "a day number") as a lexeme flag.
+
+    A Matcher calls a Python predicate (IN list, REGEX) for every token and pattern
+    state; a flag is computed once per word of the vocabulary and read in C. It gives
+    the predicate's answer: the lower-cased or exact text in the list, or the regex
+    found in the text (spaCy's REGEX uses `search`)."""
+
+    attr: str
+    words: frozenset[str] = frozenset()
+    regex: str | None = None
+
+    def __call__(self, text: str) -> bool:
+        value = text.lower() if self.attr == "LOWER" else text
+        if self.regex is not None:
+            return _compiled(self.regex).search(value) is not None
+        return value in self.words
+
+
+@cache
+def _compiled(regex: str) -> re.Pattern[str]:
+    return re.compile(regex)
+
+
+def _flagged(token: dict[str, Any], vocab: Vocab) -> dict[Any, Any]:
+    """The token spec with its word-list or regex test replaced by a lexeme flag."""
+    tests = [(attr, value) for attr, value in token.items()
+             if attr in ("LOWER", "TEXT", "ORTH") and isinstance(value, dict)
+             and len(value) == 1 and ("IN" in value or "REGEX" in value)]
+    if len(tests) != 1:
+        return token
+    attr, value = tests[0]
+    getter = _Flag("LOWER" if attr == "LOWER" else "TEXT", frozenset(value.get("IN", ())),
+                   value.get("REGEX"))
+    bit = _flag_id(vocab, getter)
+    if bit is None:
+        return token
+    flagged: dict[Any, Any] = {k: v for k, v in token.items() if k != attr}
+    flagged[bit] = True
+    return flagged
+
+
+def _flag_id(vocab: Vocab, getter: _Flag) -> int | None:
+    """The vocab's bit for this flag, added if new; None when no bit is free."""
+    getters: dict[int, Any] = getattr(vocab, "lex_attr_getters")  # noqa: B009 (untyped)
+    for bit, known in getters.items():
+        if known == getter:
+            return int(bit)
+    free = [b for b in range(_FIRST_CUSTOM_FLAG, 64) if b not in getters]
+    return int(vocab.add_flag(getter, free[0])) if free else None
 
 
 def _wed_variants(pattern: list[Any]) -> list[list[Any]]:

@@ -86,6 +86,7 @@ def in_range(spans: Iterable[Span], bounds: tuple[int, int]) -> list[Span]:
 
 _SENT_STARTS = "council_extract.sentence_starts"
 _NEWLINES = "council_extract.newlines"
+_SENTENCES = "council_extract.sentences"  # sentence Spans made so far, by number
 
 
 def _sentence_starts(doc: Doc) -> list[int] | None:
@@ -110,7 +111,10 @@ def sentence_at(doc: Doc, i: int) -> Span:
     if starts is None:
         return doc[i].sent
     k = bisect_right(starts, i)
-    return doc[starts[k - 1]:starts[k] if k < len(starts) else len(doc)]
+    made: dict[int, Span] = doc.user_data.setdefault(_SENTENCES, {})
+    if (found := made.get(k)) is None:
+        found = made[k] = doc[starts[k - 1]:starts[k] if k < len(starts) else len(doc)]
+    return found
 
 
 def sentence(span: Span) -> Span:
