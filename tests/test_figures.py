@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from spacy.language import Language
 
 from conftest import make_context
 from extract.figures import extract_figures
+from extract.figures_metric import _NAME_REACH, _adjacent_regex
+from extract.figures_nouns import _start_regex, lexicon, name_ending_at, names_in
 from extract.schema import Figure
 
 # (sentence, expected figures as (metric, value, value_from, value_max))
@@ -365,3 +370,59 @@ def test_figures_synonyms_partitives_and_named_rates(
 @pytest.mark.parametrize("text", NO_SYNONYM_CASES)
 def test_figures_synonyms_false_positives(nlp: Language, text: str) -> None:
     assert _figures(nlp, text) == []
+
+
+# Texts that stress where a name may start and where the window cuts it: case folds,
+# a window ending inside a name or its look-ahead, possessives, names inside words.
+NAME_WINDOW_TEXTS = [
+    "The caseload of 17, caseloads of 18 and average caseloads’s 19; vacancy rates 12%.",
+    "aged 12, aged  14, AGED\n15, age 16, pages 4-5, phone 01234 567890, tel: 5",
+    "number of children held by 12 workers; number of families per 9 staff; Number Of "
+    "Cases 4",
+    "vacant social work posts 12, unfilled roles 3, open team manager jobs 5, openings 2",
+    "ſtaff turnover 14%, Kelvin-sign worKforce 300, ofſted 2, children’s 4 children's 5",
+    "agency social workers 12, reliance on agency 9%, locums 3, locum 4 years 5 months 6",
+    "the last year 5, each week 6, per month 7, past years 8, the teams of 9, a unit of 10",
+    "from 12 from 12 to 15 to 15 funding 40 fund 2 turnovers 3 team-of 4 steam of 5",
+    "newly qualified 12, newly-qualified 5, permanent staff 60, retention rate 80%.",
+]
+
+
+def _name_texts() -> list[str]:
+    """The tricky texts above, the gold articles and the seed articles."""
+    root = Path(__file__).parent
+    files = [*sorted((root / "golden" / "articles").glob("*.txt")),
+             *sorted(Path("/work/shared/seeds").glob("*.txt"))]
+    return NAME_WINDOW_TEXTS + [f.read_text(encoding="utf-8") for f in files]
+
+
+def test_figures_name_lookups_equal_the_windowed_regex_search() -> None:
+    """`names_in` / `name_ending_at` try the regex only where a name can start; they must
+    give exactly what a regex search over the same window gives (the window's end cuts
+    the text, so a name, its \\b or its look-ahead may differ from a whole-text match)."""
+    names, _ = lexicon("figures_names.jsonl")
+    adjacent = _adjacent_regex()
+    checked = 0
+    for text in _name_texts():
+        ends = range(len(text)) if len(text) < 200 else [
+            m.start() for m in re.finditer(r"\d", text)]
+        for high in ends:
+            for reach in (_NAME_REACH, 60):
+                low = max(0, high - reach)
+                fast = [(m.span(), m.lastgroup) for m in names_in(text, low, high)]
+                slow = [(m.span(), m.lastgroup) for m in names.finditer(text, low, high)]
+                assert fast == slow, (text[low:high], fast, slow)
+                near, plain = name_ending_at(adjacent, text, low, high), adjacent.search(
+                    text, low, high)
+                assert (near and near.span()) == (plain and plain.span()), text[low:high]
+                checked += bool(slow) + bool(plain)
+    assert checked > 1_000  # the windows hold names and adjacent names to compare
+
+
+def test_figures_name_starts_are_filtered_by_their_first_letters() -> None:
+    """The start filter comes from the parsed name patterns; were it to fall back to every
+    position, the look-ups would be as slow as the plain search again."""
+    names, _ = lexicon("figures_names.jsonl")
+    starts = _start_regex(names)
+    text = "from 12 to 15 Turnover caseloads ſtaff"
+    assert [m.start() for m in starts.finditer(text)] == [14, 23, 33]

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from extract import figures_context as ctx
 from extract.figures_clauses import carried
-from extract.figures_nouns import head_match, head_regex, lexicon
+from extract.figures_nouns import head_match, head_regex, lexicon, name_ending_at, names_in
 from extract.figures_refine import Entry, Reading, cues, refine
 from extract.numbers import Quantity, parse_number
 
@@ -149,11 +149,10 @@ _ASIDE = re.compile(r",\s*(?:which|who|where|whose)\b[^,.;:]*,")
 
 
 def _nearest_name(sentence: str, lstart: int) -> re.Match[str] | None:
-    names, _ = lexicon("figures_names.jsonl")
     last = None
     low = max(0, lstart - _NAME_REACH)
     asides = [m.span() for m in _ASIDE.finditer(sentence, low, lstart)]
-    for match in names.finditer(sentence, low, lstart):
+    for match in names_in(sentence, low, lstart):
         if any(a <= match.start() < b for a, b in asides):
             continue  # "The vacancy rate, which two years ago was ..., has dropped to 14%"
         # "22 children per worker, against a target of 18": a noun counted by an earlier
@@ -193,7 +192,7 @@ def _adjacent_regex() -> re.Pattern[str]:
 
 def _from_adjacent_name(sentence: str, quantity: Quantity, lstart: int) -> Reading | None:
     """'a caseload of 17 children': a metric named right before the number decides."""
-    match = _adjacent_regex().search(sentence, max(0, lstart - 60), lstart)
+    match = name_ending_at(_adjacent_regex(), sentence, max(0, lstart - 60), lstart)
     if match is None:
         return None
     entry = _entry(match, "figures_names.jsonl")

@@ -7,8 +7,12 @@ part-time posts").
 
 from __future__ import annotations
 
+import importlib
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 from functools import lru_cache
+from typing import Any
 
 from extract.figures_refine import Entry, cues, rows, spaced
 from extract.numbers import Quantity, number_pattern
@@ -84,3 +88,104 @@ def head_match(sentence: str, quantity: Quantity,
         return None
     predicated = head_regex().match(right, predicate.end())
     return (predicated, None) if predicated else None
+
+
+
+# How many leading characters the start filter compares: enough to tell "from" from
+# "funding" and "to" from "turnover".
+_PREFIX_CHARS = 3
+_ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
+Prefixes = set[tuple[str, bool]]  # (leading literal characters, whether more may follow)
+
+
+def _item_prefixes(op: str, arg: Any) -> Prefixes:
+    if op == "LITERAL":
+        return {(chr(arg), True)}
+    if op in _ZERO_WIDTH:  # a condition, not text: dropping it keeps a superset
+        return {("", True)}
+    if op == "SUBPATTERN" and not arg[1] and not arg[2]:  # a group without inline flags
+        return _seq_prefixes(arg[3])
+    if op == "BRANCH":
+        return {p for alternative in arg[1] for p in _seq_prefixes(alternative)}
+    if op in ("MAX_REPEAT", "MIN_REPEAT"):
+        once = {(text, False) for text, _ in _seq_prefixes(arg[2])}
+        return once | {("", True)} if arg[0] == 0 else once
+    return {("", False)}  # a class or anything else: the prefix ends here
+
+
+def _seq_prefixes(items: Any) -> Prefixes:
+    current: Prefixes = {("", True)}
+    for op, arg in items:
+        found = _item_prefixes(str(op), arg)
+        following: Prefixes = set()
+        for text, more in current:
+            if not more:
+                following.add((text, False))
+                continue
+            for tail, tail_more in found:
+                joined = text + tail
+                following.add((joined[:_PREFIX_CHARS],
+                               tail_more and len(joined) < _PREFIX_CHARS))
+        current = following
+    return current
+
+
+@lru_cache(maxsize=4)
+def _start_regex(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """Every position where `pattern` can start a match, as a zero-width regex: the
+    literal characters all its matches begin with, read from the parsed pattern (with
+    the same flags, so case folds alike). Without them (no parser, or a pattern that
+    may begin with a class), every position."""
+    try:
+        parser: Any = importlib.import_module("re._parser")
+        parsed = parser.parse(pattern.pattern, pattern.flags)
+    except (ImportError, AttributeError):  # a Python without the internal parser
+        return re.compile(r"(?=[\s\S])")
+    starts = {text for text, _ in _seq_prefixes(parsed)}
+    if "" in starts:
+        return re.compile(r"(?=[\s\S])")
+    alternation = "|".join(re.escape(text) for text in sorted(starts))
+    return re.compile(rf"(?=(?:{alternation}))", pattern.flags)
+
+
+@lru_cache(maxsize=8)  # the sentence being read; each of its numbers asks again
+def _starts_in(starts: re.Pattern[str], sentence: str) -> list[int]:
+    return [m.start() for m in starts.finditer(sentence)]
+
+
+def _tries(pattern: re.Pattern[str], sentence: str, low: int, high: int) -> Iterator[int]:
+    """The positions in [low, high) where `pattern` may start a match, in order."""
+    starts = _starts_in(_start_regex(pattern), sentence)
+    for i in range(bisect_left(starts, low), len(starts)):
+        if starts[i] >= high:
+            return
+        yield starts[i]
+
+
+def names_in(sentence: str, low: int, high: int) -> Iterator[re.Match[str]]:
+    """The same matches as `lexicon("figures_names.jsonl")[0].finditer(sentence, low, high)`:
+    the regex is tried only where a name can start (found once per sentence), skipping
+    those inside the last match as finditer does, not at every character of the window."""
+    names, _ = lexicon("figures_names.jsonl")
+    end = low
+    for start in _tries(names, sentence, low, high):
+        if start < end:
+            continue
+        match = names.match(sentence, start, high)
+        if match is not None:  # never empty: a name has letters
+            end = match.end()
+            yield match
+
+
+def name_ending_at(pattern: re.Pattern[str], sentence: str, low: int,
+                   high: int) -> re.Match[str] | None:
+    """`pattern.search(sentence, low, high)` for a name pattern ending in white space at
+    `high` (`...\\s+$`): tried only where it can start, and not at all unless the
+    character before `high` is white space (the `\\s+` before `$` holds at least that)."""
+    if high <= low or not sentence[high - 1].isspace():
+        return None
+    for start in _tries(pattern, sentence, low, high):
+        match = pattern.match(sentence, start, high)
+        if match is not None:
+            return match
+    return None
