@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
@@ -19,12 +21,12 @@ from extract.events_link import (
     in_range,
     is_deadline,
     is_furniture,
-    nearest_owned,
     own_gathering,
     previous_gathering,
     segment_of,
     sentence,
 )
+from extract.events_near import covering, nearest_owned
 from extract.events_venue import back_gathering, neighbour_link
 from extract.schema import Event
 from extract.venues_records import phrase_bounds
@@ -65,31 +67,39 @@ def tense_of(text: str, *, at: int | None = None) -> str | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
 class _Spans:
     """The spans of one doc that events are assembled from."""
 
-    dates: list[Span]
-    times: list[Span]
-    venues: list[Span]
-    gatherings: list[Span]
-
-    @classmethod
-    def of(cls, doc: Doc) -> _Spans:
+    def __init__(self, doc: Doc) -> None:
         venues = list(doc.spans["venues"]) if "venues" in doc.spans else []
         # "New County Hall (main reception)": a gathering word inside a venue is not one.
         gatherings = [g for g in doc.spans["gatherings"]
                       if not any(v.start < g.end and g.start < v.end for v in venues)]
-        return cls(SpanList(doc.spans["dates"]), SpanList(doc.spans["times"]),
-                   SpanList(venues), SpanList(gatherings))
+        self.dates = SpanList(doc.spans["dates"])
+        self.times, self.venues = SpanList(doc.spans["times"]), SpanList(venues)
+        self.gatherings = SpanList(gatherings)
+        times_at, venues_at = covering(self.times), covering(self.venues)
+        self.others: Callable[[int, int], set[int]] = (
+            lambda start, end: times_at(start, end) | venues_at(start, end))
+        # Explicit dates with their end offsets, for the one a "the 20th" continues.
+        self.explicit = [d for d in self.dates if d.label_ in _EXPLICIT]
+        self.explicit_ends = [d.end_char for d in self.explicit]
+        self.ends_ordered = self.explicit_ends == sorted(self.explicit_ends)
+
+    def explicit_before(self, date: Span) -> Span | None:
+        """The last explicit date (in list order) ending before `date` starts."""
+        if self.ends_ordered:
+            k = bisect_right(self.explicit_ends, date.start_char)
+            return self.explicit[k - 1] if k else None
+        earlier = [d for d in self.explicit if d.end_char <= date.start_char]
+        return earlier[-1] if earlier else None
 
 
 def _value(date: Span, spans: _Spans, anchor: Anchor) -> DateValue:
     if date.label_ != "DAY_ONLY":
         return normalise_phrase(date.label_, span_text(date), anchor)
-    earlier = [d for d in spans.dates if d.end_char <= date.start_char and d.label_ in _EXPLICIT]
-    previous = (normalise_phrase(earlier[-1].label_, span_text(earlier[-1]), anchor)
-                if earlier else None)
+    last = spans.explicit_before(date)
+    previous = normalise_phrase(last.label_, span_text(last), anchor) if last else None
     return day_only_value(span_text(date), previous, anchor)
 
 
@@ -114,27 +124,40 @@ def _echo(gathering: Span, spans: _Spans, *, want: str) -> Span | None:
     return None
 
 
-def _candidate(date: Span, spans: _Spans, anchor: Anchor) -> Candidate | None:
-    segment = segment_of(date, spans.times, spans.venues)
-    rivals = in_range(spans.dates, segment)
-    gathering = own_gathering(date, in_range(spans.gatherings, segment), rivals,
-                              [*spans.times, *spans.venues])
-    own = ""
+def _links(date: Span, spans: _Spans, segment: tuple[int, int],
+           rivals: list[Span]) -> tuple[Span, Span | None, Span | None, str] | None:
+    """The date's gathering, time and venue in its segment, and the words before the
+    gathering (for the online test); None when no gathering is found."""
+    gathering = own_gathering(date, in_range(spans.gatherings, segment), rivals, spans.others)
+    own, found_here, earlier = "", gathering is not None, None
     if gathering is not None:
         own = span_text(date.doc[max(sentence(gathering).start, gathering.start - 3):gathering.end])
         own = own[own.rfind("\n") + 1:]  # "... via Teams\nFull Council": the line above
+    elif date.label_ not in _DAY_LEVEL:
+        return None
+    else:
+        # A gathering of an earlier sentence. The nearby time and venue only decide
+        # whether a previous one is taken, so they are looked for once one is there.
+        earlier = back_gathering(date, spans.gatherings)
+        gathering = earlier or previous_gathering(date, spans.gatherings)
+        if gathering is None:
+            return None
     time = nearest_owned(date, in_range(spans.times, segment), rivals)
     venue = nearest_owned(date, in_range(spans.venues, segment), rivals)
-    if gathering is None:
-        if date.label_ not in _DAY_LEVEL:
-            return None
-        gathering = back_gathering(date, spans.gatherings)
-        if gathering is None and (time is not None or venue is not None):
-            gathering = previous_gathering(date, spans.gatherings)
-        if gathering is None:
+    if not found_here:
+        if earlier is None and time is None and venue is None:
             return None
         own_sentence = in_range(spans.venues, _sent_range(gathering))
         venue = venue or nearest_owned(gathering, own_sentence, [])
+    return gathering, time, venue, own
+
+
+def _candidate(date: Span, spans: _Spans, anchor: Anchor) -> Candidate | None:
+    segment = segment_of(date, spans.times, spans.venues)
+    rivals = in_range(spans.dates, segment)
+    if (links := _links(date, spans, segment, rivals)) is None:
+        return None
+    gathering, time, venue, own = links
     sent = sentence(date)
     tense = tense_of(span_text(sent), at=date.start_char - sent.start_char)
     if tense is None and sentence(gathering) == sent:
@@ -267,7 +290,7 @@ def build_events(doc: Doc, *, context: ArticleContext) -> list[Event]:
     if "dates" not in doc.spans or "gatherings" not in doc.spans:
         return []
     anchor = Anchor(context.reference_date, _approx(context), context.date_order, None)
-    spans = _Spans.of(doc)
+    spans = _Spans(doc)
     candidates = [
         c for date in spans.dates
         if not (is_furniture(date) or is_deadline(date))

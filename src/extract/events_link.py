@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
+from itertools import accumulate
 
 from spacy.tokens import Doc, Span
 
 from extract.dates_patterns import cue_regex, word_lists
-from extract.doctext import doc_text, span_text
+from extract.doctext import doc_text, span_text, token_view
+from extract.events_near import Rivals, closest_rival, covering, gap, nearest_owned
 
 _BULLETS = " \t•*·-–—>"
 # How far back (characters) a session line may look for the gathering it belongs to.
@@ -26,42 +28,12 @@ _DATELINE_LABELS = frozenset({"DATE", "DATE_NUMERIC", "DATE_ISO"})
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b|/\d{2}$")
 # A line break before a bullet starts the next session of a list.
 _NEXT_ITEM = re.compile(r"\n[ \t]*[*•·–-]")
-_CLAUSE = 40
-_BOUND = re.compile(r"(?:[ \t]*\([^()\n]{0,80}\))?\s+(?:on|at|in)\s+(?:the\s+)?", re.I)
 _BODY_REACH = 60
 _DAY_LEVEL = frozenset({"DATE", "DATE_RANGE", "DATE_NUMERIC", "DATE_ISO", "REL_DAY",
                         "WEEKDAY", "DAY_ONLY"})
 _LIST_SLACK = 2
 _CONNECTIVES = frozenset({"and", "or", "on", "at", "from", "the", "then", "also", "plus",
                           "between", "in", "to", "until", "till", "with", "a", "an"})
-_LINE_END = re.compile(r"[^\s,;]\n")
-_AND = re.compile(r"\b(?:and|or|then)\b")
-
-
-def _gap(a: Span, b: Span) -> int:
-    return max(0, a.start_char - b.end_char, b.start_char - a.end_char)
-
-
-def _distance(date: Span, span: Span) -> int:
-    """Characters between, plus a clause's worth per comma or semicolon, and a little
-    more when the date comes after: prose names the date first."""
-    start, end = sorted((date.end_char, span.start_char, date.start_char, span.end_char))[1:3]
-    between = doc_text(date.doc)[start:end]
-    after = date.start_char > span.start_char
-    # "Denholme Retail Park on Tuesday 25 March", "on Monday 3 June at Easton Library":
-    # a preposition alone binds the two, whatever else is near.
-    if _BOUND.fullmatch(between):
-        return 0
-    # A line ending without a trailing space ends a list item; hard wraps keep the space.
-    clauses = (between.count(",") + between.count(";") + len(_AND.findall(between))
-               + len(_LINE_END.findall(between)))
-    return _gap(date, span) + _CLAUSE * clauses + 10 * after
-
-
-def _list_break(date: Span, span: Span) -> bool:
-    """A line ending without a trailing space lies between the two (hard wraps keep it)."""
-    start, end = sorted((date.end_char, span.start_char, date.start_char, span.end_char))[1:3]
-    return bool(_LINE_END.search(doc_text(date.doc), max(0, start - 1), end))
 
 
 class SpanList(list[Span]):
@@ -73,6 +45,13 @@ class SpanList(list[Span]):
         super().__init__(spans)
         self.starts = [span.start_char for span in self]
         self.ordered = all(a <= b for a, b in zip(self.starts, self.starts[1:], strict=False))
+        self._reach: list[int] | None = None
+
+    def reach(self) -> list[int]:
+        """The furthest end offset of the spans up to each index."""
+        if self._reach is None:
+            self._reach = list(accumulate((s.end_char for s in self), max))
+        return self._reach
 
 
 def in_range(spans: Iterable[Span], bounds: tuple[int, int]) -> list[Span]:
@@ -147,37 +126,20 @@ def _newlines(doc: Doc) -> list[int]:
     return lines
 
 
-def nearest_owned(anchor: Span, spans: list[Span], rivals: list[Span]) -> Span | None:
-    """The span nearest `anchor`, preferring spans no rival date is nearer to (so each
-    session in a list keeps its own time and venue)."""
-    if not spans:
-        return None
-
-    def owner(span: Span) -> Span:
-        # A list line's end is a hard bound: "Drop-in – Wed 12/03, 2pm, Lowther Library\n
-        # Evening – Tues 18/03": the library is Wednesday's, however near Tuesday is.
-        same_item = [d for d in rivals if not _list_break(d, span)]
-        # Prose names the date first ("on Wednesday 14 September ... at the Library"), so
-        # a date after the span must be much nearer to claim it.
-        return min(same_item or rivals, key=lambda d: _distance(d, span))
-
-    owned = [s for s in spans if not rivals or owner(s) == anchor]
-    return min(owned, key=lambda s: _gap(anchor, s)) if owned else None
-
-
 def own_gathering(date: Span, gatherings: list[Span], rivals: list[Span],
-                  others: list[Span]) -> Span | None:
+                  others: Callable[[int, int], set[int]]) -> Span | None:
     """The gathering nearest the date, unless another date in the clause is nearer to
     it and is not just listed alongside ("on Thursday announced ... an event this
     Friday": the event is Friday's; "on Monday 3 June, Tuesday 4 June and ..." share).
-    `others` are time and venue spans, which may sit between listed dates."""
+    `others` gives the tokens time and venue spans cover, which may sit between listed
+    dates."""
     gathering = nearest_owned(date, gatherings, [])
     if gathering is not None and gathering.label_ == "body" and not _beside(date, gathering):
         gathering = nearest_owned(date, [g for g in gatherings if g.label_ != "body"], [])
     if gathering is None or len(rivals) < 2:
         return gathering
-    owner = min(rivals, key=lambda d: _distance(d, gathering))
-    if owner == date or _listed_together(date, owner, [*rivals, *others]):
+    owner = closest_rival(Rivals(rivals), gathering, same_item=False)
+    if owner == date or _listed_together(date, owner, rivals, others):
         return gathering
     return nearest_owned(date, gatherings, rivals)
 
@@ -185,19 +147,21 @@ def own_gathering(date: Span, gatherings: list[Span], rivals: list[Span],
 def _beside(date: Span, body: Span) -> bool:
     """"The board on Tuesday voted": a body meets on a day named right beside it, on the
     same line (not "in July", not a headline list below)."""
-    if date.label_ not in _DAY_LEVEL or _gap(date, body) > _BODY_REACH:
+    if date.label_ not in _DAY_LEVEL or gap(date, body) > _BODY_REACH:
         return False
     start, end = sorted((date.start_char, body.start_char))
     return "\n" not in doc_text(date.doc)[start:end]
 
 
-def _listed_together(a: Span, b: Span, skip: list[Span]) -> bool:
+def _listed_together(a: Span, b: Span, rivals: list[Span],
+                     others: Callable[[int, int], set[int]]) -> bool:
     """Only connectives, dates, times and venues lie between the two dates."""
     first, second = sorted((a, b), key=lambda s: s.start)
+    skip = others(first.end, second.start) | covering(rivals)(first.end, second.start)
+    view = token_view(first.doc)
     words = 0
-    for token in first.doc[first.end:second.start]:
-        if not token.is_alpha or token.lower_ in _CONNECTIVES or any(
-                s.start <= token.i < s.end for s in skip):
+    for i in range(first.end, second.start):
+        if not view.texts[i].isalpha() or view.lowers[i] in _CONNECTIVES or i in skip:
             continue
         words += 1
     return words <= _LIST_SLACK
@@ -271,8 +235,21 @@ def _field_label_regex() -> re.Pattern[str]:
 
 
 def previous_gathering(date: Span, gatherings: Iterable[Span]) -> Span | None:
+    """The last gathering (not a body) ending before the date, within reach."""
+    at = date.start_char
+    if isinstance(gatherings, SpanList) and gatherings.ordered:
+        # Walked back from the date; a gathering ends after it starts, and none before
+        # index i ends later than reach[i].
+        reach, found = gatherings.reach(), None
+        for i in range(bisect_left(gatherings.starts, at) - 1, -1, -1):
+            g = gatherings[i]
+            if reach[i] <= at - _GATHERING_REACH or (found and g.start_char < found.start_char):
+                break
+            if g.label_ != "body" and g.end_char <= at and at - g.end_char < _GATHERING_REACH:
+                found = g  # the first of equal starts, as `max` keeps
+        return found
     before = [g for g in gatherings if g.label_ != "body"
-              and g.end_char <= date.start_char and date.start_char - g.end_char < _GATHERING_REACH]
+              and g.end_char <= at and at - g.end_char < _GATHERING_REACH]
     return max(before, key=lambda g: g.start_char) if before else None
 
 
