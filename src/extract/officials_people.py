@@ -58,26 +58,44 @@ def group_people(mentions: tuple[Mention, ...], keep: list[int]) -> list[Person]
             people.append(Person([i]))
         else:
             match.mentions.append(i)
+    owners = _Owners(mentions, people)
     for i in singles:
-        owner = _surname_owner(mentions, people, i)
+        owner = owners.of(i)
         if owner is not None:
             owner.mentions.append(i)
         elif mentions[i].hon_kind in ("council", "office"):
-            people.append(Person([i]))
+            person = Person([i])
+            people.append(person)
+            owners.add(person)
     for person in people:
         person.mentions.sort(key=lambda j: mentions[j].start)
     return sorted(people, key=lambda p: mentions[p.mentions[0]].start)
 
 
-def _surname_owner(mentions: tuple[Mention, ...], people: list[Person], i: int) -> Person | None:
-    """The person whose surname this is: the nearest one named before it, else any."""
-    surname = _words(mentions[i].name)
-    owners = [p for p in people
-              if _words(p.first(mentions).name)[-len(surname) :] == surname]
-    before = [p for p in owners if mentions[p.mentions[0]].start < mentions[i].start]
-    if before:
-        return max(before, key=lambda p: mentions[p.mentions[0]].start)
-    return owners[0] if owners else None
+class _Owners:
+    """People by the trailing words of their name, for surname-only mentions. A person's name
+    and first mention are fixed once made (later mentions are surnames only), so each is
+    indexed once: asking every person (and scanning their mentions) per surname was O(n^2)."""
+
+    def __init__(self, mentions: tuple[Mention, ...], people: list[Person]) -> None:
+        self._mentions = mentions
+        self._by_tail: dict[tuple[str, ...], list[Person]] = {}
+        for person in people:
+            self.add(person)
+
+    def add(self, person: Person) -> None:
+        words = tuple(_words(person.first(self._mentions).name))
+        for key in dict.fromkeys([words, *(words[-n:] for n in range(1, len(words) + 1))]):
+            self._by_tail.setdefault(key, []).append(person)
+
+    def of(self, i: int) -> Person | None:
+        """The person whose surname this is: the nearest one named before it, else any."""
+        owners = self._by_tail.get(tuple(_words(self._mentions[i].name)), [])
+        start = self._mentions[i].start
+        before = [p for p in owners if self._mentions[p.mentions[0]].start < start]
+        if before:
+            return max(before, key=lambda p: self._mentions[p.mentions[0]].start)
+        return owners[0] if owners else None
 
 
 def _words(name: str) -> list[str]:

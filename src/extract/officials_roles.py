@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extract.names_find import Mention
 from extract.names_lexicon import phrase_pattern
@@ -171,7 +172,8 @@ def _appositive(text: str, pos: int) -> RoleFind | None:
     role = _RELATIVE.split(match.group("role"), maxsplit=1)[0]
     role = _AND_CLAUSE.split(role, maxsplit=1)[0]
     raw = _TIME_TAIL.sub("", _WHO_VERB.sub(_who_noun, role))
-    return _interpret(raw + _title_list_tail(text, match.end()))
+    tail = _title_list_tail(text, match.end())
+    return None if tail is None else _interpret(raw + tail)
 
 
 def _who_noun(match: re.Match[str]) -> str:
@@ -181,19 +183,60 @@ def _who_noun(match: re.Match[str]) -> str:
 
 
 _TITLE_CHUNK = re.compile(rf"\s*,\s*(?P<chunk>{_CAP}(?:\s+(?:{_CAP}|and|&|of|for|the))*)")
+_TITLE_AND = re.compile(r"\s(?:and|&)\s")
+_TITLE_LAST = re.compile(r"[A-Z][\w’'-]*$")
+# A tail of more chunks than this makes a role of more words than `_interpret` accepts (every
+# chunk holds a word): such a tail is not built.
+_MAX_TAIL_CHUNKS = 22
 
 
-def _title_list_tail(text: str, pos: int) -> str:
-    """", Health and Ageing Well" after "Cabinet Member for Care": a title-case list goes on."""
-    if not re.search(r"[A-Z][\w’'-]*$", text[max(0, pos - 30) : pos]):
+def _title_list_tail(text: str, pos: int) -> str | None:
+    """", Health and Ageing Well" after "Cabinet Member for Care": a title-case list goes on
+    up to a chunk with "and"; None when that tail is too long for a role."""
+    if not _TITLE_LAST.search(text, max(0, pos - 30), pos):
         return ""
+    ends = _title_chains(text)
+    if pos not in ends:
+        _walk_chain(text, pos, ends)
+    chunks = ends[pos]
+    if chunks is None:
+        return ""
+    if chunks > _MAX_TAIL_CHUNKS:
+        return None
     tail = ""
-    while match := _TITLE_CHUNK.match(text, pos):
+    for _ in range(chunks):
+        match = _TITLE_CHUNK.match(text, pos)
+        if match is None:  # never: the walk matched these chunks
+            break
         tail += ", " + " ".join(match.group("chunk").split())
         pos = match.end()
-        if re.search(r"\s(?:and|&)\s", match.group("chunk")):
-            return tail
-    return ""
+    return tail
+
+
+@lru_cache(maxsize=8)
+def _title_chains(text: str) -> dict[int, int | None]:
+    """Per text: from a position, how many title chunks run up to and including one holding
+    "and" (None when the chunks stop before one does). Filled as walks go, so that a long
+    comma list is walked once however many names stand in it, not once per name (O(n^2))."""
+    return {}
+
+
+def _walk_chain(text: str, pos: int, ends: dict[int, int | None]) -> None:
+    path: list[int] = []
+    while pos not in ends:
+        match = _TITLE_CHUNK.match(text, pos)
+        if match is None:
+            ends[pos] = None
+        elif _TITLE_AND.search(match.group("chunk")):
+            ends[pos] = 1
+        else:
+            path.append(pos)
+            pos = match.end()
+    result = ends[pos]
+    # Positions on the path, last first: each is one chunk further from where the walk ended.
+    for at in reversed(path):
+        result = None if result is None else result + 1
+        ends[at] = result
 
 
 def role_before(text: str, mention: Mention, *, floor: int) -> RoleFind | None:

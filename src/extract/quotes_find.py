@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from itertools import accumulate
 
 from extract.names_find import Mention
 from extract.names_lexicon import phrase_pattern
@@ -152,9 +153,10 @@ def _found_quotes(text: str, mentions: tuple[Mention, ...]) -> tuple[QuoteFind, 
     spans = quote_spans(text)
     inside = SpanCover(spans)
     outside = [i for i, m in enumerate(mentions) if not inside.holds(m.start)]
+    begins = _Begins(mentions, outside)
     found: list[QuoteFind] = []
     for n, (start, end, _) in enumerate(spans):
-        speaker, tight, role = _speaker(text, mentions, outside, spans, n)
+        speaker, tight, role = _speaker(text, mentions, outside, spans, n, begins=begins)
         if role == "":
             continue  # an organisation's or a document's words
         if speaker is None and role is None and not tight and _continues_previous(
@@ -171,9 +173,23 @@ def _found_quotes(text: str, mentions: tuple[Mention, ...]) -> tuple[QuoteFind, 
     return tuple(without_overlaps(merge_lead_ins(text, spans, found, said)))
 
 
+class _Begins:
+    """Where each `outside` mention begins (its title included), and the least such begin
+    from each one on: a tag's search for a name can stop where no later name begins in reach."""
+
+    def __init__(self, mentions: tuple[Mention, ...], outside: list[int]) -> None:
+        self.at: list[int] = [_begin(mentions[i]) for i in outside]
+        least = list(accumulate(reversed(self.at), min))
+        self.least_from = least[::-1]
+
+
+def _begin(mention: Mention) -> int:
+    return mention.hon_start if mention.hon_start is not None else mention.start
+
+
 def _speaker(
     text: str, mentions: tuple[Mention, ...], outside: list[int],
-    spans: tuple[tuple[int, int, bool], ...], n: int,
+    spans: tuple[tuple[int, int, bool], ...], n: int, *, begins: _Begins,
 ) -> Attribution:
     """(mention index or None, whether an attribution phrase was seen, role to resolve);
     `_SKIP` when the words belong to an organisation or a document."""
@@ -186,7 +202,8 @@ def _speaker(
     who = _last_in(mentions, outside, lead_from, start - 1)
     if who is not None and lead.rstrip().endswith(":"):
         return who, True, None
-    if closed and (after := _after(text, mentions, outside, end + 1, verbs.pattern, last)):
+    if closed and (after := _after(text, mentions, outside, end + 1, verbs.pattern, last,
+                                   begins=begins)):
         return after
     said = list(verbs.finditer(lead))
     if said:
@@ -218,7 +235,7 @@ def _attribute(subject: Subject, mentions: tuple[Mention, ...], outside: list[in
 
 def _after(
     text: str, mentions: tuple[Mention, ...], outside: list[int], pos: int, verbs: str,
-    last: int | None,
+    last: int | None, *, begins: _Begins,
 ) -> Attribution | None:
     """The tag after a closed quote: "“...,” Mr Lee said", "she said", "the Minister said",
     "said a spokesperson"; a tag naming nobody we know still marks the words as a quote."""
@@ -226,10 +243,17 @@ def _after(
     tail = text[pos:limit]
     if re.match(rf"[\s,]*(?:(?:{_PRONOUN})\s+(?:{verbs})|(?:{verbs})\s+{_PRONOUN})\b", tail):
         return last, True, None
-    for i in outside:
+    reach = min(pos + 160, limit)
+    # The first mention beginning in [pos, reach]: those starting before `pos` begin before
+    # it too, and the scan ends where no later mention begins in reach (it went on to the
+    # last mention of the text for every quote: O(n^2)).
+    for k in range(before_count(mentions, outside, pos), len(outside)):
+        if begins.least_from[k] > reach:
+            break
+        i = outside[k]
         m = mentions[i]
-        begin = m.hon_start if m.hon_start is not None else m.start
-        if begin < pos or begin > min(pos + 160, limit):
+        begin = begins.at[k]
+        if begin < pos or begin > reach:
             continue
         gap = text[pos:begin]
         if re.fullmatch(rf"[\s,.]*(?:{verbs})\s+(?:[^.“”\"\n]{{0,120}}?,?\s*)?", gap):

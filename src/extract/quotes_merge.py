@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from extract.quotes_subject import QuoteFind
 
@@ -34,8 +35,30 @@ def merge_lead_ins(
 def without_overlaps(quotes: list[QuoteFind]) -> list[QuoteFind]:
     """Direct quotes first, then reported ones that overlap nothing kept so far (a span inside
     a direct quote, or next to its marks, is never also reported speech)."""
+    ordered = sorted(quotes, key=lambda q: (q.kind != "direct", q.start, -q.end))
+    if any(q.end <= q.start for q in ordered):
+        return _without_overlaps_by_pairs(ordered)
+    # Kept spans never overlap and are not empty, so in start order their ends rise too: the
+    # only kept span that can reach a new one is the last starting before its end (by
+    # bisection; comparing with every kept span was O(n^2) on thousands of quotes).
+    starts: list[int] = []
+    ends: list[int] = []
     kept: list[QuoteFind] = []
-    for q in sorted(quotes, key=lambda q: (q.kind != "direct", q.start, -q.end)):
+    for q in ordered:
+        margin = 1 if q.kind == "reported" else 0
+        k = bisect_left(starts, q.end + margin)
+        if k and ends[k - 1] + margin > q.start:
+            continue
+        starts.insert(k, q.start)
+        ends.insert(k, q.end)
+        kept.insert(k, q)
+    return kept
+
+
+def _without_overlaps_by_pairs(ordered: list[QuoteFind]) -> list[QuoteFind]:
+    """The same choice by comparing every pair, for spans that may be empty."""
+    kept: list[QuoteFind] = []
+    for q in ordered:
         margin = 1 if q.kind == "reported" else 0
         if all(q.end + margin <= k.start or k.end + margin <= q.start for k in kept):
             kept.append(q)
