@@ -27,8 +27,11 @@ from extract.events_link import (
     sentence,
 )
 from extract.events_near import covering, nearest_owned
+from extract.events_tense import sentence_tense, tense_of
 from extract.events_venue import back_gathering, neighbour_link
 from extract.schema import Event
+
+__all__ = ["build_events", "tense_of", "venue_text"]
 from extract.venues_records import phrase_bounds
 
 
@@ -48,23 +51,6 @@ def _approx(context: ArticleContext) -> dt.date | None:
         return None
     month = int(published[5:7]) if len(published) >= 7 else 7
     return dt.date(int(published[:4]), month, 15 if len(published) >= 7 else 1)
-
-
-def tense_of(text: str, *, at: int | None = None) -> str | None:
-    """"future" or "past" by the cue words; with `at` (an offset into `text`), the cues
-    of the date's own clause come first ("on Tuesday voted 4-1 to fund ..., a step
-    officials say will bring ...": past)."""
-    if at is not None:
-        start = max(text.rfind(mark, 0, at) for mark in _CLAUSE_MARKS) + 1
-        ends = [i for mark in _CLAUSE_MARKS if (i := text.find(mark, at)) >= 0]
-        clause = text[start:min(ends, default=len(text))]
-        if (tense := tense_of(clause)) is not None:
-            return tense
-    if cue_regex("tense_future").search(text):
-        return "future"
-    if cue_regex("tense_past").search(text):
-        return "past"
-    return None
 
 
 class _Spans:
@@ -158,10 +144,9 @@ def _candidate(date: Span, spans: _Spans, anchor: Anchor) -> Candidate | None:
     if (links := _links(date, spans, segment, rivals)) is None:
         return None
     gathering, time, venue, own = links
-    sent = sentence(date)
-    tense = tense_of(span_text(sent), at=date.start_char - sent.start_char)
-    if tense is None and sentence(gathering) == sent:
-        tense = tense_of(span_text(sent))
+    # (Searching the whole sentence again when it holds the gathering too adds nothing:
+    # `tense_of` with `at` already falls back to the whole sentence.)
+    tense = sentence_tense(sentence(date), date.start_char)
     value = _value(date, spans, replace(anchor, tense=tense))
     time = time or _echo(gathering, spans, want="time") or _linked(date, gathering, spans.times,
                                                                    spans)
@@ -177,7 +162,6 @@ def _candidate(date: Span, spans: _Spans, anchor: Anchor) -> Candidate | None:
 
 _DAYS = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|to|until|till)\s*(?:[A-Za-z]+day,?\s+)?"
                    r"(\d{1,2})")
-_CLAUSE_MARKS = (",", ";", ":", " – ", " — ", "(", ")")
 _DEFINITE = frozenset({"the", "this", "that", "each", "every"})
 # Words that refer back to any kind of gathering: "at the event in the Wedgwood Room".
 _ANAPHORS = frozenset({"event", "events", "occasion", "evening", "day"})
