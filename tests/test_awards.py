@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 import warnings
 from collections.abc import Sequence
@@ -13,7 +14,10 @@ from spacy.language import Language
 from conftest import make_context
 from extract import awards, awards_went
 from extract import awards_find as find
+from extract import awards_subject as sub
 from extract.awards import extract_awards
+from extract.awards_subject import Antecedents
+from extract.patterns_data import pattern_rows
 from extract.schema import Award
 
 # (text, expected records as (recipient, level, award))
@@ -577,8 +581,8 @@ def _proves(pattern: str, needs: Sequence[str]) -> bool:
 
 
 def _gated_patterns() -> list[tuple[str, tuple[str, ...]]]:
-    rows = [(p.pattern, needs) for _, p, needs in find.triggers()]
-    return [*rows, (find._INVERTED.pattern, find.INVERTED_NEEDS),
+    rows = [(p.pattern, needs) for _, p, needs, _ in find.triggers()]
+    return [*rows, (awards_went._INVERTED.pattern, awards_went.INVERTED_NEEDS),
             (awards_went._WENT_TO.pattern, awards_went.WENT_NEEDS)]
 
 
@@ -664,3 +668,110 @@ def test_awards_councils_linear_on_capitalised_runs() -> None:
     started = time.monotonic()
     find.councils(text)
     assert time.monotonic() - started < 2.0
+
+
+# Linear readings, each checked against the plain rule it replaces, at every offset.
+def _reference_antecedent(recipient: str, text: str, at: int) -> str:
+    if not find.words()["anaphor"].match(recipient):
+        return recipient
+    last = None
+    for match in find.TITLE_PHRASE.finditer(text, 0, at):
+        if sub._DETERMINER.fullmatch(match.group()):
+            continue
+        after = sub._UNIT_AFTER.match(text, match.end())
+        if after and after.end() <= at:
+            last = match.group() + after.group()
+        elif sub._UNIT_END.search(match.group()) or sub._APPOSITIVE.match(text, match.end()):
+            last = match.group()
+    return recipient if last is None else " ".join(last.split()).removeprefix("The ")
+
+
+ANTECEDENT_TEXTS = [
+    "The Care Connect team won. The team won Team of the Year. Later the team won again.",
+    "Foster Wales Cwm Arian, the council's fostering service, won. The service was praised.",
+    "Our U.K Family Hub\nTeam met.\n \nThe Unit of the Year went to the Intake \n\nTeam.",
+    "The team. The Child Protection Team and the Early Help unit won; the unit was named.",
+    "Team Highly Commended for Team Highly Commended for Team Highly Commended team",
+]
+
+
+@pytest.mark.parametrize("text", ANTECEDENT_TEXTS)
+def test_awards_antecedent_same_as_plain_reading(text: str) -> None:
+    reading = Antecedents(text)
+    for at in range(len(text) + 1):
+        for recipient in ("the team", "The service", "unit", "Jo Bell"):
+            assert reading(recipient, at) == _reference_antecedent(recipient, text, at), at
+
+
+def _reference_inverted(sentence: str) -> list[tuple[int, str, str]]:
+    found = []
+    for match in awards_went._INVERTED.finditer(sentence):
+        for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", match["items"]):
+            item = re.sub(r"^the\s+", "", part.strip())
+            if re.match(r"[A-Z]", item):
+                found.append((match.start("items") + match["items"].find(part), match["kw"], item))
+    return found
+
+
+INVERTED_TEXTS = [
+    "Also shortlisted in the Outreach category are Essex County Council and Ashby Council.",
+    "Finalists include Ann Lee, Bo Ray and Cy Do: winners were Ann Lee; nominees are  .",
+    "Winners are\n Fenwick Hub, Fenwick Hub and Ashby, finalist Ash: shortlisted are A.",
+    "nominated for X. are Y, shortlisted arena were  B includes C includesD Winners include",
+    "short-listed teams included the Intake Team, the Hub; nominees  are: none; finalists are ",
+]
+
+
+@pytest.mark.parametrize("text", INVERTED_TEXTS)
+def test_awards_inverted_lists_same_as_one_regex(text: str) -> None:
+    for start in range(len(text)):
+        for end in range(start, len(text) + 1, 7):
+            assert awards_went.inverted_lists(text[start:end]) == _reference_inverted(
+                text[start:end]), (start, end)
+
+
+def _reference_triggers(sentence: str) -> list[tuple[int, int, str, bool]]:
+    chosen: list[tuple[int, int, str, bool]] = []
+    for row in pattern_rows("awards_triggers.jsonl"):
+        pattern = row["pattern"]
+        if "unless_ahead" in row:  # the rule as one regex: a negative lookahead
+            assert pattern.endswith(")")
+            pattern = pattern[:-1] + rf"(?![^.\n]*{row['unless_ahead']}))"
+        for m in re.finditer(pattern, sentence):
+            if all(m.end() <= s or m.start() >= e for s, e, _, _ in chosen):
+                chosen.append((m.start(), m.end(), row["level"], row["level"] == "winner"
+                               and awards._NAMING.search(m.group()) is not None))
+    return sorted(chosen)
+
+
+TRIGGER_TEXTS = [
+    "The team was shortlisted for Best Team, and shortlisted for Team of the Year.",
+    "Jo was shortlisted for Care. Shortlisted for the award were A and B",
+    "Ash won gold, was named Team of the Year and was highly commended in the Care category",
+    "Also shortlisted for Care\nare Ann and Bo; shortlisted in it is. shortlisted for all",
+    "shortlisted for shortlisted for shortlisted in arena were shortlisted for X",
+]
+
+
+@pytest.mark.parametrize("text", TRIGGER_TEXTS)
+def test_awards_triggers_same_as_one_regex_each(text: str) -> None:
+    for start in range(0, len(text), 3):
+        assert awards._selected_triggers(text[start:], None) == _reference_triggers(text[start:])
+
+
+# Dense text (sweep phrases): one phrase repeated, read in time linear in its length.
+DENSE_PHRASES = ["The team won Team of the Year. ", "shortlisted for ", "finalist ",
+                 "Team Highly Commended for ", "winners include A, "]
+
+
+@pytest.mark.parametrize("phrase", DENSE_PHRASES)
+def test_awards_dense_text_stays_linear(nlp: Language, phrase: str) -> None:
+    context = make_context("2024-05-01", publisher="Westshire Council")
+    timings = []
+    for size in (20_000, 80_000):
+        doc = nlp((phrase * (size // len(phrase) + 1))[:size])
+        started = time.monotonic()
+        awards.find_awards(doc)
+        extract_awards(doc, context=context)
+        timings.append(time.monotonic() - started)
+    assert timings[1] < 8 * timings[0] + 0.3  # four times the text: 16 times as long if quadratic

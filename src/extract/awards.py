@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache, lru_cache, partial
 from typing import Any, get_args
 
@@ -22,7 +22,7 @@ from extract.article import ArticleContext
 from extract.awards_lines import list_level, list_rows, medal_lines
 from extract.awards_merge import finish_rows, sentence_bounds
 from extract.awards_subject import coordinated, hypothetical, recipient_from
-from extract.awards_went import WENT_NEEDS, went_to, went_to_level
+from extract.awards_went import INVERTED_NEEDS, WENT_NEEDS, inverted_lists, went_to, went_to_level
 from extract.doctext import doc_text, store_rows, stored_rows
 from extract.schema import Award, AwardLevel
 
@@ -32,17 +32,64 @@ _LEVELS: tuple[AwardLevel, ...] = get_args(AwardLevel)
 _NAMING = re.compile(r"\b(?:named|crowned|voted|selected\s+as|chosen\s+as)(?:\s+as)?\s*$")
 
 
-def _selected_triggers(sentence: str, present: Words) -> list[tuple[int, int, str, bool]]:
+Chosen = tuple[int, int, str, bool]
+
+
+def _selected_triggers(sentence: str, present: Words) -> list[Chosen]:
     """Non-overlapping (start, end, level, is_named) triggers, the specific ones first."""
-    chosen: list[tuple[int, int, str, bool]] = []
-    for level, pattern, needs in find.triggers():
+    chosen: list[Chosen] = []  # sorted by start, so by end too (no two overlap)
+    starts: list[int] = []
+    ahead = _Ahead(sentence)
+    for level, pattern, needs, unless in find.triggers():
         if present is not None and present.isdisjoint(_gate(needs)):
             continue  # none of the words every match of this pattern holds is here
-        for m in pattern.finditer(sentence):
-            if all(m.end() <= s or m.start() >= e for s, e, _, _ in chosen):
-                chosen.append((m.start(), m.end(), level,
-                               level == "winner" and _NAMING.search(m.group()) is not None))
-    return sorted(chosen)
+        fresh = []  # one pattern's matches never overlap one another
+        for m in _matches(pattern, unless, sentence, ahead):
+            # every match is non-empty (it holds a need word): it overlaps a chosen
+            # trigger only if it overlaps the last one starting before its end
+            last = bisect_left(starts, m.end()) - 1
+            if last < 0 or chosen[last][1] <= m.start():
+                fresh.append((m.start(), m.end(), level,
+                              level == "winner" and _NAMING.search(m.group()) is not None))
+        if fresh:
+            chosen = sorted(chosen + fresh)  # two sorted runs: merged in linear time
+            starts = [start for start, _, _, _ in chosen]
+    return chosen
+
+
+def _matches(pattern: re.Pattern[str], unless: re.Pattern[str] | None, sentence: str,
+             ahead: _Ahead) -> Iterator[re.Match[str]]:
+    """`pattern.finditer`, less the matches `unless` voids; after a void match the search
+    goes on one character further, as a regex failing there would."""
+    if unless is None:
+        yield from pattern.finditer(sentence)
+        return
+    pos = 0
+    while (m := pattern.search(sentence, pos)) is not None:
+        if ahead.holds(unless, m.end()):
+            pos = m.start() + 1
+        else:
+            yield m
+            pos = m.end()
+
+
+class _Ahead:
+    """Whether a word starts between an offset and the next full stop or line end, found
+    by bisection (a lookahead `(?![^.\\n]*\\bword\\b)` rescans to the stop at every match)."""
+
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+        self.words: dict[re.Pattern[str], list[int]] = {}
+        self.stops: list[int] | None = None
+
+    def holds(self, word: re.Pattern[str], at: int) -> bool:
+        if self.stops is None:
+            self.stops = [m.start() for m in re.finditer(r"[.\n]", self.sentence)]
+        if word not in self.words:
+            self.words[word] = [m.start() for m in word.finditer(self.sentence)]
+        starts, stop = self.words[word], bisect_left(self.stops, at)
+        first = bisect_left(starts, at)
+        return first < len(starts) and (stop == len(self.stops) or starts[first] < self.stops[stop])
 
 
 def _sentence_rows(sentence: str, offset: int, council: Callable[[], str | None],
@@ -85,8 +132,8 @@ def _sentence_rows(sentence: str, offset: int, council: Callable[[], str | None]
 
 def _inverted_rows(sentence: str, offset: int, present: Words) -> list[Row]:
     rows: list[Row] = []
-    inverted = [] if present is not None and present.isdisjoint(_gate(find.INVERTED_NEEDS)) \
-        else find.inverted_lists(sentence)
+    inverted = [] if present is not None and present.isdisjoint(_gate(INVERTED_NEEDS)) \
+        else inverted_lists(sentence)
     cats = find.categories(sentence) if inverted else []
     for at, keyword, recipient in inverted:
         level = list_level(keyword)
@@ -165,8 +212,8 @@ Hits = tuple[list[int], list[int], list[str]]
 def _vocabulary() -> tuple[re.Pattern[str], frozenset[str]]:
     """One regex for the gate words, and the words: those needs no other need lies inside
     ("win" stands for "winner" too), so that at most one starts at any position."""
-    needs = {n.lower() for _, _, row in find.triggers() for n in row}
-    needs |= {n.lower() for n in (*find.INVERTED_NEEDS, *WENT_NEEDS)}
+    needs = {n.lower() for _, _, row, _ in find.triggers() for n in row}
+    needs |= {n.lower() for n in (*INVERTED_NEEDS, *WENT_NEEDS)}
     words = frozenset(w for w in needs if not any(v != w and v in w for v in needs))
     return re.compile(_trie(sorted(words))), words
 

@@ -58,11 +58,17 @@ def _rows(name: str) -> list[dict[str, str]]:
     return pattern_rows(name)
 
 
+Trigger = tuple[str, re.Pattern[str], tuple[str, ...], re.Pattern[str] | None]
+
+
 @lru_cache(maxsize=1)
-def triggers() -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
-    """(level, pattern, needs) in priority order: a medal beats a bare 'received'. Every
-    match of a pattern holds one of its `needs` words (tests/test_awards.py proves it)."""
-    return tuple((r["level"], re.compile(r["pattern"]), tuple(r["needs"]))
+def triggers() -> tuple[Trigger, ...]:
+    """(level, pattern, needs, unless_ahead) in priority order: a medal beats a bare
+    'received'. Every match of a pattern holds one of its `needs` words (tests/test_awards.py
+    proves it). A match is void when `unless_ahead` (a whole word) starts after it before
+    the next full stop or line end: "shortlisted for X ... are A and B" is a list."""
+    return tuple((r["level"], re.compile(r["pattern"]), tuple(r["needs"]),
+                  re.compile(r["unless_ahead"]) if "unless_ahead" in r else None)
                  for r in _rows("awards_triggers.jsonl"))
 
 
@@ -258,27 +264,6 @@ def repeats_prize(scope: str) -> bool:
 def date_in(text: str) -> str | None:
     match = _DATE.search(text)
     return match.group().removeprefix("on ").strip() if match else None
-
-
-# Every match of _INVERTED holds one of these words (tests/test_awards.py proves it).
-INVERTED_NEEDS = ("shortlisted", "short-listed", "nominated", "nominees", "finalist", "winners")
-_INVERTED = re.compile(
-    r"\b(?P<kw>(?i:shortlisted|short-listed|nominated|nominees|finalists?|winners))\b[^.:]*?"
-    r"\b(?:are|were|include|includes|included)\s+(?P<items>[^.:;]+)"
-)
-
-
-def inverted_lists(sentence: str) -> list[tuple[int, str, str]]:
-    """'Also shortlisted in the X category are A and B' / 'finalists include A, B and C':
-    (offset, keyword, recipient) for each listed name."""
-    found = []
-    for match in _INVERTED.finditer(sentence):
-        pos = match.start("items")
-        for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", match["items"]):
-            item = re.sub(r"^the\s+", "", part.strip())
-            if re.match(r"[A-Z]", item):
-                found.append((pos + match["items"].find(part), match["kw"], item))
-    return found
 
 
 _SAME_CATEGORY = re.compile(r"\s*(?:in|for)\s+the\s+same\s+(?:category|award)\b", re.IGNORECASE)

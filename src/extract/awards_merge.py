@@ -4,6 +4,7 @@ and a headline that only repeats the body dropped."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from functools import cache
 from typing import Any
@@ -11,7 +12,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from extract import awards_find as find
-from extract.awards_subject import antecedent
+from extract.awards_subject import Antecedents
 from extract.doctext import doc_text
 from extract.figures import headline_end
 
@@ -27,14 +28,14 @@ def finish_rows(rows: list[Row], doc: Doc) -> list[Row]:
     text = doc_text(doc)
     ceremonies = find.ceremonies(text)
     article_date = _article_date([text[low:high] for low, high in sentence_bounds(doc)])
+    antecedent = Antecedents(text)
+    at = [offset for offset, _ in ceremonies]
+    read = _SentenceReading(text)
     for row in rows:
-        row["recipient"] = antecedent(expand_acronym(row["recipient"], text), text,
-                                      row["start"])
-        row["ceremony"] = _ceremony_for(row, ceremonies)
-        row["date_text"] = _date_for(row, text, article_date)
-        low, high = row["sentence"]
-        row["programmes"] = {_norm(m.group("name"))
-                             for m in _FOR_ITS.finditer(text, low, high)}
+        row["recipient"] = antecedent(expand_acronym(row["recipient"], text), row["start"])
+        row["ceremony"] = _ceremony_for(row, ceremonies, at)
+        row["date_text"] = read.date(row["sentence"]) or article_date(row["ceremony"])
+        row["programmes"] = read.programmes(row["sentence"])
     # "won two awards at ...": a count of prizes stands only when none is named alone
     if any(not r.get("summary") for r in rows):
         rows = [r for r in rows if not r.get("summary")]
@@ -83,21 +84,37 @@ def expand_acronym(recipient: str, text: str) -> str:
         else expansion
 
 
-def _ceremony_for(row: Row, ceremonies: list[tuple[int, str]]) -> str | None:
+def _ceremony_for(row: Row, ceremonies: list[tuple[int, str]], at: list[int]) -> str | None:
+    """The first ceremony named in the row's sentence, else the last before it, else the
+    article's first (`at`: the ceremonies' offsets, in order)."""
     low, high = row["sentence"]
-    inside = [name for at, name in ceremonies if low <= at < high]
-    if inside:
-        return inside[0]
-    before = [name for at, name in ceremonies if at < low]
-    if before:
-        return before[-1]
+    first = bisect_left(at, low)
+    if first < len(at) and at[first] < high:
+        return ceremonies[first][1]
+    if first > 0:
+        return ceremonies[first - 1][1]
     return ceremonies[0][1] if ceremonies else None
 
 
-def _date_for(row: Row, text: str, article_date: Callable[[str | None], str | None]
-              ) -> str | None:
-    low, high = row["sentence"]
-    return find.date_in(text[low:high]) or article_date(row["ceremony"])
+class _SentenceReading:
+    """A sentence's date and programmes, read once however many rows it holds (a long
+    sentence of many awards was read again for each)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.dates: dict[tuple[int, int], str | None] = {}
+        self.named: dict[tuple[int, int], set[str]] = {}
+
+    def date(self, bounds: tuple[int, int]) -> str | None:
+        if bounds not in self.dates:
+            self.dates[bounds] = find.date_in(self.text[bounds[0]:bounds[1]])
+        return self.dates[bounds]
+
+    def programmes(self, bounds: tuple[int, int]) -> set[str]:
+        if bounds not in self.named:
+            self.named[bounds] = {_norm(m.group("name"))
+                                  for m in _FOR_ITS.finditer(self.text, *bounds)}
+        return self.named[bounds]
 
 
 def _article_date(sentences: list[str]) -> Callable[[str | None], str | None]:

@@ -10,6 +10,7 @@ Pronouns and expletives ("It", "There") are never recipients.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from extract import awards_find as find
 
@@ -105,20 +106,69 @@ _DETERMINER = re.compile(r"The|This|That|Our|Its|Their|Her|His|A|An")
 
 def antecedent(recipient: str, text: str, at: int) -> str:
     """'The team' / 'the service' names the unit the article last named before `at`."""
-    if not find.words()["anaphor"].match(recipient):
-        return recipient
-    last = None
-    for match in find.TITLE_PHRASE.finditer(text, 0, at):
+    return Antecedents(text)(recipient, at)
+
+
+# A title cut by a row is read again from its start for that row: on hostile text (a
+# capitalised run of thousands of words holding many rows) that cost rows x run. A title
+# runs a few words; one running further than this before the row is not read.
+CUT_TITLE_REACH = 1_000
+
+
+class Antecedents:
+    """`antecedent` for many rows of one text, each in time bounded by the title it cuts.
+
+    A reading from the text's start to `at` (TITLE_PHRASE.finditer(text, 0, at)) meets the
+    titles the whole text has, up to the last one ending by `at`, then at most what is left
+    of the next one (cut at `at`): so titles are found once, and for each the unit it names
+    (if any) and the last such name so far are kept. A unit word after a title ("Care
+    Connect team") lies before the next title, so only the last whole title and the cut
+    one depend on `at`."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.titles: list[re.Match[str]] | None = None
+        self.ends: list[int] = []
+        self.named: list[str | None] = []  # the unit named by the titles up to each one
+
+    def __call__(self, recipient: str, at: int) -> str:
+        if not find.words()["anaphor"].match(recipient):
+            return recipient
+        if self.titles is None:
+            self._read()
+        titles = self.titles or []
+        k = bisect_right(self.ends, at) - 1  # the last title ending by `at`
+        last = self.named[k - 1] if k >= 1 else None
+        if k >= 0:
+            last = self._unit(titles[k], at) or last
+        cut = titles[k + 1].start() if k + 1 < len(titles) else at
+        if at - cut > CUT_TITLE_REACH:
+            cut = at  # a capitalised run this long is no unit's name: not read again
+        for match in find.TITLE_PHRASE.finditer(self.text, cut, max(cut, at)):
+            last = self._unit(match, at) or last
+        if last is None:
+            return recipient
+        return re.sub(r"^The\s+", "", " ".join(last.split()))
+
+    def _read(self) -> None:
+        self.titles = list(find.TITLE_PHRASE.finditer(self.text))
+        self.ends = [m.end() for m in self.titles]
+        last = None
+        for match in self.titles:
+            last = self._unit(match, len(self.text)) or last
+            self.named.append(last)
+
+    def _unit(self, match: re.Match[str], at: int) -> str | None:
+        """The unit a title names, read as far as `at`: "the Care Connect team", "Child
+        Protection Team", "Foster Wales, the council's fostering service"."""
         if _DETERMINER.fullmatch(match.group()):
-            continue  # "The team" itself
-        after = _UNIT_AFTER.match(text, match.end())
+            return None  # "The team" itself
+        after = _UNIT_AFTER.match(self.text, match.end())
         if after and after.end() <= at:
-            last = match.group() + after.group()
-        elif _UNIT_END.search(match.group()) or _APPOSITIVE.match(text, match.end()):
-            last = match.group()
-    if last is None:
-        return recipient
-    return re.sub(r"^The\s+", "", " ".join(last.split()))
+            return match.group() + after.group()
+        if _UNIT_END.search(match.group()) or _APPOSITIVE.match(self.text, match.end()):
+            return match.group()
+        return None
 
 
 # Each side of "A and B" names a body of its own ("Fenwick Council and Ashby Council"),

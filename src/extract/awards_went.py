@@ -1,8 +1,11 @@
-"""Awards told backwards: 'the X category, which went to Y', 'a gold award for X went to Y'."""
+"""Awards told backwards: 'the X category, which went to Y', 'a gold award for X went to Y',
+'Also shortlisted in the X category are A and B'."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 
 from extract import awards_find as find
 
@@ -45,3 +48,52 @@ def went_to_level(sentence: str) -> str:
     """'A gold award for X went to Y': the medal named with the prize, else a win."""
     medal = _MEDAL_FOR.search(sentence)
     return medal["level"].lower() if medal else "winner"
+
+
+# Every match of _INVERTED holds one of these words (tests/test_awards.py proves it).
+INVERTED_NEEDS = ("shortlisted", "short-listed", "nominated", "nominees", "finalist", "winners")
+# The rule, as one regex. It is read in pieces (below): its lazy `[^.:]*?` scans from every
+# keyword to the sentence's next full stop or colon, so a long sentence holding many
+# keywords and no "are" cost time quadratic in its length.
+_INVERTED = re.compile(
+    r"\b(?P<kw>(?i:shortlisted|short-listed|nominated|nominees|finalists?|winners))\b[^.:]*?"
+    r"\b(?:are|were|include|includes|included)\s+(?P<items>[^.:;]+)"
+)
+_KEYWORD = re.compile(r"\b(?P<kw>(?i:shortlisted|short-listed|nominated|nominees|finalists?"
+                      r"|winners))\b")
+_LIST_VERB = r"\b(?:are|were|include|includes|included)\s"
+_ITEMS = re.compile(_LIST_VERB + r"+(?P<items>[^.:;]+)")
+# Where _ITEMS matches: `\s+[^.:;]+` needs one blank and then any character but . : ;
+_ITEMS_AT = re.compile(rf"(?={_LIST_VERB}[^.:;])")
+_STOP = re.compile(r"[.:]")
+
+
+def _inverted_matches(sentence: str) -> Iterator[tuple[str, int, str]]:
+    """(keyword, items offset, items) of each _INVERTED match, in linear time: a keyword
+    matches when the first list verb after it comes before the next full stop or colon."""
+    verbs = [m.start() for m in _ITEMS_AT.finditer(sentence)]
+    stops = [m.start() for m in _STOP.finditer(sentence)]
+    pos = 0
+    while (kw := _KEYWORD.search(sentence, pos)) is not None:
+        verb, stop = bisect_left(verbs, kw.end()), bisect_left(stops, kw.end())
+        items = _ITEMS.match(sentence, verbs[verb]) if verb < len(verbs) and (
+            stop == len(stops) or verbs[verb] < stops[stop]) else None
+        if items is None:
+            pos = kw.start() + 1  # as a regex search, the next try starts one further on
+            continue
+        yield kw["kw"], items.start("items"), items["items"]
+        pos = items.end()
+
+
+def inverted_lists(sentence: str) -> list[tuple[int, str, str]]:
+    """'Also shortlisted in the X category are A and B' / 'finalists include A, B and C':
+    (offset, keyword, recipient) for each listed name."""
+    found = []
+    for keyword, pos, items in _inverted_matches(sentence):
+        first: dict[str, int] = {}  # a part's first place in the list, found once
+        for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", items):
+            item = re.sub(r"^the\s+", "", part.strip())
+            if re.match(r"[A-Z]", item):
+                at = first.setdefault(part, items.find(part))
+                found.append((pos + at, keyword, item))
+    return found
