@@ -28,7 +28,7 @@ from extract.events_link import (
 )
 from extract.events_near import covering, nearest_owned
 from extract.events_tense import sentence_tense, tense_of
-from extract.events_venue import back_gathering, neighbour_link
+from extract.events_venue import back_gathering, echo, neighbour_link
 from extract.schema import Event
 
 __all__ = ["build_events", "tense_of", "venue_text"]
@@ -58,19 +58,20 @@ class _Spans:
 
     def __init__(self, doc: Doc) -> None:
         venues = list(doc.spans["venues"]) if "venues" in doc.spans else []
-        # "New County Hall (main reception)": a gathering word inside a venue is not one.
-        gatherings = [g for g in doc.spans["gatherings"]
-                      if not any(v.start < g.end and g.start < v.end for v in venues)]
         self.dates = SpanList(doc.spans["dates"])
         self.times, self.venues = SpanList(doc.spans["times"]), SpanList(venues)
-        self.gatherings = SpanList(gatherings)
         times_at, venues_at = covering(self.times), covering(self.venues)
+        # "New County Hall (main reception)": a gathering word inside a venue is not one.
+        self.gatherings = SpanList(g for g in doc.spans["gatherings"]
+                                   if not venues_at(g.start, g.end))
         self.others: Callable[[int, int], set[int]] = (
             lambda start, end: times_at(start, end) | venues_at(start, end))
         # Explicit dates with their end offsets, for the one a "the 20th" continues.
         self.explicit = [d for d in self.dates if d.label_ in _EXPLICIT]
         self.explicit_ends = [d.end_char for d in self.explicit]
         self.ends_ordered = self.explicit_ends == sorted(self.explicit_ends)
+        # What a later sentence echoing a gathering lends, by (kind, want): see `echo`.
+        self.echoes: dict[tuple[str, str], dict[int, Span | None]] = {}
 
     def explicit_before(self, date: Span) -> Span | None:
         """The last explicit date (in list order) ending before `date` starts."""
@@ -90,24 +91,9 @@ def _value(date: Span, spans: _Spans, anchor: Anchor) -> DateValue:
 
 
 def _echo(gathering: Span, spans: _Spans, *, want: str) -> Span | None:
-    """A time or venue from a later or earlier sentence that refers back to the same
-    gathering ("The expo will run from 10am at ...", "at the event in the ... Room")."""
-    sentences = []
-    for other in spans.gatherings:
-        sent = sentence(other)
-        if sent == sentence(gathering) or in_range(spans.dates, (sent.start_char, sent.end_char)):
-            continue
-        definite = other.start > 0 and other.doc[other.start - 1].lower_ in _DEFINITE
-        if other.label_ == "body" or other.start_char < gathering.start_char:
-            continue  # a reference back comes after the gathering it refers to
-        if other.label_ == gathering.label_ or (definite and span_text(other).lower() in _ANAPHORS):
-            sentences.append((abs(other.start_char - gathering.start_char), other))
     pool = spans.times if want == "time" else spans.venues
-    for _, other in sorted(sentences, key=lambda pair: pair[0]):
-        found = nearest_owned(other, in_range(pool, _sent_range(other)), [])
-        if found is not None:
-            return found
-    return None
+    memo = spans.echoes.setdefault((gathering.label_, want), {})
+    return echo(gathering, gatherings=spans.gatherings, dates=spans.dates, pool=pool, memo=memo)
 
 
 def _links(date: Span, spans: _Spans, segment: tuple[int, int],
@@ -162,9 +148,6 @@ def _candidate(date: Span, spans: _Spans, anchor: Anchor) -> Candidate | None:
 
 _DAYS = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|to|until|till)\s*(?:[A-Za-z]+day,?\s+)?"
                    r"(\d{1,2})")
-_DEFINITE = frozenset({"the", "this", "that", "each", "every"})
-# Words that refer back to any kind of gathering: "at the event in the Wedgwood Room".
-_ANAPHORS = frozenset({"event", "events", "occasion", "evening", "day"})
 _EXPLICIT = frozenset({"DATE", "DATE_RANGE", "DATE_NUMERIC", "DATE_ISO"})
 _DAY_LEVEL = frozenset({"DATE", "DATE_RANGE", "DATE_NUMERIC", "DATE_ISO", "REL_DAY",
                         "WEEKDAY", "DAY_ONLY"})

@@ -11,13 +11,15 @@ date of its own (a dated sentence is another session) and no other kind of gathe
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from spacy.tokens import Span
 
 from extract.dates_patterns import cue_regex, read_jsonl
-from extract.doctext import doc_text
-from extract.events_link import in_range, newline_after, sentence, sentence_at
+from extract.doctext import doc_text, span_text
+from extract.events_link import SpanList, in_range, newline_after, sentence, sentence_at
+from extract.events_near import nearest_owned
 
 # Tokens at the start of a sentence within which a reference back must appear.
 _OPENING = 5
@@ -25,6 +27,9 @@ _OPENING = 5
 _FORWARD = 2
 _TITLE_REACH = 400
 _TITLE_LENGTH = 150
+_DEFINITE = frozenset({"the", "this", "that", "each", "every"})
+# Words that refer back to any kind of gathering: "at the event in the Wedgwood Room".
+_ANAPHORS = frozenset({"event", "events", "occasion", "evening", "day"})
 
 
 @lru_cache(maxsize=1)
@@ -154,3 +159,58 @@ def _appointed(date: Span) -> bool:
         return False
     previous = date.doc[date.start - 1].lower_ if date.start > 0 else ""
     return previous in _words()["date_leads"] or date.label_ == "REL_DAY"
+
+
+def echo(gathering: Span, *, gatherings: SpanList, dates: list[Span], pool: list[Span],
+         memo: dict[int, Span | None]) -> Span | None:
+    """A time or venue from a later sentence that refers back to the same gathering
+    ("The expo will run from 10am at ...", "at the event in the ... Room"): the nearest
+    later gathering of the same kind, or a definite "the event", in an undated sentence
+    that holds one.
+
+    Gatherings in order, the answer from each index on is the same for every gathering
+    of a kind: `memo` keeps it, so a text of thousands of sessions walks them once."""
+    if not gatherings.ordered:
+        return _echo_scan(gathering, gatherings=gatherings, dates=dates, pool=pool)
+    after = sentence(gathering).end_char  # a reference back comes after its gathering
+    visited, found = [], None
+    for j in range(bisect_left(gatherings.starts, after), len(gatherings)):
+        if j in memo:
+            found = memo[j]
+            break
+        visited.append(j)
+        if _echoes(gathering.label_, gatherings[j], dates):
+            found = nearest_owned(gatherings[j], in_range(pool, _bounds(gatherings[j])), [])
+            if found is not None:
+                break
+    memo.update(dict.fromkeys(visited, found))
+    return found
+
+
+def _echoes(label: str, other: Span, dates: list[Span]) -> bool:
+    """An undated sentence's gathering that may refer back to one of kind `label`."""
+    if other.label_ == "body" or in_range(dates, _bounds(other)):
+        return False
+    definite = other.start > 0 and other.doc[other.start - 1].lower_ in _DEFINITE
+    return other.label_ == label or (definite and span_text(other).lower() in _ANAPHORS)
+
+
+def _bounds(span: Span) -> tuple[int, int]:
+    sent = sentence(span)
+    return sent.start_char, sent.end_char
+
+
+def _echo_scan(gathering: Span, *, gatherings: list[Span], dates: list[Span],
+               pool: list[Span]) -> Span | None:
+    """The definition, for gatherings not in order: every gathering measured."""
+    sentences = []
+    for other in gatherings:
+        if sentence(other) == sentence(gathering) or other.start_char < gathering.start_char:
+            continue
+        if _echoes(gathering.label_, other, dates):
+            sentences.append((abs(other.start_char - gathering.start_char), other))
+    for _, other in sorted(sentences, key=lambda pair: pair[0]):
+        found = nearest_owned(other, in_range(pool, _bounds(other)), [])
+        if found is not None:
+            return found
+    return None
