@@ -775,3 +775,21 @@ def test_awards_dense_text_stays_linear(nlp: Language, phrase: str) -> None:
         extract_awards(doc, context=context)
         timings.append(time.monotonic() - started)
     assert timings[1] < 8 * timings[0] + 0.3  # four times the text: 16 times as long if quadratic
+
+
+def _distinct_awards(size: int) -> str:
+    text = "".join(f"Hub{i} Team won Care{i} Worker of the Year. " for i in range(size // 30))
+    return text[:size]
+
+
+def test_awards_many_distinct_awards_stay_linear(nlp: Language) -> None:
+    context = make_context("2024-05-01")
+    timings, found = [], []
+    for size in (10_000, 80_000):  # some 230 and 1,800 award sentences
+        doc = nlp(_distinct_awards(size))
+        started = time.monotonic()
+        awards.find_awards(doc)
+        found.append(len(extract_awards(doc, context=context)))
+        timings.append(time.monotonic() - started)
+    assert found[0] > 200 and found[1] == awards.MAX_ROWS
+    assert timings[1] < 8 * timings[0] + 0.3

@@ -179,7 +179,13 @@ def _award_rows(doc: Doc, context: ArticleContext | None) -> list[Row]:
     rows.extend(medal_lines(text))
     if not rows:
         return rows
-    return finish_rows(_same_category(_named_before(rows, text)), doc)
+    return finish_rows(_same_category(_named_before(rows[:MAX_ROWS], text)), doc)
+
+
+# An article tells of a few dozen awards at most (the references hold 8 at most). Merging
+# compares each row with every row kept, so on hostile text (thousands of award sentences)
+# only the first MAX_ROWS rows found are read.
+MAX_ROWS = 500
 
 
 def _councils(text: str, publisher: str | None) -> Callable[[int], str | None]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from spacy.tokens import Doc
@@ -143,6 +143,7 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     return list(bounds)
 
 
+@lru_cache(maxsize=4096)
 def _norm(recipient: str) -> str:
     lowered = re.sub(r"[’']s\b|[:,]", " ", recipient.lower())
     return " ".join(re.sub(r"^the\s+", "", lowered).split())
