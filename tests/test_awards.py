@@ -12,7 +12,7 @@ import pytest
 from spacy.language import Language
 
 from conftest import make_context
-from extract import awards, awards_went
+from extract import awards, awards_lines, awards_went
 from extract import awards_find as find
 from extract import awards_subject as sub
 from extract.awards import extract_awards
@@ -793,3 +793,31 @@ def test_awards_many_distinct_awards_stay_linear(nlp: Language) -> None:
         timings.append(time.monotonic() - started)
     assert found[0] > 200 and found[1] == awards.MAX_ROWS
     assert timings[1] < 8 * timings[0] + 0.3
+
+
+LINE_TEXTS = [
+    "Results:\nTeam of the Year: gold – Ash Hub; silver – Bo Team\n  - Best Carer: Jo Bell\n",
+    "Q: A: B:\nWinners: Team of the Year – Ash Hub; Carer of the Year – Jo\r\nNo colon here\n:x",
+    "The shortlist for Integrated Working is:  \n\nAsh Hub\nFife Council: Kinship Hub\n",
+    "Finalists in the Best Employer category were:\u2028Ash Hub\x0cBo Team:\x85Cy",
+    "said: “no” \nCategory: Category: Category:",
+]
+
+
+@pytest.mark.parametrize("text", LINE_TEXTS)
+def test_awards_result_lines_tried_at_colon_lines_only(text: str) -> None:
+    for start in range(len(text)):
+        cut = text[start:]
+        assert [m.span() for m in awards_lines._colon_lines(cut)] == [
+            m.span() for m in awards_lines._LINE.finditer(cut)]
+        headed = any(line.strip().endswith(":") for line in cut.splitlines())
+        assert (awards_lines._HEADING_END.search(cut) is not None) is headed
+
+
+@pytest.mark.parametrize("text", [t for t, _ in COUNCIL_CASES] + LINE_TEXTS + [
+    "City of London and Royal Borough of Kingston upon Thames; Fenwick and Ashby Council"])
+def test_awards_council_pattern_lookahead_changes_nothing(text: str) -> None:
+    pattern = find.words()["council"].pattern
+    plain = re.compile(pattern.removeprefix("(?=[A-Z])"))  # the lookahead only speeds it up
+    assert [m.span() for m in find.words()["council"].finditer(text)] == [
+        m.span() for m in plain.finditer(text)]

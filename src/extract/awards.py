@@ -40,8 +40,8 @@ def _selected_triggers(sentence: str, present: Words) -> list[Chosen]:
     chosen: list[Chosen] = []  # sorted by start, so by end too (no two overlap)
     starts: list[int] = []
     ahead = _Ahead(sentence)
-    for level, pattern, needs, unless in find.triggers():
-        if present is not None and present.isdisjoint(_gate(needs)):
+    for level, pattern, gate, unless in _gated_triggers():
+        if present is not None and present.isdisjoint(gate):
             continue  # none of the words every match of this pattern holds is here
         fresh = []  # one pattern's matches never overlap one another
         for m in _matches(pattern, unless, sentence, ahead):
@@ -55,6 +55,14 @@ def _selected_triggers(sentence: str, present: Words) -> list[Chosen]:
             chosen = sorted(chosen + fresh)  # two sorted runs: merged in linear time
             starts = [start for start, _, _, _ in chosen]
     return chosen
+
+
+@lru_cache(maxsize=1)
+def _gated_triggers() -> tuple[tuple[str, re.Pattern[str], frozenset[str],
+                                     re.Pattern[str] | None], ...]:
+    """The triggers with their gate words, found once (not per sentence)."""
+    return tuple((level, pattern, _gate(needs), unless)
+                 for level, pattern, needs, unless in find.triggers())
 
 
 def _matches(pattern: re.Pattern[str], unless: re.Pattern[str] | None, sentence: str,

@@ -104,13 +104,18 @@ def _split_at(phrase: str) -> tuple[str, str | None]:
     return phrase, None
 
 
+_HAS_CEREMONY_WORD = re.compile(_CEREMONY_WORD)
 _YEAR_AFTER = re.compile(r"[^\S\n]+(?:19|20)\d\d\b")
 
 
 def ceremonies(text: str) -> list[tuple[int, str]]:
     """Every 'X Awards' title in `text` with its offset."""
-    found = []
+    found: list[tuple[int, str]] = []
+    if _HAS_CEREMONY_WORD.search(text) is None:
+        return found
     for match in TITLE_PHRASE.finditer(text):
+        if _HAS_CEREMONY_WORD.search(match.group()) is None:
+            continue  # a ceremony's name (left or right of "at") ends with one
         left, right = _split_at(_strip_article(match.group()))
         phrase = right or left
         if is_ceremony(phrase) and len(phrase.split()) >= 2:

@@ -8,6 +8,7 @@ it, separated by semicolons. Lines that do not fit are left to the sentence read
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from extract import awards_find as find
@@ -33,7 +34,7 @@ _CAT_DASH_REC = re.compile(r"\s*(?P<cat>[A-Z][^–—:;]{2,80}?)\s+[–—-]\s+(
 def medal_lines(text: str) -> list[Row]:
     """One row per level–recipient pair on every results line of `text`."""
     rows: list[Row] = []
-    for line in _LINE.finditer(text):
+    for line in _colon_lines(text):
         pos = line.start("rest")
         found = len(rows)
         winners = _WINNERS_HEAD.fullmatch(line["cat"].strip())
@@ -48,6 +49,19 @@ def medal_lines(text: str) -> list[Row]:
         if len(rows) == found:
             rows.extend(_title_line(line))
     return rows
+
+
+def _colon_lines(text: str) -> Iterator[re.Match[str]]:
+    """`_LINE.finditer(text)`, tried only at the start of lines holding a colon: a match
+    starts a line (`^`) and ends it, so no other line can hold one."""
+    end = -1  # where the last line tried ends
+    for colon in re.finditer(":", text):
+        if colon.start() < end:
+            continue  # each line is tried once, and read once to find its ends
+        start = text.rfind("\n", 0, colon.start()) + 1
+        end = text.find("\n", colon.start()) % (len(text) + 1)  # no newline: the text's end
+        if (line := _LINE.match(text, start)) is not None:
+            yield line
 
 
 def _title_line(line: re.Match[str]) -> list[Row]:
@@ -79,6 +93,8 @@ def _row(category: str, item: re.Match[str], start: int) -> Row:
 def list_rows(text: str) -> list[Row]:
     """'The shortlist for Integrated Working is:' followed by one recipient a line."""
     rows: list[Row] = []
+    if _HEADING_END.search(text) is None:
+        return rows  # no line ends with a colon
     lines = text.splitlines(keepends=True)
     pos = 0
     for i, line in enumerate(lines):
@@ -89,6 +105,10 @@ def list_rows(text: str) -> list[Row]:
             rows.extend(_list_items(lines, i + 1, pos + len(line), level, award))
         pos += len(line)
     return rows
+
+
+# A colon, blanks, then a line break (any `str.splitlines` splits at) or the text's end.
+_HEADING_END = re.compile(r":\s*?(?:[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]|\Z)")
 
 
 def list_level(line: str) -> str | None:
