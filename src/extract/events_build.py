@@ -26,7 +26,7 @@ from extract.events_link import (
     segment_of,
     sentence,
 )
-from extract.events_near import covering, nearest_owned
+from extract.events_near import Rivals, covering, nearest_owned
 from extract.events_tense import sentence_tense, tense_of
 from extract.events_venue import back_gathering, echo, neighbour_link
 from extract.schema import Event
@@ -114,8 +114,9 @@ def _links(date: Span, spans: _Spans, segment: tuple[int, int],
         gathering = earlier or previous_gathering(date, spans.gatherings)
         if gathering is None:
             return None
-    time = nearest_owned(date, in_range(spans.times, segment), rivals)
-    venue = nearest_owned(date, in_range(spans.venues, segment), rivals)
+    prepared = Rivals(rivals)
+    time = nearest_owned(date, in_range(spans.times, segment), prepared)
+    venue = nearest_owned(date, in_range(spans.venues, segment), prepared)
     if not found_here:
         if earlier is None and time is None and venue is None:
             return None

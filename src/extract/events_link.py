@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from extract.dates_patterns import cue_regex, word_lists
 from extract.doctext import doc_text, span_text, token_view
-from extract.events_near import Rivals, closest_rival, covering, gap, nearest_owned
+from extract.events_near import Rivals, closest_rival, covering, gap, nearest_owned, newlines
 
 _BULLETS = " \t•*·-–—>"
 # How far back (characters) a session line may look for the gathering it belongs to.
@@ -64,7 +64,6 @@ def in_range(spans: Iterable[Span], bounds: tuple[int, int]) -> list[Span]:
 
 
 _SENT_STARTS = "council_extract.sentence_starts"
-_NEWLINES = "council_extract.newlines"
 _SENTENCES = "council_extract.sentences"  # sentence Spans made so far, by number
 
 
@@ -105,25 +104,16 @@ def sentence(span: Span) -> Span:
 
 def newline_before(doc: Doc, at: int) -> int:
     """`doc_text(doc).rfind("\\n", 0, at)`, from newline offsets read once per Doc."""
-    lines = _newlines(doc)
+    lines = newlines(doc)
     k = bisect_left(lines, at)
     return lines[k - 1] if k > 0 else -1
 
 
 def newline_after(doc: Doc, at: int) -> int:
     """`doc_text(doc).find("\\n", at)` (-1 when there is none)."""
-    lines = _newlines(doc)
+    lines = newlines(doc)
     k = bisect_left(lines, at)
     return lines[k] if k < len(lines) else -1
-
-
-def _newlines(doc: Doc) -> list[int]:
-    lines = doc.user_data.get(_NEWLINES)
-    if not isinstance(lines, list):
-        text = doc_text(doc)
-        lines = [m.start() for m in re.finditer("\n", text)]
-        doc.user_data[_NEWLINES] = lines
-    return lines
 
 
 def own_gathering(date: Span, gatherings: list[Span], rivals: list[Span],

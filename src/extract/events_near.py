@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 from spacy.tokens import Doc, Span
 
@@ -27,6 +27,7 @@ _SPACES = re.compile(r"\s")
 _LINE_END = re.compile(r"[^\s,;]\n")
 _AND = re.compile(r"\b(?:and|or|then)\b")
 _LINE_ENDS = "council_extract.line_ends"
+_NEWLINES = "council_extract.newlines"
 
 Offsets = tuple[int, int]
 
@@ -65,11 +66,24 @@ def _distance(text: str, date: Offsets, span: Offsets) -> int:
     return _gap(date, span) + _CLAUSE * clauses + 10 * after
 
 
+def newlines(doc: Doc) -> list[int]:
+    """Offsets of every newline, read once per Doc."""
+    lines = doc.user_data.get(_NEWLINES)
+    if not isinstance(lines, list):
+        lines = [m.start() for m in re.finditer("\n", doc_text(doc))]
+        doc.user_data[_NEWLINES] = lines
+    return lines
+
+
 def _line_ends(doc: Doc) -> list[int]:
     """Offsets of every `_LINE_END` match (they cannot overlap), read once per Doc."""
     ends = doc.user_data.get(_LINE_ENDS)
     if not isinstance(ends, list):
-        ends = [m.start() for m in _LINE_END.finditer(doc_text(doc))]
+        # From the newlines events_link reads once: `[^\s,;]` is `str.isspace`'s
+        # complement (both use Unicode white space) less the two marks.
+        text = doc_text(doc)
+        ends = [at - 1 for at in newlines(doc)
+                if at > 0 and not text[at - 1].isspace() and text[at - 1] not in ",;"]
         doc.user_data[_LINE_ENDS] = ends
     return ends
 
@@ -183,19 +197,19 @@ def _closest_scan(rivals: list[Span], span: Span, *, same_item: bool) -> Span:
     return min(kept or rivals, key=lambda d: distance(d, span))
 
 
-def nearest_owned(anchor: Span, spans: list[Span], rivals: list[Span]) -> Span | None:
+def nearest_owned(anchor: Span, spans: list[Span], rivals: list[Span] | Rivals) -> Span | None:
     """The span nearest `anchor`, preferring spans no rival date is nearer to (so each
     session in a list keeps its own time and venue)."""
     if not spans:
         return None
     order = sorted(range(len(spans)), key=lambda i: (gap(anchor, spans[i]), i))
-    if not rivals:
+    if not (rivals.spans if isinstance(rivals, Rivals) else rivals):
         return spans[order[0]]
     # Prose names the date first ("on Wednesday 14 September ... at the Library"), so a
     # date after the span must be much nearer to claim it; and a list line's end is a
     # hard bound: "Drop-in – Wed 12/03, 2pm, Lowther Library\nEvening – Tues 18/03":
     # the library is Wednesday's, however near Tuesday is.
-    prepared = Rivals(rivals)
+    prepared = rivals if isinstance(rivals, Rivals) else Rivals(rivals)
     for i in order:
         if closest_rival(prepared, spans[i], same_item=True) == anchor:
             return spans[i]
@@ -205,18 +219,17 @@ def nearest_owned(anchor: Span, spans: list[Span], rivals: list[Span]) -> Span |
 def covering(spans: list[Span]) -> Callable[[int, int], set[int]]:
     """For spans ordered by start: the token indices in [start, end) that any span
     covers, looking only at spans that can reach that range (by a running furthest end)."""
-    starts = [s.start for s in spans]
-    reach: list[int] = []
-    for s in spans:
-        reach.append(max(reach[-1], s.end) if reach else s.end)
-    ordered = all(a <= b for a, b in pairwise(starts))
+    made: list[tuple[list[int], list[int], bool]] = []  # made once, on the first call
 
     def covered(start: int, end: int) -> set[int]:
-        if ordered:
-            lo, hi = bisect_right(reach, start), bisect_left(starts, end)
-            near = spans[lo:hi]
-        else:
-            near = spans
+        if not spans:
+            return set()
+        if not made:
+            starts = [s.start for s in spans]
+            reach = list(accumulate((s.end for s in spans), max))
+            made.append((starts, reach, all(a <= b for a, b in pairwise(starts))))
+        starts, reach, ordered = made[0]
+        near = spans[bisect_right(reach, start):bisect_left(starts, end)] if ordered else spans
         return {i for s in near for i in range(max(s.start, start), min(s.end, end))}
 
     return covered
