@@ -40,9 +40,7 @@ def _selected_triggers(sentence: str, present: Words) -> list[Chosen]:
     chosen: list[Chosen] = []  # sorted by start, so by end too (no two overlap)
     starts: list[int] = []
     ahead = _Ahead(sentence)
-    for level, pattern, gate, unless in _gated_triggers():
-        if present is not None and present.isdisjoint(gate):
-            continue  # none of the words every match of this pattern holds is here
+    for level, pattern, unless in _triggers_for(present):
         fresh = []  # one pattern's matches never overlap one another
         for m in _matches(pattern, unless, sentence, ahead):
             # every match is non-empty (it holds a need word): it overlaps a chosen
@@ -57,12 +55,28 @@ def _selected_triggers(sentence: str, present: Words) -> list[Chosen]:
     return chosen
 
 
+TriggerRule = tuple[str, re.Pattern[str], re.Pattern[str] | None]
+
+
 @lru_cache(maxsize=1)
-def _gated_triggers() -> tuple[tuple[str, re.Pattern[str], frozenset[str],
-                                     re.Pattern[str] | None], ...]:
-    """The triggers with their gate words, found once (not per sentence)."""
-    return tuple((level, pattern, _gate(needs), unless)
-                 for level, pattern, needs, unless in find.triggers())
+def _trigger_index() -> tuple[tuple[TriggerRule, ...], dict[str, frozenset[int]]]:
+    """The triggers, and for each gate word the triggers one of whose words it is."""
+    rules = find.triggers()
+    by_word: dict[str, set[int]] = {}
+    for i, (_, _, needs, _) in enumerate(rules):
+        for word in _gate(needs):
+            by_word.setdefault(word, set()).add(i)
+    return (tuple((level, pattern, unless) for level, pattern, _, unless in rules),
+            {word: frozenset(found) for word, found in by_word.items()})
+
+
+def _triggers_for(present: Words) -> list[TriggerRule]:
+    """The triggers, in priority order, a sentence holding the gate words `present` may
+    hold a match of: those none of whose words is here are left out."""
+    rules, by_word = _trigger_index()
+    if present is None:
+        return list(rules)
+    return [rules[i] for i in sorted(frozenset().union(*(by_word.get(w, ()) for w in present)))]
 
 
 def _matches(pattern: re.Pattern[str], unless: re.Pattern[str] | None, sentence: str,
