@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -22,8 +21,6 @@ from extract.doctext import token_view
 from extract.patterns_data import pattern_rows
 
 _SPACE: dict[str, Any] = {"IS_SPACE": True, "OP": "*"}
-# Words that may sit inside a named event or week ("Foster Care Fortnight", "Day of Action").
-_NAME_JOINERS = r"^(of|the|and|&|for|in|’s|'s|[A-Z][\w’'-]*|\d{4})$"
 
 
 def read_jsonl(name: str) -> list[dict[str, Any]]:
@@ -192,10 +189,22 @@ class TokenAnchors:
             return None
         return max(r[0] for r in found), max(r[1] for r in found)
 
-    def candidates(self, lowers: list[str]) -> list[int]:
-        """Indices of tokens that may be anchors (a superset; `reach` decides)."""
-        words = self.words
-        return [i for i, w in enumerate(lowers) if w in words or w[:1] in _DIGITS]
+
+class _Reaches(dict[str, Reach | None]):
+    """`TokenAnchors.reach` by token text (the lower-case form follows from it), each
+    text worked out once: most tokens are common words asked about in every doc."""
+
+    _LIMIT = 200_000  # distinct texts kept; a crawl of unique numbers starts afresh
+
+    def __init__(self, anchors: TokenAnchors) -> None:
+        super().__init__()
+        self.anchors = anchors
+
+    def __missing__(self, text: str) -> Reach | None:
+        if len(self) > self._LIMIT:
+            self.clear()
+        reach = self[text] = self.anchors.reach(text, text.lower())
+        return reach
 
 
 class AnchoredMatcher:
@@ -213,6 +222,7 @@ class AnchoredMatcher:
     def __init__(self, matcher: Matcher, anchors: TokenAnchors) -> None:
         self.matcher = matcher
         self.anchors = anchors
+        self.reaches = _Reaches(anchors)
 
     def __call__(
         self, doc: Doc, *, skip: frozenset[str] = frozenset()
@@ -226,9 +236,9 @@ class AnchoredMatcher:
 
     def windows(self, doc: Doc, *, skip: frozenset[str]) -> list[tuple[int, int]]:
         view = token_view(doc)
-        texts, lowers = view.texts, view.lowers
-        reaches = [(i, r) for i in self.anchors.candidates(lowers)
-                   if texts[i] not in skip and (r := self.anchors.reach(texts[i], lowers[i]))]
+        texts, lowers, known = view.texts, view.lowers, self.reaches
+        reaches = [(i, r) for i, text in enumerate(texts)
+                   if (r := known[text]) and text not in skip]
         if not reaches:
             return []
         solid = [i for i, space in enumerate(view.is_space) if not space]
@@ -251,67 +261,6 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
-
-
-@lru_cache(maxsize=1)
-def gathering_rows() -> list[dict[str, Any]]:
-    return read_jsonl("events_gatherings.jsonl")
-
-
-_NAME_FIRST = r"^[A-ZÀ-ÖØ-Þ][\w’'-]*$"
-
-
-class NamedMatcher:
-    """Title-case named events ("Foster Care Fortnight"): a capitalised first word, name
-    words, then a head word, matched by `matcher` only where a head word stands.
-
-    A match ends on its head; going left from a head over name words (and one first
-    word) gives the furthest start of any match ending there. A walk that reaches the
-    previous head's window joins it (the same run of words), so each token is walked
-    once. See `AnchoredMatcher` for why windows give the whole-doc matches in order."""
-
-    def __init__(self, matcher: Matcher, heads: frozenset[str]) -> None:
-        self.matcher, self.heads = matcher, heads
-        self._first, self._middle = re.compile(_NAME_FIRST), re.compile(_NAME_JOINERS)
-
-    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        found = []
-        for start, end in self.windows(token_view(doc).texts):
-            found += [(key, start + s, start + e) for key, s, e in self.matcher(doc[start:end])]
-        return found
-
-    def windows(self, texts: list[str]) -> list[tuple[int, int]]:
-        heads = self.heads
-        windows: list[tuple[int, int]] = []
-        for head in [i for i, text in enumerate(texts) if text in heads]:
-            floor = windows[-1][1] if windows else 0
-            start = head
-            while start > floor and self._middle.search(texts[start - 1]):
-                start -= 1
-            if windows and start == floor:
-                windows[-1] = (windows[-1][0], head + 1)
-                continue
-            if start > 0 and self._first.search(texts[start - 1]):
-                start -= 1
-            windows.append((start, head + 1))
-        return windows
-
-
-def build_gathering_matchers(nlp: Language) -> tuple[PhraseMatcher, NamedMatcher]:
-    """Common gathering nouns (by lower-case phrase) and title-case named events."""
-    phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-    named = Matcher(nlp.vocab)
-    heads: set[str] = set()
-    for row in gathering_rows():
-        if "phrases" in row:
-            phrases.add(row["kind"], [nlp.make_doc(text) for text in row["phrases"]])
-        else:
-            heads.update(row["heads"])
-            head = {"TEXT": {"IN": row["heads"]}}
-            first = {"TEXT": {"REGEX": _NAME_FIRST}}
-            middle = {"TEXT": {"REGEX": _NAME_JOINERS}, "OP": "*"}
-            named.add(row["kind"], [[first, middle, head]])
-    return phrases, NamedMatcher(named, frozenset(heads))
 
 
 @lru_cache(maxsize=1)

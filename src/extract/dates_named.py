@@ -1,0 +1,79 @@
+"""Gathering patterns: common gathering nouns by phrase, and title-case named events
+("Foster Care Fortnight") found from their head words."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+
+from extract.dates_patterns import read_jsonl
+from extract.doctext import token_view
+
+# Words that may sit inside a named event or week ("Foster Care Fortnight", "Day of Action").
+_NAME_JOINERS = r"^(of|the|and|&|for|in|’s|'s|[A-Z][\w’'-]*|\d{4})$"
+
+
+@lru_cache(maxsize=1)
+def gathering_rows() -> list[dict[str, Any]]:
+    return read_jsonl("events_gatherings.jsonl")
+
+
+_NAME_FIRST = r"^[A-ZÀ-ÖØ-Þ][\w’'-]*$"
+
+
+class NamedMatcher:
+    """Title-case named events ("Foster Care Fortnight"): a capitalised first word, name
+    words, then a head word, matched by `matcher` only where a head word stands.
+
+    A match ends on its head; going left from a head over name words (and one first
+    word) gives the furthest start of any match ending there. A walk that reaches the
+    previous head's window joins it (the same run of words), so each token is walked
+    once. See `AnchoredMatcher` for why windows give the whole-doc matches in order."""
+
+    def __init__(self, matcher: Matcher, heads: frozenset[str]) -> None:
+        self.matcher, self.heads = matcher, heads
+        self._first, self._middle = re.compile(_NAME_FIRST), re.compile(_NAME_JOINERS)
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        found = []
+        for start, end in self.windows(token_view(doc).texts):
+            found += [(key, start + s, start + e) for key, s, e in self.matcher(doc[start:end])]
+        return found
+
+    def windows(self, texts: list[str]) -> list[tuple[int, int]]:
+        heads = self.heads
+        windows: list[tuple[int, int]] = []
+        for head in [i for i, text in enumerate(texts) if text in heads]:
+            floor = windows[-1][1] if windows else 0
+            start = head
+            while start > floor and self._middle.search(texts[start - 1]):
+                start -= 1
+            if windows and start == floor:
+                windows[-1] = (windows[-1][0], head + 1)
+                continue
+            if start > 0 and self._first.search(texts[start - 1]):
+                start -= 1
+            windows.append((start, head + 1))
+        return windows
+
+
+def build_gathering_matchers(nlp: Language) -> tuple[PhraseMatcher, NamedMatcher]:
+    """Common gathering nouns (by lower-case phrase) and title-case named events."""
+    phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+    named = Matcher(nlp.vocab)
+    heads: set[str] = set()
+    for row in gathering_rows():
+        if "phrases" in row:
+            phrases.add(row["kind"], [nlp.make_doc(text) for text in row["phrases"]])
+        else:
+            heads.update(row["heads"])
+            head = {"TEXT": {"IN": row["heads"]}}
+            first = {"TEXT": {"REGEX": _NAME_FIRST}}
+            middle = {"TEXT": {"REGEX": _NAME_JOINERS}, "OP": "*"}
+            named.add(row["kind"], [[first, middle, head]])
+    return phrases, NamedMatcher(named, frozenset(heads))
