@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from functools import cache, lru_cache
 
 from extract.names_lexicon import word_set
@@ -139,7 +140,7 @@ def county_board(text: str, role: str | None, honorific: str | None) -> str | No
     counties = [m.group("c") for m in _COUNTY.finditer(text)]
     if not counties:
         return None
-    county = max(set(counties), key=counties.count)
+    county = _most_common(counties)
     kind = "Board of County Commissioners" if _BOARD_CC.search(text) else "Board of Commissioners"
     kind = "Board of Supervisors" if supervisors else kind
     return f"{' '.join(county.split())} {kind}"
@@ -190,7 +191,13 @@ def _most_named_county(text: str) -> str | None:
     if "County" not in text:
         return None  # `_COUNTY` needs the word: no search through the text
     named = [" ".join(m.group("c").split()) for m in _COUNTY.finditer(text)]
-    return max(set(named), key=named.count) if named else None
+    return _most_common(named) if named else None
+
+
+def _most_common(names: list[str]) -> str:
+    """The name said most often; of names said equally often, the one said first (the choice
+    went by set order, which changes from one process to the next)."""
+    return Counter(names).most_common(1)[0][0]
 
 
 @cache

@@ -18,6 +18,7 @@ import re
 from functools import cache
 
 from extract.names_lexicon import phrase_pattern, word_set, word_set_cased
+from extract.patterns_data import pattern_lines
 
 _CAP = r"[A-Z][\w’'&.-]*"
 _BODY_END = (
@@ -160,23 +161,15 @@ def _proper_body(words: list[str]) -> bool:
 
 
 def known_in(phrase: str) -> str | None:
-    """The first known organisation (in the list's set order) named in the phrase."""
-    if not _any_known().search(phrase):
-        return None  # one search for all names: none of them occurs
-    for name, pattern in _known_patterns():
-        if pattern.search(phrase):
-            return name
-    return None
-
-
-@cache
-def _known_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((name, re.compile(rf"(?<!\w){re.escape(name)}(?!\w)"))
-                 for name in word_set_cased("officials_organisations.txt"))
+    """The known organisation named first in the phrase (the longest one where two start at
+    the same place). The choice went by set order, which changes from one process to the next."""
+    match = _any_known().search(phrase)
+    return match.group() if match else None
 
 
 @cache
 def _any_known() -> re.Pattern[str]:
-    """Matches somewhere exactly when one of the `_known_patterns` does."""
-    names = "|".join(re.escape(name) for name, _ in _known_patterns())
-    return re.compile(rf"(?<!\w)(?:{names})(?!\w)")
+    """Any known organisation as a whole name, longest first."""
+    names = sorted(pattern_lines("officials_organisations.txt"), key=lambda n: (-len(n), n))
+    body = "|".join(re.escape(name) for name in names)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)")

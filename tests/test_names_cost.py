@@ -1,0 +1,152 @@
+"""People and quotes on dense text: fast paths give the answers of the plain definitions, and
+doubling a hostile text at most about doubles the time."""
+
+from __future__ import annotations
+
+import random
+import re
+import time
+
+import pytest
+from spacy.language import Language
+
+from conftest import make_context
+from extract.officials import extract_officials, extract_quotes
+from extract.officials_orgs import _most_common, county_board
+from extract.officials_roles import _TITLE_CHUNK, _title_list_tail
+from extract.officials_split import known_in
+from extract.quotes_merge import _without_overlaps_by_pairs, without_overlaps
+from extract.quotes_reported import _clause, _clause_end, _stops
+from extract.quotes_subject import _TRAIL, QuoteFind, trail_start
+
+
+def _reference_tail(text: str, pos: int) -> str:
+    """The title-list tail as first written: chunks walked from `pos` for every name."""
+    if not re.search(r"[A-Z][\w’'-]*$", text[max(0, pos - 30) : pos]):
+        return ""
+    tail = ""
+    while match := _TITLE_CHUNK.match(text, pos):
+        tail += ", " + " ".join(match.group("chunk").split())
+        pos = match.end()
+        if re.search(r"\s(?:and|&)\s", match.group("chunk")):
+            return tail
+    return ""
+
+
+TITLE_TEXTS = [
+    "Cabinet Member for Adult Care, Health and Ageing Well, said it was good.",
+    "Cllr Ann Lee, Cllr Ann Lee, Cllr Ann Lee, Cllr Ann Lee and Rob Hart, said so.",
+    "Director of Care, Housing, Health & Wellbeing, Parks and Leisure, Ann Lee",
+    "Head of Service, Fostering, Adoption, Kinship Care, Youth Justice, Early Help.",
+    "Lead, " * 30 + "Care and Health, then more",
+    "Ann Lee, " * 30 + "Rob Hart",
+    "Member for A,\nB and\n\nC, D",
+]
+
+
+@pytest.mark.parametrize("text", TITLE_TEXTS)
+def test_names_title_list_tail_equals_the_walk(text: str) -> None:
+    """Memoised chains give the walked tail; a tail too long for a role is None."""
+    for pos in range(len(text) + 1):
+        expected = _reference_tail(text, pos)
+        got = _title_list_tail(text, pos)
+        if got is None:
+            assert len(expected.split()) > 22, (pos, expected)
+        else:
+            assert got == expected, (pos, got, expected)
+
+
+def _reference_clause(text: str, pos: int) -> tuple[int, int] | None:
+    """The reported clause as the whole regex found it: (start, end of its match)."""
+    full = re.compile(_clause().pattern[: -len("(?P<clause>\\w)")]
+                      + r"(?P<clause>\w[^“”\":‘]*?)"
+                      r"(?=[.!?](?:\s|$)|\n\s*\n|[“”\":‘]|$)")
+    match = full.match(text, pos)
+    return (match.start("clause"), match.end("clause")) if match else None
+
+
+CLAUSE_TEXTS = [
+    "He said the team was proud. She said that it went well! They said: no.",
+    "He told the meeting on Monday that the fair was full\n\nof people",
+    "He said we were there\n \t \nand then said it again ‘once’ more “x” said",
+    "said the end\n",
+    "said the end.\n",
+    "said the end \n\n\n\n   ",
+    "and he said " * 40,
+    "he said, that was it? said how it went!said that",
+]
+
+
+@pytest.mark.parametrize("text", CLAUSE_TEXTS)
+def test_names_reported_clause_ends_at_the_first_stop(text: str) -> None:
+    """The clause start from the short regex and its end from the stop list equal the match
+    of the whole clause regex, at every position."""
+    _stops.cache_clear()
+    for pos in range(len(text) + 1):
+        expected = _reference_clause(text, pos)
+        match = _clause().match(text, pos)
+        got = None if match is None else (match.start("clause"),
+                                           _clause_end(text, match.start("clause"))[0])
+        assert got == expected, pos
+
+
+def test_names_trail_search_starts_where_a_match_can() -> None:
+    """`trail_start` finds the leftmost `_TRAIL` match of a full search on random windows."""
+    words = ["has", "had", "also", "said", "says", "told", "wanted", "and", "but", "x", "he",
+             "Ann", ".", ":", "\n", "ed", "a" * 90, "a" * 40]
+    seps = [" ", "  ", "\n", " \t ", " " * 20]
+    rng = random.Random(7)
+    for _ in range(3000):
+        window = "".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(0, 40)))
+        window = window[rng.randint(0, len(window)) :] if rng.random() < 0.3 else window
+        match = _TRAIL.search(window)
+        assert trail_start(window) == (match.start() if match else None), repr(window)
+
+
+def test_names_overlap_removal_equals_pairwise() -> None:
+    rng = random.Random(3)
+    for _ in range(500):
+        quotes = []
+        for _ in range(rng.randint(0, 30)):
+            start = rng.randint(0, 200)
+            quotes.append(QuoteFind(start, start + rng.randint(1, 40),
+                                    rng.choice(["direct", "reported"]), None))
+        ordered = sorted(quotes, key=lambda q: (q.kind != "direct", q.start, -q.end))
+        assert without_overlaps(quotes) == _without_overlaps_by_pairs(ordered)
+
+
+def test_names_ties_go_to_the_first_named() -> None:
+    """Equally frequent counties and two known bodies: the first named wins, in any process."""
+    assert _most_common(["Brown County", "Adams County", "Adams County", "Brown County"]) == (
+        "Brown County")
+    assert _most_common(["Adams County", "Brown County", "Brown County", "Adams County"]) == (
+        "Adams County")
+    text = "The Board of Commissioners met. Brown County and Adams County agreed."
+    assert county_board(text, "Commissioner", None) == "Brown County Board of Commissioners"
+    assert known_in("organiser for Unison and the GMB") == "Unison"
+    assert known_in("organiser for GMB and Unison") == "GMB"
+    assert known_in("Social Work England and Ofsted") == "Social Work England"
+    assert known_in("a union organiser") is None
+
+
+def _seconds(nlp: Language, text: str) -> float:
+    start = time.monotonic()
+    doc = nlp(text)
+    context = make_context("2019-06-14")
+    extract_officials(doc, context=context)
+    extract_quotes(doc, context=context)
+    return time.monotonic() - start
+
+
+@pytest.mark.parametrize("phrase", [
+    "Cllr Ann Lee, ", "and he said ", "“We are proud,” said Cllr Lee. ", "said: ",
+])
+def test_names_dense_people_and_speech_stay_linear(nlp: Language, phrase: str) -> None:
+    """Four times the text at most ~4 times the time (8 allowed for noise)."""
+    def timed(n: int) -> float:
+        text = (phrase * (n // len(phrase) + 1))[:n]
+        # A different opening each time: the same text would be answered from the caches.
+        return min(_seconds(nlp, f"{'Note. ' * k}{text}") for k in range(2))
+
+    small, large = timed(8_000), timed(32_000)
+    assert large < max(8 * small, 1.0), (small, large)
