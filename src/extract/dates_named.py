@@ -24,6 +24,11 @@ def gathering_rows() -> list[dict[str, Any]]:
 
 
 _NAME_FIRST = r"^[A-ZÀ-ÖØ-Þ][\w’'-]*$"
+# A run of name words longer than this (tokens) is no event name or headline but a crawl
+# of capitalised words ("Jobs Fair Jobs Fair ..."): there the Matcher's every start x
+# every head is quadratic, and only the longest name per head is taken.
+_LONG_RUN = 150
+_LONGEST_NAME = 30
 
 
 class NamedMatcher:
@@ -35,14 +40,36 @@ class NamedMatcher:
     previous head's window joins it (the same run of words), so each token is walked
     once. See `AnchoredMatcher` for why windows give the whole-doc matches in order."""
 
-    def __init__(self, matcher: Matcher, heads: frozenset[str]) -> None:
-        self.matcher, self.heads = matcher, heads
+    def __init__(self, matcher: Matcher, kinds: dict[str, list[int]]) -> None:
+        self.matcher, self.kinds = matcher, kinds  # head word -> match ids, in row order
+        self.heads = frozenset(kinds)
         self._first, self._middle = re.compile(_NAME_FIRST), re.compile(_NAME_JOINERS)
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         found = []
-        for start, end in self.windows(token_view(doc).texts):
+        texts = token_view(doc).texts
+        for start, end in self.windows(texts):
+            if end - start > _LONG_RUN:
+                found += self._longest(texts, start, end)
+                continue
             found += [(key, start + s, start + e) for key, s, e in self.matcher(doc[start:end])]
+        return found
+
+    def _longest(self, texts: list[str], start: int, end: int) -> list[tuple[int, int, int]]:
+        """In a pathological run, the longest name ending on each head (reaching back
+        `_LONGEST_NAME` tokens at most); the Matcher would give every start x head."""
+        found = []
+        for head in range(start + 1, end):
+            if texts[head] not in self.heads:
+                continue
+            floor = max(start, head - _LONGEST_NAME)
+            low = head
+            while low > floor and self._middle.search(texts[low - 1]):
+                low -= 1
+            first = next((s for s in range(max(floor, low - 1), head)
+                          if self._first.search(texts[s])), None)
+            if first is not None:
+                found += [(key, first, head + 1) for key in self.kinds[texts[head]]]
         return found
 
     def windows(self, texts: list[str]) -> list[tuple[int, int]]:
@@ -66,14 +93,17 @@ def build_gathering_matchers(nlp: Language) -> tuple[PhraseMatcher, NamedMatcher
     """Common gathering nouns (by lower-case phrase) and title-case named events."""
     phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
     named = Matcher(nlp.vocab)
-    heads: set[str] = set()
+    kinds: dict[str, list[int]] = {}
     for row in gathering_rows():
         if "phrases" in row:
             phrases.add(row["kind"], [nlp.make_doc(text) for text in row["phrases"]])
         else:
-            heads.update(row["heads"])
+            for word in row["heads"]:
+                ids = kinds.setdefault(word, [])
+                if (key := nlp.vocab.strings.add(row["kind"])) not in ids:
+                    ids.append(key)
             head = {"TEXT": {"IN": row["heads"]}}
             first = {"TEXT": {"REGEX": _NAME_FIRST}}
             middle = {"TEXT": {"REGEX": _NAME_JOINERS}, "OP": "*"}
             named.add(row["kind"], [[first, middle, head]])
-    return phrases, NamedMatcher(named, frozenset(heads))
+    return phrases, NamedMatcher(named, kinds)
