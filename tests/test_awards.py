@@ -16,6 +16,7 @@ from extract import awards, awards_lines, awards_went
 from extract import awards_find as find
 from extract import awards_subject as sub
 from extract.awards import extract_awards
+from extract.awards_merge import sentence_bounds
 from extract.awards_subject import Antecedents
 from extract.patterns_data import pattern_rows
 from extract.schema import Award
@@ -821,3 +822,10 @@ def test_awards_council_pattern_lookahead_changes_nothing(text: str) -> None:
     plain = re.compile(pattern.removeprefix("(?=[A-Z])"))  # the lookahead only speeds it up
     assert [m.span() for m in find.words()["council"].finditer(text)] == [
         m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("text", ["", "  ", "One. Two!\n\nThree", "Jo won.\n \n", *LINE_TEXTS])
+def test_awards_sentence_bounds_as_doc_sents(nlp: Language, text: str) -> None:
+
+    doc = nlp(text)
+    assert sentence_bounds(doc) == [(s.start_char, s.end_char) for s in doc.sents]
