@@ -826,6 +826,5 @@ def test_awards_council_pattern_lookahead_changes_nothing(text: str) -> None:
 
 @pytest.mark.parametrize("text", ["", "  ", "One. Two!\n\nThree", "Jo won.\n \n", *LINE_TEXTS])
 def test_awards_sentence_bounds_as_doc_sents(nlp: Language, text: str) -> None:
-
     doc = nlp(text)
     assert sentence_bounds(doc) == [(s.start_char, s.end_char) for s in doc.sents]
