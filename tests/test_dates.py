@@ -274,3 +274,45 @@ def test_dates_flags_are_added_once_per_vocab(nlp: Language) -> None:
     before = dict(nlp.vocab.lex_attr_getters)
     build_date_matcher(nlp.vocab)
     assert nlp.vocab.lex_attr_getters == before
+
+
+# Runs of name words long enough to take the bounded path (more than 150 tokens).
+LONG_RUNS = [
+    "Jobs Fair " * 120,
+    "The Big Jobs Fair And Skills Day Of The Year " * 30,
+    ("Foster Care Fortnight " * 60) + "And The Easton Careers Expo",
+]
+
+
+@pytest.mark.parametrize("text", LONG_RUNS)
+def test_dates_named_long_run_takes_longest_name_per_head(nlp: Language, text: str) -> None:
+    """In a long run each head keeps the Matcher's longest match ending on it (within
+    the reach), and nothing else."""
+    from extract.dates_named import _LONG_RUN, _LONGEST_NAME
+
+    doc = nlp.make_doc(text)
+    finder = nlp.get_pipe("council_dates").named
+    assert max(e - s for s, e in finder.windows([t.text for t in doc])) > _LONG_RUN
+    longest: dict[tuple[int, int], int] = {}
+    for key, start, end in finder.matcher(doc):
+        if end - 1 - start <= _LONGEST_NAME:
+            longest[key, end] = min(start, longest.get((key, end), start))
+    expected = sorted((key, start, end) for (key, end), start in longest.items())
+    assert sorted(finder(doc)) == expected
+
+
+def test_dates_named_long_runs_stay_linear(nlp: Language) -> None:
+    """Doubling a crawl of title-case names at most ~doubles the time (the Matcher on
+    the whole run listed every start x every head)."""
+    import time
+
+    finder = nlp.get_pipe("council_dates").named
+
+    def timed(n: int) -> float:
+        doc = nlp.make_doc(("Jobs Fair " * n)[:n])
+        start = time.perf_counter()
+        finder(doc)
+        return time.perf_counter() - start
+
+    small, large = timed(10_000), timed(40_000)
+    assert large < max(8 * small, 0.5), (small, large)
