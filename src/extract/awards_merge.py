@@ -9,12 +9,11 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import Any
 
-import numpy
 from spacy.tokens import Doc
 
 from extract import awards_find as find
 from extract.awards_subject import Antecedents
-from extract.doctext import doc_text, token_view
+from extract.doctext import doc_text
 from extract.figures import headline_end
 
 Row = dict[str, Any]
@@ -139,15 +138,7 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     Span and Token objects on every pass)."""
     bounds = doc.user_data.get(_SENTENCES)
     if bounds is None:
-        if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
-            bounds = [(sent.start_char, sent.end_char) for sent in doc.sents]
-        else:  # as Doc.sents: token 0 starts one, later tokens where the flag is 1
-            view = token_view(doc)
-            flags = doc.to_array("SENT_START")
-            firsts = [0, *(int(i) + 1 for i in numpy.flatnonzero(flags[1:] == 1))]
-            lasts = [i - 1 for i in firsts[1:]] + [len(doc) - 1]
-            bounds = [(view.starts[a], view.end(b)) for a, b in zip(firsts, lasts, strict=True)
-                      if b >= a]
+        bounds = [(sent.start_char, sent.end_char) for sent in doc.sents]
         doc.user_data[_SENTENCES] = bounds
     return list(bounds)
 
