@@ -17,6 +17,7 @@ from spacy.language import Language
 
 from extract.article import Article
 from extract.core import DEFAULT_MAX_CHARS, extract_stream
+from extract.runner import DEFAULT_TIME_BUDGET
 from extract.schema import ArticleRecord
 
 HANG_GUARD = 60.0  # seconds; a regex that backtracks catastrophically takes hours here
@@ -35,10 +36,10 @@ CASES: list[tuple[str, Callable[[], str]]] = [
     ("one 200,000-letter word", lambda: "Grange" + "a" * 200_000 + " Hall"),
 ]
 
-# Dense hostile text that the rules take longer than the per-article time budget over (measured:
-# 40,000 repeated dates cut to the default 200,000 characters take about a minute). A batch
-# must not stall on them: each becomes a TimeBudgetExceeded error and the run goes on.
-OVER_BUDGET: list[tuple[str, Callable[[], str]]] = [
+# Dense hostile text: each once took from 25 seconds to many minutes (scans restarted per
+# candidate, pairwise linking, the tokenizer on long punctuation runs). Each must now finish
+# as a record within the default per-article time budget, so a run extracts it.
+DENSE: list[tuple[str, Callable[[], str]]] = [
     ("50,000 quote marks in one article", lambda: "“" * 50_000),
     ("40,000 repeated dates", lambda: "Saturday 8 October 2022, " * 40_000),
     ("200,000 numbers", lambda: " ".join(str(i) for i in range(200_000))),
@@ -53,6 +54,17 @@ OVER_BUDGET: list[tuple[str, Callable[[], str]]] = [
     ("hard-wrapped lines of one word", lambda: "Council\n" * 60_000),
     ("40,000 numeric dates", lambda: "21/06/2019 " * 40_000),
     ("40,000 clock times", lambda: "10am-2pm " * 40_000),
+]
+
+# One phrase that each extractor reacts to, repeated to the character limit: a crawl of a
+# listings page or a broken template produces exactly this.
+REPEATED_PHRASES = [
+    "Cllr Ann Lee, ", "said Ann Lee. ", "“We are proud,” said Cllr Lee. ", "he said. ",
+    "said: ", "leader of the council ", "Mr Grange Hall ", "Hilton ",
+    "The team won Team of the Year. ", "shortlisted for ", "Awards ", "Highly Commended ",
+    "from 10am to 2pm on Saturday 8 June at Grange Hall, ", "Jobs Fair ",
+    "Foster Care Fortnight ", "on the 20th ", "(Saturday) ", "at the Town Hall ",
+    "12 social workers ", "from 12 ", "one in five ", "1. ", "Tel: 01234 567890 ", "—",
 ]
 
 
@@ -91,9 +103,9 @@ def write_hostile_folder(folder: Path) -> dict[str, bool]:
     spans = "<span>" * 20_000 + "Jobs fair on 8 June 2019." + "</span>" * 20_000
     (folder / "spans.html").write_text(f"<html><body><p>{spans}</p></body></html>",
                                        encoding="utf-8")
-    # 50,000 quote marks in one article exceed the 30 s time budget (an error, tested
-    # with the other over-budget texts above), so they are not part of this folder.
-    return {"digits": True}
+    (folder / "quotes.txt").write_text("“" * 50_000, encoding="utf-8")
+    (folder / "dates.txt").write_text("Saturday 8 October 2022, " * 40_000, encoding="utf-8")
+    return {"digits": True, "quotes": False, "dates": True}
 
 
 @pytest.mark.slow
@@ -120,23 +132,25 @@ def test_adversarial_files_through_council_extract_run(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_adversarial_over_budget_articles_become_errors_and_the_run_goes_on(
-    tmp_path: Path,
+@pytest.mark.parametrize(("case", "build"), DENSE, ids=[c for c, _ in DENSE])
+def test_adversarial_dense_text_is_extracted_within_the_time_budget(
+    nlp: Language, case: str, build: Callable[[], str]
 ) -> None:
-    from extract.runner import RunSettings, run_batch
+    text = build()
+    record, elapsed = run_one(nlp, text)
+    assert elapsed < DEFAULT_TIME_BUDGET, f"{case}: {elapsed:.1f} s"
+    assert text.startswith(record.text) and len(record.text) >= min(len(text), 100_000)
 
-    folder = tmp_path / "in"
-    folder.mkdir()
-    chosen = [OVER_BUDGET[0], OVER_BUDGET[-1]]
-    for number, (_, build) in enumerate(chosen):
-        (folder / f"slow{number}.txt").write_text(build(), encoding="utf-8")
-    (folder / "zz-good.txt").write_text("Northshire County Council will hold a jobs fair at "
-                                        "Grange Hall on Saturday 8 June.\n", encoding="utf-8")
-    summary = run_batch([folder], tmp_path / "out",
-                        settings=RunSettings(workers=1, batch_size=1, time_budget=5.0))
-    errors = [json.loads(line) for line in (tmp_path / "out" / "errors.jsonl").open()]
-    assert sorted(e["error"] for e in errors) == ["TimeBudgetExceeded"] * len(chosen)
-    assert summary.articles == 1
+
+@pytest.mark.slow
+@pytest.mark.parametrize("phrase", REPEATED_PHRASES)
+def test_adversarial_repeated_phrase_is_extracted_within_the_time_budget(
+    nlp: Language, phrase: str
+) -> None:
+    text = (phrase * (DEFAULT_MAX_CHARS // len(phrase) + 1))[:DEFAULT_MAX_CHARS]
+    record, elapsed = run_one(nlp, text)
+    assert elapsed < DEFAULT_TIME_BUDGET, f"{phrase!r}: {elapsed:.1f} s"
+    assert record.text == text
 
 
 # Nested unbounded quantifiers over the same characters ("(a+)+", "(\w+\s?)*") and white-space
