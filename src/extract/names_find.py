@@ -164,6 +164,8 @@ def _name_from(text: str, run: list[Tok], i: int) -> tuple[Mention | None, int]:
 
 def _weak(text: str, run: list[Tok], i: int) -> tuple[Mention | None, int]:
     """Two or three plain capitalised words at the end of a run, anchored by what follows."""
+    if not 2 <= len(run) - i <= 3:
+        return None, i + 1  # the name would not end the run (checked first: most words)
     if run[i].bare.lower() in word_set("names_not_name_start.txt"):
         return None, i + 1
     end = _name_end(run, i, anchored=False)
