@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -29,9 +30,10 @@ RULE_COMPONENTS: tuple[str, ...] = (
 @Language.component("council_paragraphs")
 def mark_paragraphs(doc: Doc) -> Doc:
     """Start a sentence after every blank line: releases are paragraph-per-line text."""
-    for token in doc[:-1]:
-        if token.is_space and token.text.count("\n") >= 2:
-            doc[token.i + 1].is_sent_start = True
+    # Only white-space tokens can hold a blank line: find them in C, read just those.
+    for i in numpy.flatnonzero(doc.to_array("IS_SPACE")[:-1]):
+        if doc[int(i)].text.count("\n") >= 2:
+            doc[int(i) + 1].is_sent_start = True
     return doc
 
 
