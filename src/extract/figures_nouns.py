@@ -132,8 +132,8 @@ def _seq_prefixes(items: Any) -> Prefixes:
 
 @lru_cache(maxsize=4)
 def _start_regex(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """Every position where `pattern` can start a match, as a zero-width regex: the
-    literal characters all its matches begin with, read from the parsed pattern (with
+    """Every position where `pattern` can start a match, as the starts of a regex's
+    matches: the literal characters all its matches begin with, read from the parsed pattern (with
     the same flags, so case folds alike). Without them (no parser, or a pattern that
     may begin with a class), every position."""
     try:
@@ -144,8 +144,18 @@ def _start_regex(pattern: re.Pattern[str]) -> re.Pattern[str]:
     starts = {text for text, _ in _seq_prefixes(parsed)}
     if "" in starts:
         return re.compile(r"(?=[\s\S])")
-    alternation = "|".join(re.escape(text) for text in sorted(starts))
-    return re.compile(rf"(?=(?:{alternation}))", pattern.flags)
+    # Grouped by first character, which the match consumes: a pattern that begins with
+    # literals lets the engine skip in C to the next character that can start one (a
+    # bare lookahead is tried at every position). One character per match, so finditer
+    # still stops at every start, overlapping ones included.
+    rests: dict[str, set[str]] = {}
+    for text in starts:
+        rests.setdefault(text[0], set()).add(text[1:])
+    alternation = "|".join(
+        re.escape(first) + (rf"(?=(?:{'|'.join(re.escape(r) for r in sorted(rest))}))"
+                            if "" not in rest else "")
+        for first, rest in sorted(rests.items()))
+    return re.compile(rf"(?:{alternation})", pattern.flags)
 
 
 @lru_cache(maxsize=8)  # the sentence being read; each of its numbers asks again
