@@ -13,9 +13,9 @@ from spacy.matcher import Matcher
 from conftest import make_context
 from extract.dates import detect_date_order
 from extract.dates_normalise import Anchor
-from extract.dates_patterns import build_date_matcher, time_regex
+from extract.dates_patterns import build_date_matcher
 from extract.dates_relative import normalise_phrase
-from extract.dates_times import parse_time
+from extract.dates_times import parse_time, time_regex
 from extract.events_build import tense_of
 
 FOUND = [
@@ -211,7 +211,7 @@ _FUZZ_WORDS = [
     "of", "October", "may", "May", "march", "March", "2022", "1999", "-", "–", "to", "until",
     "20-24", "21/06/2019", "4/14", "(", ")", "on", "from", "in", "last", "this", "next",
     "week", "month", "tonight", "morning", "03", "12", "fair", "Monday", "later", "mid",
-    "Awards", "Day", "Élan", "’s", "Grange",
+    "Awards", "Day", "Élan", "’s", "Grange", "hall", "3pm", "Street", "32", "x",
 ]
 
 

@@ -8,7 +8,6 @@ hard-wrapped text ("Saturday 8 \\nOctober") still matches.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -76,7 +75,9 @@ def build_date_matcher(vocab: Vocab, *, flags: bool = True) -> AnchoredMatcher:
     anchors = TokenAnchors()
     for name, reach in reaches.items():
         anchors.add(tokens[name.strip("@")], reach)
-    return AnchoredMatcher(matcher, anchors)
+    used = {e.strip("@?") for row in read_jsonl("dates_patterns.jsonl")
+            for p in _wed_variants(row["pattern"]) for e in p if isinstance(e, str)}
+    return AnchoredMatcher(matcher, anchors, _Members([tokens[name] for name in used]))
 
 
 # spaCy names bits 19-63 of a lexeme's flags FLAG19..FLAG63, free for custom flags.
@@ -207,6 +208,37 @@ class _Reaches(dict[str, Reach | None]):
         return reach
 
 
+class _Members(dict[str, bool]):
+    """Whether a token text passes the test of any pattern element (cached). A word
+    that passes none cannot be inside any match, so a window stops before it.
+    Extra conditions beside the text (e.g. `"SPACY": false`) are ignored: the test only
+    has to let through every token some element accepts."""
+
+    _LIMIT = 200_000  # distinct texts kept; a crawl of unique numbers starts afresh
+
+    def __init__(self, specs: list[dict[str, Any]]) -> None:
+        super().__init__()
+        self.lowers: set[str] = set()
+        self.exact: set[str] = set()
+        self.regexes: list[re.Pattern[str]] = []
+        for spec in specs:
+            for attr, value in spec.items():
+                if attr not in ("LOWER", "TEXT", "ORTH"):
+                    continue
+                if isinstance(value, dict) and "REGEX" in value:
+                    self.regexes.append(re.compile(value["REGEX"]))
+                    continue
+                words = value["IN"] if isinstance(value, dict) else [value]
+                (self.lowers if attr == "LOWER" else self.exact).update(words)
+
+    def __missing__(self, text: str) -> bool:
+        if len(self) > self._LIMIT:
+            self.clear()
+        member = self[text] = (text.lower() in self.lowers or text in self.exact
+                               or any(regex.search(text) for regex in self.regexes))
+        return member
+
+
 class AnchoredMatcher:
     """A Matcher run only on windows around anchor tokens.
 
@@ -214,15 +246,17 @@ class AnchoredMatcher:
     before it and `right` after; each element takes one non-space token, and only
     optional white space lies between elements. So the window from `left` non-space
     tokens before an anchor to `right` after it, widened over adjoining white space,
-    holds every match on that anchor. Windows are merged where they overlap; the
-    Matcher's result on a window is its whole-doc result restricted to the window
-    (tokens are matched one at a time, no look-around) and, windows being disjoint and
-    in order, the concatenation keeps the whole-doc order too."""
+    holds every match on that anchor; it also stops before any word that no element
+    accepts (`_Members`), since no match can hold that word. Windows are merged where
+    they overlap; the Matcher's result on a window is its whole-doc result restricted to
+    the window (tokens are matched one at a time, no look-around) and, windows being
+    disjoint and in order, the concatenation keeps the whole-doc order too."""
 
-    def __init__(self, matcher: Matcher, anchors: TokenAnchors) -> None:
+    def __init__(self, matcher: Matcher, anchors: TokenAnchors, members: _Members) -> None:
         self.matcher = matcher
         self.anchors = anchors
         self.reaches = _Reaches(anchors)
+        self.members = members
 
     def __call__(
         self, doc: Doc, *, skip: frozenset[str] = frozenset()
@@ -236,18 +270,21 @@ class AnchoredMatcher:
 
     def windows(self, doc: Doc, *, skip: frozenset[str]) -> list[tuple[int, int]]:
         view = token_view(doc)
-        texts, lowers, known = view.texts, view.lowers, self.reaches
-        reaches = [(i, r) for i, text in enumerate(texts)
-                   if (r := known[text]) and text not in skip]
-        if not reaches:
-            return []
-        solid = [i for i, space in enumerate(view.is_space) if not space]
+        texts, space, known, members = view.texts, view.is_space, self.reaches, self.members
         spans = []
-        for i, (left, right) in reaches:
-            rank = bisect_left(solid, i)
-            first, last = max(0, rank - left), min(len(solid) - 1, rank + right)
-            start = solid[first - 1] + 1 if first > 0 else 0
-            end = solid[last + 1] if last + 1 < len(solid) else len(lowers)
+        for i, text in enumerate(texts):
+            if (reach := known[text]) is None or text in skip:
+                continue
+            start, steps = i, 0
+            while start > 0 and (space[start - 1] or (
+                    steps < reach[0] and members[texts[start - 1]])):
+                steps += not space[start - 1]
+                start -= 1
+            end, steps = i + 1, 0
+            while end < len(texts) and (space[end] or (
+                    steps < reach[1] and members[texts[end]])):
+                steps += not space[end]
+                end += 1
             spans.append((start, end))
         return _merge(sorted(spans))
 
@@ -261,18 +298,3 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
-
-
-@lru_cache(maxsize=1)
-def time_regex() -> re.Pattern[str]:
-    """Clock times and ranges: "10am", "10.30am-2pm", "from 6 to 8pm", "noon"."""
-    parts = {row["name"]: row["regex"] for row in read_jsonl("dates_times.jsonl")}
-    atom, bare, join = parts["ATOM"], parts["BARE"], parts["JOIN"]
-    # Every time starts with a digit or the first letter of "from", "between", "noon",
-    # "midday" or "midnight": the lookahead lets the engine pass other places quickly.
-    return re.compile(
-        rf"(?=[\dfbnm])(?:(?<![\w£$€.:])(?:(?:from|between)\s+)?"
-        rf"(?P<range>(?P<a>{atom}|{bare}){join}(?P<b>{atom}))"
-        rf"|(?<![\w£$€.:])(?P<single>{atom}))",
-        re.I,
-    )

@@ -5,12 +5,27 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extract.dates_patterns import time_regex
+from extract.dates_patterns import read_jsonl
 
 _CLOCK = re.compile(
     r"(?P<hour>\d{1,2})(?:[.:](?P<minute>\d{2}))?\s*(?P<meridiem>a\.?m\.?|p\.?m\.?)?", re.I
 )
 _NAMED = {"noon": (12, 0), "midday": (12, 0), "midnight": (0, 0)}
+
+
+@lru_cache(maxsize=1)
+def time_regex() -> re.Pattern[str]:
+    """Clock times and ranges: "10am", "10.30am-2pm", "from 6 to 8pm", "noon"."""
+    parts = {row["name"]: row["regex"] for row in read_jsonl("dates_times.jsonl")}
+    atom, bare, join = parts["ATOM"], parts["BARE"], parts["JOIN"]
+    # Every time starts with a digit or the first letter of "from", "between", "noon",
+    # "midday" or "midnight": the lookahead lets the engine pass other places quickly.
+    return re.compile(
+        rf"(?=[\dfbnm])(?:(?<![\w£$€.:])(?:(?:from|between)\s+)?"
+        rf"(?P<range>(?P<a>{atom}|{bare}){join}(?P<b>{atom}))"
+        rf"|(?<![\w£$€.:])(?P<single>{atom}))",
+        re.I,
+    )
 
 
 def find_times(text: str) -> list[tuple[int, int]]:
