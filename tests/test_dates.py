@@ -316,3 +316,27 @@ def test_dates_named_long_runs_stay_linear(nlp: Language) -> None:
 
     small, large = timed(10_000), timed(40_000)
     assert large < max(8 * small, 0.5), (small, large)
+
+
+def _random_matches(seed: int) -> list[tuple[str, int, int]]:
+    rnd = random.Random(seed)
+    found = []
+    for _ in range(rnd.randint(0, 12)):
+        start = rnd.randint(0, 15)
+        found.append((rnd.choice("ABC"), start, start + rnd.randint(1, 5)))
+    return found
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_dates_longest_matches_equal_filter_spans(nlp: Language, seed: int) -> None:
+    """Date matches are filtered as tuples; ties (same length and start, other labels)
+    must keep spaCy's choice."""
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    from extract.dates import _longest
+
+    doc = nlp.make_doc("w " * 25)
+    found = _random_matches(seed)
+    spans = filter_spans([Span(doc, s, e, label=label) for label, s, e in found])
+    assert _longest(found) == [(span.label_, span.start, span.end) for span in spans]

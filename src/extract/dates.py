@@ -20,7 +20,7 @@ from extract.article import ArticleContext, DateOrder
 from extract.dates_named import NamedMatcher, build_gathering_matchers
 from extract.dates_patterns import AnchoredMatcher, build_date_matcher, word_lists
 from extract.dates_times import find_times
-from extract.doctext import doc_text
+from extract.doctext import TokenView, doc_text, token_view
 from extract.schema import Event
 
 # Leading words a pattern needs for context but that are not part of the date phrase.
@@ -50,14 +50,16 @@ class DateFinder:
         return doc
 
     def _dates(self, doc: Doc) -> list[Span]:
-        # A match holding verb "may"/"march" is dropped by `_plausible`: no need to look
-        # around those words for matches anchored on them.
-        spans = [Span(doc, start, end, label=label)
-                 for label, start, end in self.dates(doc, skip=_VERB_MONTHS)]
-        spans = [_trim(span) for span in spans if _plausible(span)]
-        heads = _attach_parens(filter_spans([s for s in spans if s.label_ != "PAREN"]),
-                               [s for s in spans if s.label_ == "PAREN"])
-        return filter_spans(heads)
+        # Matches are kept as (label, start, end) read through the token lists: a Span
+        # costs a Token per end. A match holding verb "may"/"march" is dropped by
+        # `_plausible`: no need to look around those words for matches anchored on them.
+        view, strings = token_view(doc), doc.vocab.strings
+        found = [(strings[key], start, end)
+                 for key, start, end in self.dates(doc, skip=_VERB_MONTHS)]
+        found = [_trim(view, m) for m in found if _plausible(view, m)]
+        heads = _attach_parens(view, _longest([m for m in found if m[0] != "PAREN"]),
+                               [m for m in found if m[0] == "PAREN"])
+        return [Span(doc, start, end, label=label) for label, start, end in _longest(heads)]
 
     def _gatherings(self, doc: Doc) -> list[Span]:
         found = [Span(doc, s, e, label=k) for k, s, e in self.gathering_phrases(doc)
@@ -89,52 +91,64 @@ def _verb_use(doc: Doc, start: int, end: int) -> bool:
     return doc[start].lower_.endswith("ing") and before in word_lists()["gerund_before"]
 
 
-def _hours(span: Span) -> bool:
+Match = tuple[str, int, int]  # label, start token, end token
+
+
+def _longest(matches: list[Match]) -> list[Match]:
+    """`spacy.util.filter_spans` on (label, start, end): the (first) longest of
+    overlapping matches, in order of start."""
+    ordered = sorted(matches, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+    kept: list[Match] = []
+    seen: set[int] = set()
+    for match in ordered:
+        if match[1] not in seen and match[2] - 1 not in seen:
+            kept.append(match)
+            seen.update(range(match[1], match[2]))
+    return sorted(kept, key=lambda m: m[1])
+
+
+def _hours(view: TokenView, start: int, end: int) -> bool:
     """"Monday through Friday, 8am to 5pm": opening hours, not a date."""
-    doc = span.doc
-    before = doc[span.start - 2:span.start] if span.start >= 2 else None
-    after = doc[span.end:span.end + 2]
-    through = word_lists()["day_range_joiners"]
-    return (before is not None and before[1].lower_ in through and before[0].lower_
-            in _WEEKDAY_NAMES) or (len(after) == 2 and after[0].lower_ in through
-                                   and after[1].lower_ in _WEEKDAY_NAMES)
+    lowers, through = view.lowers, word_lists()["day_range_joiners"]
+    return (start >= 2 and lowers[start - 1] in through
+            and lowers[start - 2] in _WEEKDAY_NAMES) or (
+        end + 2 <= len(lowers) and lowers[end] in through and lowers[end + 1] in _WEEKDAY_NAMES)
 
 
-def _plausible(span: Span) -> bool:
+def _plausible(view: TokenView, match: Match) -> bool:
     """Reject verb "may"/"march" read as a month ("we may 13" is not 13 May), "the
     Saturday" (a day already known to the reader, not a date) and weekday ranges."""
-    if any(t.text in _VERB_MONTHS for t in span):
+    label, start, end = match
+    if not _VERB_MONTHS.isdisjoint(view.texts[start:end]):
         return False
-    if span.label_ == "WEEKDAY" and _hours(span):
+    if label == "WEEKDAY" and _hours(view, start, end):
         return False
-    return not (span.label_ == "WEEKDAY" and span.start > 0
-                and span.doc[span.start - 1].lower_ == "the")
+    return not (label == "WEEKDAY" and start > 0 and view.lowers[start - 1] == "the")
 
 
-def _trim(span: Span) -> Span:
+def _trim(view: TokenView, match: Match) -> Match:
     """Drop context words ("in", "on") before and commas or spaces after the phrase."""
-    doc, start, end = span.doc, span.start, span.end
-    while start < end - 1 and (doc[start].lower_ in _LEADING or doc[start].is_space):
+    label, start, end = match
+    lowers, space, texts = view.lowers, view.is_space, view.texts
+    while start < end - 1 and (lowers[start] in _LEADING or space[start]):
         start += 1
-    while end > start + 1 and (doc[end - 1].is_space or doc[end - 1].text == ","):
+    while end > start + 1 and (space[end - 1] or texts[end - 1] == ","):
         end -= 1
-    if (start, end) == (span.start, span.end):
-        return span
-    return Span(doc, start, end, label=span.label_)
+    return label, start, end
 
 
-def _attach_parens(heads: list[Span], parens: list[Span]) -> list[Span]:
+def _attach_parens(view: TokenView, heads: list[Match], parens: list[Match]) -> list[Match]:
     """Join "tomorrow" + "(Wednesday)" into one phrase when only spaces separate them."""
-    by_start = {paren.start: paren for paren in parens}
-    joined = []
-    for head in heads:
-        follow = head.end
-        while follow < len(head.doc) and head.doc[follow].is_space:
+    by_start = {paren[1]: paren for paren in parens}
+    space, joined = view.is_space, []
+    for label, start, end in heads:
+        follow = end
+        while follow < len(space) and space[follow]:
             follow += 1
         paren = by_start.get(follow)
-        if head.label_ in _HEADS_WITH_PAREN and paren is not None:
-            head = Span(head.doc, head.start, paren.end, label=head.label_)
-        joined.append(head)
+        if label in _HEADS_WITH_PAREN and paren is not None:
+            end = paren[2]
+        joined.append((label, start, end))
     return joined
 
 
