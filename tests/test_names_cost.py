@@ -11,6 +11,7 @@ import pytest
 from spacy.language import Language
 
 from conftest import make_context
+from extract.names_surnames import surname_hits
 from extract.officials import extract_officials, extract_quotes
 from extract.officials_orgs import _most_common, county_board
 from extract.officials_roles import _TITLE_CHUNK, _title_list_tail
@@ -113,6 +114,31 @@ def test_names_overlap_removal_equals_pairwise() -> None:
                                     rng.choice(["direct", "reported"]), None))
         ordered = sorted(quotes, key=lambda q: (q.kind != "direct", q.start, -q.end))
         assert without_overlaps(quotes) == _without_overlaps_by_pairs(ordered)
+
+
+def _reference_surname_hits(text: str, surnames: set[str]) -> list[tuple[int, int]]:
+    """The surname search as first written: one alternation regex per article."""
+    pattern = re.compile(
+        r"\b(?:" + "|".join(map(re.escape, sorted(surnames))) + r")\b(?![’'-]\w)")
+    return [match.span() for match in pattern.finditer(text)]
+
+
+_SURNAME_PIECES = ("Lee", "Leeson", "Vaughan", "Vaughan-Jones", "O’Neill", "O", "Neill", " ",
+                   "-", "’", "'", "x", "Lees", ".", "\n", "é", "1", "_", "J.", "Ann")
+_SURNAMES = ("Lee", "Leeson", "Vaughan", "Vaughan-Jones", "O’Neill", "O", "Neill", "Lees",
+             "J.", "Ann", "ee", "n-J")
+
+
+@pytest.mark.parametrize("many", [False, True])
+def test_names_surname_search_equals_the_alternation(many: bool) -> None:
+    # Prefixes of each other, hyphens, apostrophes and dots: the first sorted surname that
+    # fits wins at a position, and no hit starts inside the one before.
+    rng = random.Random(7)
+    extra = {f"Zed{n}" for n in range(20)} if many else set()
+    for _ in range(3000):
+        text = "".join(rng.choice(_SURNAME_PIECES) for _ in range(rng.randint(1, 25)))
+        surnames = set(rng.sample(_SURNAMES, rng.randint(1, 6))) | extra
+        assert surname_hits(text, surnames) == _reference_surname_hits(text, surnames), text
 
 
 def test_names_ties_go_to_the_first_named() -> None:

@@ -110,21 +110,24 @@ def name_runs(text: str) -> list[list[Tok]]:
     """The runs of two or more words, and the pieces a closing or lower-case word splits them
     into (one-word pieces included), in text order."""
     runs: list[list[Tok]] = []
+    words = WORD.finditer  # bound once: called per run
     for match in _RUN.finditer(text):
         if match.group("more") is None:
             continue  # a lone word
+        first = match.start()
         current: list[Tok] = []
-        for word in WORD.finditer(text, match.start(), match.end()):
-            tok = Tok(word.start(), word.end(), word.group())
-            if not (tok.text[0].isupper() or tok.text.lower() in PARTICLES) or (
-                    tok.start == match.start() and not _word_start(text, tok.start)):
+        for word in words(text, first, match.end()):
+            start = word.start()
+            form = word.group()
+            if not (form[0].isupper() or form.lower() in PARTICLES) or (
+                    start == first and not _word_start(text, start)):
                 # Not a capitalised word, or the tail of a lower-case one ("abcDef"): a split.
                 if current:
                     runs.append(current)
                 current = []
                 continue
-            current.append(tok)
-            if closes(tok.text):
+            current.append(Tok(start, word.end(), form))
+            if closes(form):
                 runs.append(current)
                 current = []
         if current:
