@@ -828,3 +828,21 @@ def test_awards_council_pattern_lookahead_changes_nothing(text: str) -> None:
 def test_awards_sentence_bounds_as_doc_sents(nlp: Language, text: str) -> None:
     doc = nlp(text)
     assert sentence_bounds(doc) == [(s.start_char, s.end_char) for s in doc.sents]
+
+
+@pytest.mark.parametrize("text", [*GATE_TEXTS, *LINE_TEXTS, "", "Won. won.\n\nThe team won gold",
+                                  "It was a prize-winning bid. Nothing else. Jo won gold."])
+def test_awards_gated_sentences_same_as_each_sentence_asked(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    bounds, hits = sentence_bounds(doc), awards._word_hits(text)
+    plain = [(low, high, None if hits is None else awards._words_in(hits, low, high))
+             for low, high in bounds]
+    expected = [row for row in plain if row[2] is None or row[2]]
+    assert list(awards._gated_sentences(bounds, hits)) == expected
+
+
+def test_awards_gated_sentences_skip_a_word_across_a_sentence_end() -> None:
+    # hits: "won" inside the first sentence's end, "gold" wholly in the second
+    hits = ([8, 20], [12, 24], ["won", "gold"])
+    assert list(awards._gated_sentences([(0, 10), (15, 30)], hits)) == [
+        (15, 30, frozenset({"gold"}))]

@@ -7,6 +7,7 @@ import pytest
 from spacy.language import Language
 
 from conftest import make_context
+from extract import venues
 from extract.doctext import token_view
 from extract.venues import MAX_CANDIDATES, extract_venues
 from extract.venues_words import MAX_NAME_TOKENS, name_matches
@@ -231,3 +232,21 @@ def test_venues_name_readings_bounded_on_dense_text(nlp: Language, text: str) ->
     found = name_matches(view.texts, view.lowers, view.is_space, limit=MAX_CANDIDATES)
     assert all(end - start <= MAX_NAME_TOKENS for end, starts in found.items() for start in starts)
     assert sum(map(len, found.values())) <= MAX_CANDIDATES + MAX_NAME_TOKENS
+
+
+ROOM_TAILS = [
+    "Meet in the fellowship hall at ", "the lecture room of\t", "the council chamber in the ",
+    "the main hall at  \t the   ", "sports hall at", "the hall at the", "sat ", "Jo said ",
+    "a meeting room of the" + " " * 70, "the fellowship hall at " + " " * 40, "",
+    "community room in\n", "hall,", "the fellowship hall at the  ",
+]
+
+
+@pytest.mark.parametrize("before", ROOM_TAILS)
+def test_venues_room_tail_test_keeps_every_room_match(before: str) -> None:
+    """The cheap test runs first: it may only rule out windows the regex finds nothing in."""
+    window = before[-venues._ROOM_REACH:]
+    found = venues._lower_room_regex().search(before, max(0, len(before) - venues._ROOM_REACH))
+    assert found is None or venues._room_tail(window)
+    assert venues._room_tail(window) is bool(
+        window[-1:] in (" ", "\t") and window.rstrip(" \t").endswith(("at", "of", "in", "the")))

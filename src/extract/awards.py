@@ -9,9 +9,9 @@ line are read as blocks. Ceremony and date come from the sentence or the article
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
-from functools import cache, lru_cache, partial
+from functools import lru_cache, partial
 from typing import Any, get_args
 
 from spacy.language import Language
@@ -193,10 +193,8 @@ def _award_rows(doc: Doc, context: ArticleContext | None) -> list[Row]:
     hits = _word_hits(text)
     if hits is None or hits[0]:  # no trigger word anywhere: no sentence holds an award
         council = _councils(text, context.publisher if context else None)
-        for low, high in sentence_bounds(doc):
-            present = None if hits is None else _words_in(hits, low, high)
-            if present is None or present:
-                rows.extend(_sentence_rows(text[low:high], low, partial(council, low), present))
+        for low, high, present in _gated_sentences(sentence_bounds(doc), hits):
+            rows.extend(_sentence_rows(text[low:high], low, partial(council, low), present))
     rows.extend(list_rows(text))
     rows.extend(medal_lines(text))
     if not rows:
@@ -212,14 +210,15 @@ MAX_ROWS = 500
 
 def _councils(text: str, publisher: str | None) -> Callable[[int], str | None]:
     """The council named last before a character offset (else the publisher); the
-    councils are found only when a sentence first asks."""
-    @cache
-    def named() -> tuple[list[int], list[str]]:
-        found = find.councils(text)
-        return [at for at, _ in found], [name for _, name in found]
+    councils are found only when a sentence first asks (a plain list as the memo:
+    decorating a closure with `functools.cache` per article cost more than the look-up)."""
+    memo: list[tuple[list[int], list[str]]] = []
 
     def before(at: int) -> str | None:
-        starts, names = named()
+        if not memo:
+            found = find.councils(text)
+            memo.append(([start for start, _ in found], [name for _, name in found]))
+        starts, names = memo[0]
         last = bisect_left(starts, at) - 1
         return names[last] if last >= 0 else publisher
     return before
@@ -281,6 +280,25 @@ def _words_in(hits: Hits, low: int, high: int) -> frozenset[str]:
     starts, ends, words = hits
     first, last = bisect_left(starts, low), bisect_left(starts, high)
     return frozenset(words[i] for i in range(first, last) if ends[i] <= high)
+
+
+def _gated_sentences(bounds: list[tuple[int, int]],
+                     hits: Hits | None) -> Iterator[tuple[int, int, Words]]:
+    """(low, high, present) of each sentence worth reading: every sentence when the gate
+    is off, else those holding a gate word whole, found from the hits (an article has a
+    few hits and tens of sentences: asking each sentence for its words cost more)."""
+    if hits is None:
+        yield from ((low, high, None) for low, high in bounds)
+        return
+    lows = [low for low, _ in bounds]
+    seen = -1  # sentences are in text order: the hits' sentences come in order too
+    for start in hits[0]:
+        at = bisect_right(lows, start) - 1
+        if at > seen and start < bounds[at][1]:
+            seen = at
+            low, high = bounds[at]
+            if present := _words_in(hits, low, high):
+                yield low, high, present
 
 
 def _named_before(rows: list[Row], text: str) -> list[Row]:

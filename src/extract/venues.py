@@ -206,10 +206,23 @@ def _lower_room_regex() -> re.Pattern[str]:
                       r"[ \t]+(?:the[ \t]+)?$")
 
 
+# How far before a name "the fellowship hall at" is looked for.
+_ROOM_REACH = 60
+
+
+def _room_tail(before: str) -> bool:
+    """Whether `before` ends as every `_lower_room_regex` match in it must (blanks after
+    "at", "of", "in" or "the"): the regex is tried at every position of the reach, so
+    most names are ruled out by this test of their last characters first."""
+    return before.endswith((" ", "\t")) and before.rstrip(" \t").endswith(("at", "of", "in", "the"))
+
+
 def _phrase(name: Span, ends: dict[int, int]) -> Span:
     doc = name.doc
     start = name.start_char
-    room = _lower_room_regex().search(doc_text(doc), max(0, start - 60), start)
+    low = max(0, start - _ROOM_REACH)
+    room = _lower_room_regex().search(doc_text(doc), low, start) \
+        if _room_tail(doc_text(doc)[low:start]) else None
     if room and not any(g.start_char <= room.start() < g.end_char
                         for g in doc.spans.get("gatherings", [])):
         start = room.start()  # "the fellowship hall at First Methodist Church"
