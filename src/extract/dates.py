@@ -62,13 +62,14 @@ class DateFinder:
         return [Span(doc, start, end, label=label) for label, start, end in _longest(heads)]
 
     def _gatherings(self, doc: Doc) -> list[Span]:
-        found = [Span(doc, s, e, label=k) for k, s, e in self.gathering_phrases(doc)
-                 if not _verb_use(doc, s, e)]
+        view, strings = token_view(doc), doc.vocab.strings
+        found = [(strings[k], s, e) for k, s, e in self.gathering_phrases(doc)
+                 if not _verb_use(view.lowers, s, e)]
         for kind, start, end in self.named(doc):
             while start < end - 1 and (doc[start].is_stop or doc[start].is_space):
                 start += 1
-            found.append(Span(doc, start, end, label=kind))
-        return filter_spans(found)
+            found.append((strings[kind], start, end))
+        return [Span(doc, start, end, label=label) for label, start, end in _longest(found)]
 
 
 @Language.factory("council_dates")
@@ -81,14 +82,14 @@ def _char_spans(doc: Doc, offsets: list[tuple[int, int]], label: str) -> list[Sp
     return filter_spans([span for span in spans if span is not None])
 
 
-def _verb_use(doc: Doc, start: int, end: int) -> bool:
+def _verb_use(lowers: list[str], start: int, end: int) -> bool:
     """"will launch", "to tour", "after hearing": a gathering word used as a verb."""
-    if start == 0 or end - start > 1 or doc[start].lower_ not in word_lists()["verb_nouns"]:
+    if start == 0 or end - start > 1 or lowers[start] not in word_lists()["verb_nouns"]:
         return False
-    before = doc[start - 1].lower_
+    before = lowers[start - 1]
     if before in word_lists()["verb_before"]:
         return True
-    return doc[start].lower_.endswith("ing") and before in word_lists()["gerund_before"]
+    return lowers[start].endswith("ing") and before in word_lists()["gerund_before"]
 
 
 Match = tuple[str, int, int]  # label, start token, end token

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress
 from typing import Any
 
 from spacy.language import Language
@@ -75,7 +76,7 @@ class NamedMatcher:
     def windows(self, texts: list[str]) -> list[tuple[int, int]]:
         heads = self.heads
         windows: list[tuple[int, int]] = []
-        for head in [i for i, text in enumerate(texts) if text in heads]:
+        for head in compress(range(len(texts)), map(heads.__contains__, texts)):
             floor = windows[-1][1] if windows else 0
             start = head
             while start > floor and self._middle.search(texts[start - 1]):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import compress
 from typing import Any
 
 from spacy.matcher import Matcher
@@ -272,8 +273,9 @@ class AnchoredMatcher:
         view = token_view(doc)
         texts, space, known, members = view.texts, view.is_space, self.reaches, self.members
         spans = []
-        for i, text in enumerate(texts):
-            if (reach := known[text]) is None or text in skip:
+        # The anchors picked out in C (`compress`): most tokens are none.
+        for i in compress(range(len(texts)), map(known.__getitem__, texts)):
+            if (text := texts[i]) in skip or (reach := known[text]) is None:
                 continue
             start, steps = i, 0
             while start > 0 and (space[start - 1] or (
