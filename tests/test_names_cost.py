@@ -11,9 +11,17 @@ import pytest
 from spacy.language import Language
 
 from conftest import make_context
+from extract.names_anchor import _COMMA_CLAUSE, _PAREN_AFTER, _TITLE_COMMA_BEFORE, role_aside
+from extract.names_lexicon import word_set
 from extract.names_surnames import surname_hits
 from extract.officials import extract_officials, extract_quotes
-from extract.officials_orgs import _most_common, county_board
+from extract.officials_orgs import (
+    _body_rules,
+    _found_bodies,
+    _most_common,
+    county_board,
+    office_body,
+)
 from extract.officials_roles import _TITLE_CHUNK, _title_list_tail
 from extract.officials_split import known_in
 from extract.quotes_merge import _without_overlaps_by_pairs, without_overlaps
@@ -139,6 +147,66 @@ def test_names_surname_search_equals_the_alternation(many: bool) -> None:
         text = "".join(rng.choice(_SURNAME_PIECES) for _ in range(rng.randint(1, 25)))
         surnames = set(rng.sample(_SURNAMES, rng.randint(1, 6))) | extra
         assert surname_hits(text, surnames) == _reference_surname_hits(text, surnames), text
+
+
+def _reference_office_body(text: str, said: str) -> str | None:
+    """The office look-up as first written: every row's office searched in `said` per call."""
+    for rule, find in _found_bodies():
+        if rule.search(said) and (named := find.search(text)):
+            return " ".join(named.group().split())
+    said_state = not re.search(r"\b(?:Federal|Commonwealth|Shadow)\b", said)
+    states = [org for rule, cue, org, state in _body_rules()
+              if state and rule.search(said) and cue is not None and cue.search(text)]
+    for rule, cue, org, state in _body_rules():
+        if state or not rule.search(said):
+            continue
+        if cue is None or cue.search(text):
+            return org
+    return states[0] if said_state and len(states) == 1 else None
+
+
+_OFFICE_SAID = ("Minister for Housing", "the state Minister for Health", "Senator", "TD",
+                "Federal Member for Bass", "Shadow Minister for Roads", "Police Chief",
+                "Minister for Education TD", "Senator Minister", "leader of the council", "")
+_OFFICE_TEXTS = ("The NSW plan.", "Queensland and South Australia agreed.", "In the Dáil, a TD.",
+                 "Springfield Police Department said.", "Western Australia.", "Nothing here.",
+                 "Oireachtas committee and NSW Government")
+
+
+@pytest.mark.parametrize("said", _OFFICE_SAID)
+def test_names_office_rows_found_once_per_title(said: str) -> None:
+    for text in _OFFICE_TEXTS:
+        for _ in range(2):  # the second call answers from the cached rows
+            assert office_body(text, said) == _reference_office_body(text, said), text
+
+
+def _reference_role_aside(text: str, start: int, stop: int) -> bool:
+    """The aside test as first written: the window searched for every name."""
+    heads = word_set("officials_role_heads.txt")
+    before = _TITLE_COMMA_BEFORE.search(text, max(0, start - 80), start)
+    if before and _COMMA_CLAUSE.match(text, stop) and any(
+            w.lower() in heads for w in before.group(1).split()):
+        return True
+    paren = _PAREN_AFTER.match(text, stop)
+    return paren is not None and any(
+        w.lower().strip(",") in heads for w in paren.group(1).split())
+
+
+def test_names_role_aside_needs_a_comma_before() -> None:
+    rng = random.Random(5)
+    titles = ("Head of Fostering", "the team manager", "Director", "x y", "", "Deputy Director")
+    gaps = (",", ", ", ",\n", ", \n\t", ",\n\n", " ", "", ". ", ",x ")
+    afters = (", said", ", who", " (Head of Fostering)", " (x)", " said", "", ",\n added")
+    asides = 0
+    for _ in range(3000):
+        before = rng.choice(titles) + rng.choice(gaps)
+        text = before + "Kwame Osei" + rng.choice(afters)
+        start = len(before) if rng.random() < 0.9 else rng.randint(0, len(text))
+        stop = max(start, len(before) + 10 if rng.random() < 0.9 else rng.randint(0, len(text)))
+        asides += _reference_role_aside(text, start, stop)
+        assert role_aside(text, start, stop) == _reference_role_aside(text, start, stop), (
+            text, start, stop)
+    assert asides > 100  # the cases reach both answers
 
 
 def test_names_ties_go_to_the_first_named() -> None:

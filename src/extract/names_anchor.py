@@ -45,7 +45,11 @@ _PAREN_AFTER = re.compile(r"[ \t]*+\(([^()\n]{3,80})\)")
 
 def role_aside(text: str, start: int, stop: int) -> bool:
     heads = word_set("officials_role_heads.txt")
-    before = _TITLE_COMMA_BEFORE.search(text, max(0, start - WORD_REACH), start)
+    floor = max(0, start - WORD_REACH)
+    # The title must end in a comma with only white space after it: without one (most names)
+    # the search over the window, tried from each of its positions, is skipped.
+    before = _TITLE_COMMA_BEFORE.search(text, floor, start) if text[floor:start].rstrip(
+        " \t\n").endswith(",") else None
     # A lower-case word after the closing comma: "Deputy Director, Child Protection, Dr Ann
     # Lee" is a title in chunks before the real name.
     if before and _COMMA_CLAUSE.match(text, stop) and any(

@@ -39,6 +39,7 @@ _BOARD_CC = re.compile(r"\bBoard\s+of\s+County\s+Commissioners\b", re.IGNORECASE
 _BOARD_WORDS = re.compile(r"\b(?:commissioners|commission|the\s+board)\b", re.IGNORECASE)
 _COMMISSIONER = re.compile(r"\bCommission(?:er)?s?\b", re.IGNORECASE)
 _SUPERVISORS = re.compile(r"\bBoard\s+of\s+Supervisors\b")
+_SUPERVISOR = re.compile(r"\bSupervisor\b")
 
 
 _BODY_WORD = re.compile(
@@ -132,10 +133,9 @@ def meeting_council(text: str, publisher: str | None) -> str | None:
 
 def county_board(text: str, role: str | None, honorific: str | None) -> str | None:
     """"Franklin County Board of Commissioners" for a commissioner, when the text names both."""
-    said = " ".join(filter(None, (honorific, role)))
-    supervisors = bool(_SUPERVISORS.search(said)) or (
-        bool(re.search(r"\bSupervisor\b", said)) and bool(_SUPERVISORS.search(text)))
-    if not supervisors and not (_COMMISSIONER.search(said) and _BOARD_WORDS.search(text)):
+    said_board, supervisor, commissioner = _board_titles(" ".join(filter(None, (honorific, role))))
+    supervisors = said_board or (supervisor and bool(_SUPERVISORS.search(text)))
+    if not supervisors and not (commissioner and _BOARD_WORDS.search(text)):
         return None
     counties = [m.group("c") for m in _COUNTY.finditer(text)]
     if not counties:
@@ -144,6 +144,14 @@ def county_board(text: str, role: str | None, honorific: str | None) -> str | No
     kind = "Board of County Commissioners" if _BOARD_CC.search(text) else "Board of Commissioners"
     kind = "Board of Supervisors" if supervisors else kind
     return f"{' '.join(county.split())} {kind}"
+
+
+@lru_cache(maxsize=1024)
+def _board_titles(said: str) -> tuple[bool, bool, bool]:
+    """(names a Board of Supervisors, a Supervisor, a Commissioner): asked per official, and
+    the same titles recur, so the searches of `said` are made once per title."""
+    return (bool(_SUPERVISORS.search(said)), bool(_SUPERVISOR.search(said)),
+            bool(_COMMISSIONER.search(said)))
 
 
 # A US county publisher ("Kessler County Board of Supervisors"), not a UK county council.
@@ -233,20 +241,35 @@ def _any_office() -> re.Pattern[str]:
 
 def office_body(text: str, said: str) -> str | None:
     """The body of an office from the data table; a state government only if one state is named."""
-    if not _any_office().search(said):
-        return None  # no office of the table: one search instead of one per row
-    for rule, find in _found_bodies():
-        if rule.search(said) and (named := find.search(text)):
+    offices = _said_offices(said)
+    if offices is None:
+        return None
+    found_rows, rule_rows, said_state = offices
+    for k in found_rows:
+        if named := _found_bodies()[k][1].search(text):
             return " ".join(named.group().split())
-    said_state = not re.search(r"\b(?:Federal|Commonwealth|Shadow)\b", said)
-    states = [org for rule, cue, org, state in _body_rules()
-              if state and rule.search(said) and cue is not None and cue.search(text)]
-    for rule, cue, org, state in _body_rules():
-        if state or not rule.search(said):
-            continue
-        if cue is None or cue.search(text):
+    rules = [_body_rules()[k] for k in rule_rows]
+    states = [org for _, cue, org, state in rules
+              if state and cue is not None and cue.search(text)]
+    for _, cue, org, state in rules:
+        if not state and (cue is None or cue.search(text)):
             return org
     return states[0] if said_state and len(states) == 1 else None
+
+
+@lru_cache(maxsize=1024)
+def _said_offices(said: str) -> tuple[tuple[int, ...], tuple[int, ...], bool] | None:
+    """(rows of `_found_bodies`, rows of `_body_rules` whose office `said` holds, whether a
+    state body may be meant), None when no office of the table is said. Each official asked
+    every row's office pattern; the answer depends on the title alone, and titles recur."""
+    if not _any_office().search(said):
+        return None  # no office of the table: one search instead of one per row
+    found_rows = tuple(k for k, (rule, _) in enumerate(_found_bodies()) if rule.search(said))
+    rule_rows = tuple(k for k, row in enumerate(_body_rules()) if row[0].search(said))
+    return found_rows, rule_rows, not _NOT_STATE.search(said)
+
+
+_NOT_STATE = re.compile(r"\b(?:Federal|Commonwealth|Shadow)\b")
 
 
 def same_as_publisher(organisation: str, publisher: str | None) -> str:

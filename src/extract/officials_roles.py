@@ -279,6 +279,8 @@ def _inner_dot(segment: str, cut: int) -> bool:
     return segment[cut] == "." and cut > 0 and segment[cut - 1].isupper()
 
 
+# A pure function of the phrase, and the same role phrases recur from one article to the next.
+@lru_cache(maxsize=4096)
 def _interpret(raw: str) -> RoleFind | None:
     """Validate a role phrase and split off its organisation."""
     role = " ".join(raw.split()).strip(" ,-–—")
