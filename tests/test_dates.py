@@ -12,8 +12,8 @@ from spacy.matcher import Matcher
 
 from conftest import make_context
 from extract.dates import detect_date_order
+from extract.dates_named import build_date_matcher
 from extract.dates_normalise import Anchor
-from extract.dates_patterns import build_date_matcher
 from extract.dates_relative import normalise_phrase
 from extract.dates_times import parse_time, time_regex
 from extract.events_build import tense_of
@@ -340,3 +340,14 @@ def test_dates_longest_matches_equal_filter_spans(nlp: Language, seed: int) -> N
     found = _random_matches(seed)
     spans = filter_spans([Span(doc, s, e, label=label) for label, s, e in found])
     assert _longest(found) == [(span.label_, span.start, span.end) for span in spans]
+
+
+def test_dates_remembered_windows_equal_whole_doc(nlp: Language) -> None:
+    """Windows' matches are remembered by their text: the same words with other white
+    space ("Wed 12/03" / "We d 12/03") or in another doc must still get their own."""
+    finder = nlp.get_pipe("council_dates")
+    texts = [*WINDOWED, *_soups(150)]
+    for text in [*texts, *reversed(texts), "Wed 12/03", "We d 12/03", "Wed  12/03"]:
+        doc = nlp.make_doc(text)
+        assert finder.dates(doc) == finder.dates.matcher(doc)
+    assert finder.dates.seen

@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extract.article import ArticleContext, DateOrder
-from extract.dates_named import NamedMatcher, build_gathering_matchers
-from extract.dates_patterns import AnchoredMatcher, build_date_matcher, word_lists
+from extract.dates_named import NamedMatcher, build_date_matcher, build_gathering_matchers
+from extract.dates_patterns import AnchoredMatcher, word_lists
 from extract.dates_times import find_times
 from extract.doctext import TokenView, doc_text, token_view
 from extract.schema import Event

@@ -1,5 +1,9 @@
-"""Gathering patterns: common gathering nouns by phrase, and title-case named events
-("Foster Care Fortnight") found from their head words."""
+"""The matchers: gathering nouns by phrase, title-case named events ("Foster Care
+Fortnight") found from their head words, and the date patterns.
+
+Date token patterns use `@NAME` (or `@NAME?`) references to token classes in
+`dates_tokens.jsonl`; optional whitespace tokens are inserted between every element so
+hard-wrapped text ("Saturday 8 \\nOctober") still matches."""
 
 from __future__ import annotations
 
@@ -11,8 +15,15 @@ from typing import Any
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
-from extract.dates_patterns import read_jsonl
+from extract.dates_patterns import (
+    AnchoredMatcher,
+    Members,
+    TokenAnchors,
+    flagged,
+    read_jsonl,
+)
 from extract.doctext import token_view
 
 # Words that may sit inside a named event or week ("Foster Care Fortnight", "Day of Action").
@@ -108,3 +119,56 @@ def build_gathering_matchers(nlp: Language) -> tuple[PhraseMatcher, NamedMatcher
             middle = {"TEXT": {"REGEX": _NAME_JOINERS}, "OP": "*"}
             named.add(row["kind"], [[first, middle, head]])
     return phrases, NamedMatcher(named, kinds)
+
+
+_SPACE: dict[str, Any] = {"IS_SPACE": True, "OP": "*"}
+
+
+def _expand(pattern: list[Any], tokens: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    expanded: list[dict[str, Any]] = []
+    for element in pattern:
+        if expanded:
+            expanded.append(dict(_SPACE))
+        if isinstance(element, dict):
+            expanded.append(element)
+            continue
+        optional = element.endswith("?")
+        token = dict(tokens[element.strip("@?")])
+        if optional:
+            token["OP"] = "?"
+        expanded.append(token)
+    return expanded
+
+
+def build_date_matcher(vocab: Vocab, *, flags: bool = True) -> AnchoredMatcher:
+    """The date patterns; with `flags`, word-list and regex token classes are tested
+    through lexeme flags (see `_Flag`), else as spaCy's Python predicates."""
+    tokens = {row["name"]: row["token"] for row in read_jsonl("dates_tokens.jsonl")}
+    specs = {name: flagged(token, vocab) for name, token in tokens.items()} if flags else tokens
+    # Flag ids are not in spaCy's pattern schema, so the schema check is off.
+    matcher = Matcher(vocab, validate=not flags)
+    reaches: dict[str, tuple[int, int]] = {}
+    for row in read_jsonl("dates_patterns.jsonl"):
+        variants = _wed_variants(row["pattern"])
+        matcher.add(row["label"], [_expand(p, specs) for p in variants])
+        for pattern in variants:
+            # Each element takes one token (or none); spaces between are not counted.
+            at = pattern.index(row["anchor"])
+            old = reaches.get(row["anchor"], (0, 0))
+            reaches[row["anchor"]] = (max(old[0], at), max(old[1], len(pattern) - at - 1))
+    anchors = TokenAnchors()
+    for name, reach in reaches.items():
+        anchors.add(tokens[name.strip("@")], reach)
+    used = {e.strip("@?") for row in read_jsonl("dates_patterns.jsonl")
+            for p in _wed_variants(row["pattern"]) for e in p if isinstance(e, str)}
+    return AnchoredMatcher(matcher, anchors, Members([tokens[name] for name in used]))
+
+
+def _wed_variants(pattern: list[Any]) -> list[list[Any]]:
+    """The tokenizer splits "Wed" like "we'd" ("We", "d"): a weekday slot also takes
+    that pair, so "Wed 12/03" is found."""
+    variants = [pattern]
+    for i, element in enumerate(pattern):
+        if element in ("@WEEKDAY", "@WEEKDAY?"):
+            variants.append([*pattern[:i], "@WED_WE", "@WED_D", *pattern[i + 1:]])
+    return variants

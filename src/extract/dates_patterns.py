@@ -1,9 +1,6 @@
-"""Date, time and gathering patterns loaded from data files under `patterns/`.
-
-Date token patterns use `@NAME` (or `@NAME?`) references to token classes in
-`dates_tokens.jsonl`; optional whitespace tokens are inserted between every element so
-hard-wrapped text ("Saturday 8 \\nOctober") still matches.
-"""
+"""Pattern data under `patterns/` (word lists, cue regexes), token classes as lexeme
+flags, and the date Matcher's anchored windows (the patterns themselves are built in
+`dates_named.build_date_matcher`)."""
 
 from __future__ import annotations
 
@@ -17,10 +14,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from extract.doctext import token_view
+from extract.doctext import doc_text, token_view
 from extract.patterns_data import pattern_rows
-
-_SPACE: dict[str, Any] = {"IS_SPACE": True, "OP": "*"}
 
 
 def read_jsonl(name: str) -> list[dict[str, Any]]:
@@ -39,46 +34,6 @@ def cue_regex(list_name: str) -> re.Pattern[str]:
     words = sorted(word_lists()[list_name], key=len, reverse=True)
     alternatives = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words)
     return re.compile(rf"(?<![\w’'])(?:{alternatives})(?![\w’'])", re.I)
-
-
-def _expand(pattern: list[Any], tokens: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    expanded: list[dict[str, Any]] = []
-    for element in pattern:
-        if expanded:
-            expanded.append(dict(_SPACE))
-        if isinstance(element, dict):
-            expanded.append(element)
-            continue
-        optional = element.endswith("?")
-        token = dict(tokens[element.strip("@?")])
-        if optional:
-            token["OP"] = "?"
-        expanded.append(token)
-    return expanded
-
-
-def build_date_matcher(vocab: Vocab, *, flags: bool = True) -> AnchoredMatcher:
-    """The date patterns; with `flags`, word-list and regex token classes are tested
-    through lexeme flags (see `_Flag`), else as spaCy's Python predicates."""
-    tokens = {row["name"]: row["token"] for row in read_jsonl("dates_tokens.jsonl")}
-    specs = {name: _flagged(token, vocab) for name, token in tokens.items()} if flags else tokens
-    # Flag ids are not in spaCy's pattern schema, so the schema check is off.
-    matcher = Matcher(vocab, validate=not flags)
-    reaches: dict[str, tuple[int, int]] = {}
-    for row in read_jsonl("dates_patterns.jsonl"):
-        variants = _wed_variants(row["pattern"])
-        matcher.add(row["label"], [_expand(p, specs) for p in variants])
-        for pattern in variants:
-            # Each element takes one token (or none); spaces between are not counted.
-            at = pattern.index(row["anchor"])
-            old = reaches.get(row["anchor"], (0, 0))
-            reaches[row["anchor"]] = (max(old[0], at), max(old[1], len(pattern) - at - 1))
-    anchors = TokenAnchors()
-    for name, reach in reaches.items():
-        anchors.add(tokens[name.strip("@")], reach)
-    used = {e.strip("@?") for row in read_jsonl("dates_patterns.jsonl")
-            for p in _wed_variants(row["pattern"]) for e in p if isinstance(e, str)}
-    return AnchoredMatcher(matcher, anchors, _Members([tokens[name] for name in used]))
 
 
 # spaCy names bits 19-63 of a lexeme's flags FLAG19..FLAG63, free for custom flags.
@@ -110,7 +65,7 @@ def _compiled(regex: str) -> re.Pattern[str]:
     return re.compile(regex)
 
 
-def _flagged(token: dict[str, Any], vocab: Vocab) -> dict[Any, Any]:
+def flagged(token: dict[str, Any], vocab: Vocab) -> dict[Any, Any]:
     """The token spec with its word-list or regex test replaced by a lexeme flag."""
     tests = [(attr, value) for attr, value in token.items()
              if attr in ("LOWER", "TEXT", "ORTH") and isinstance(value, dict)
@@ -136,16 +91,6 @@ def _flag_id(vocab: Vocab, getter: _Flag) -> int | None:
             return int(bit)
     free = [b for b in range(_FIRST_CUSTOM_FLAG, 64) if b not in getters]
     return int(vocab.add_flag(getter, free[0])) if free else None
-
-
-def _wed_variants(pattern: list[Any]) -> list[list[Any]]:
-    """The tokenizer splits "Wed" like "we'd" ("We", "d"): a weekday slot also takes
-    that pair, so "Wed 12/03" is found."""
-    variants = [pattern]
-    for i, element in enumerate(pattern):
-        if element in ("@WEEKDAY", "@WEEKDAY?"):
-            variants.append([*pattern[:i], "@WED_WE", "@WED_D", *pattern[i + 1:]])
-    return variants
 
 
 Reach = tuple[int, int]
@@ -209,7 +154,7 @@ class _Reaches(dict[str, Reach | None]):
         return reach
 
 
-class _Members(dict[str, bool]):
+class Members(dict[str, bool]):
     """Whether a token text passes the test of any pattern element (cached). A word
     that passes none cannot be inside any match, so a window stops before it.
     Extra conditions beside the text (e.g. `"SPACY": false`) are ignored: the test only
@@ -240,6 +185,12 @@ class _Members(dict[str, bool]):
         return member
 
 
+# Windows up to this many tokens have their matches remembered by their text; longer
+# ones (merged runs of dates) are rare and rarely recur.
+_CACHED_WINDOW = 24
+_SEEN_LIMIT = 50_000
+
+
 class AnchoredMatcher:
     """A Matcher run only on windows around anchor tokens.
 
@@ -248,25 +199,39 @@ class AnchoredMatcher:
     optional white space lies between elements. So the window from `left` non-space
     tokens before an anchor to `right` after it, widened over adjoining white space,
     holds every match on that anchor; it also stops before any word that no element
-    accepts (`_Members`), since no match can hold that word. Windows are merged where
+    accepts (`Members`), since no match can hold that word. Windows are merged where
     they overlap; the Matcher's result on a window is its whole-doc result restricted to
     the window (tokens are matched one at a time, no look-around) and, windows being
     disjoint and in order, the concatenation keeps the whole-doc order too."""
 
-    def __init__(self, matcher: Matcher, anchors: TokenAnchors, members: _Members) -> None:
+    def __init__(self, matcher: Matcher, anchors: TokenAnchors, members: Members) -> None:
         self.matcher = matcher
         self.anchors = anchors
         self.reaches = _Reaches(anchors)
         self.members = members
+        self.seen: dict[tuple[str, ...], list[tuple[int, int, int]]] = {}
 
     def __call__(
         self, doc: Doc, *, skip: frozenset[str] = frozenset()
     ) -> list[tuple[int, int, int]]:
         """(match_id, start, end) as `Matcher(doc)` gives them, except matches whose
         anchor token's text is in `skip` (the caller drops those anyway)."""
-        found = []
+        view, text, found = token_view(doc), doc_text(doc), []
         for start, end in self.windows(doc, skip=skip):
-            found += [(key, start + s, start + e) for key, s, e in self.matcher(doc[start:end])]
+            if end - start > _CACHED_WINDOW:
+                found += [(key, start + s, start + e)
+                          for key, s, e in self.matcher(doc[start:end])]
+                continue
+            # The Matcher reads only the tokens' texts (and lexeme flags of them) and
+            # whether white space follows each: the window's texts and its slice of the
+            # text (up to the next token) fix its matches, which recur across articles.
+            stop = view.starts[end] if end < len(view.starts) else len(text)
+            window = (text[view.starts[start]:stop], *view.texts[start:end])
+            if (relative := self.seen.get(window)) is None:
+                if len(self.seen) > _SEEN_LIMIT:
+                    self.seen.clear()
+                relative = self.seen[window] = self.matcher(doc[start:end])
+            found += [(key, start + s, start + e) for key, s, e in relative]
         return found
 
     def windows(self, doc: Doc, *, skip: frozenset[str]) -> list[tuple[int, int]]:
