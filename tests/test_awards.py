@@ -846,3 +846,30 @@ def test_awards_gated_sentences_skip_a_word_across_a_sentence_end() -> None:
     hits = ([8, 20], [12, 24], ["won", "gold"])
     assert list(awards._gated_sentences([(0, 10), (15, 30)], hits)) == [
         (15, 30, frozenset({"gold"}))]
+
+
+CEREMONY_TEXTS = [
+    "", "No capitals here", "Awards", "xAwards and the Gala", "The Northshire Care Awards 2024",
+    "Won at the LGC Awards, the MJ Awards (and) the Gala Dinner: Summit Awards.",
+    "Team of the Year at the Local Government Awards\nand the Civic Honours Gala",
+    "“Best Council” at the U.K. Public Sector Awards; then the Honors & Accolades Summit.",
+    "Awards Awards, Awards; Gala Gala Gala", "St. Anne’s Conference Awards-Gala held in Leeds.",
+    "The Care Awards\n\nThe Gala", "Council Awards. Staff Awards. " * 5,
+]
+
+
+@pytest.mark.parametrize("text", [*CEREMONY_TEXTS, *GATE_TEXTS, *LINE_TEXTS])
+def test_awards_ceremony_titles_same_as_whole_scan(text: str) -> None:
+    plain = [m.span() for m in find.TITLE_PHRASE.finditer(text)
+             if find._HAS_CEREMONY_WORD.search(m.group())]
+    assert [m.span() for m in find._titles_holding_ceremony_words(text)] == plain
+
+
+def test_awards_ceremony_titles_linear_on_dense_text() -> None:
+    def seconds(n: int) -> float:
+        text = "Regional Gala Awards " * n
+        started = time.perf_counter()
+        find.ceremonies(text)
+        return time.perf_counter() - started
+    seconds(500)
+    assert seconds(8_000) < 40 * max(seconds(2_000), 1e-3)

@@ -111,17 +111,40 @@ _YEAR_AFTER = re.compile(r"[^\S\n]+(?:19|20)\d\d\b")
 def ceremonies(text: str) -> list[tuple[int, str]]:
     """Every 'X Awards' title in `text` with its offset."""
     found: list[tuple[int, str]] = []
-    if _HAS_CEREMONY_WORD.search(text) is None:
-        return found
-    for match in TITLE_PHRASE.finditer(text):
-        if _HAS_CEREMONY_WORD.search(match.group()) is None:
-            continue  # a ceremony's name (left or right of "at") ends with one
+    for match in _titles_holding_ceremony_words(text):
         left, right = _split_at(_strip_article(match.group()))
         phrase = right or left
         if is_ceremony(phrase) and len(phrase.split()) >= 2:
             year = _YEAR_AFTER.match(text, match.end())  # "Awards 2024"
             phrase = " ".join((phrase + (year.group() if year else "")).split())
             found.append((match.start() + match.group().rfind(phrase.split()[0]), phrase))
+    return found
+
+
+# Everything before the last character no title can hold ("," ":" "(" quotes ...).
+_TO_LAST_BARRIER = re.compile(r".*[^\w\s’'&.-]", re.DOTALL)
+
+
+def _titles_holding_ceremony_words(text: str) -> list[re.Match[str]]:
+    """The matches of `TITLE_PHRASE.finditer(text)` holding a ceremony word (a ceremony's
+    name, left or right of "at", ends with one), read only around those words: an article
+    has a hundred titles and a few ceremony words. No title spans a character it cannot
+    hold and a title needs no look-behind, so the scan restarted just past such a
+    character (or at a title it found before) meets the titles the whole scan does."""
+    found: list[re.Match[str]] = []
+    pos = 0  # the whole scan's titles from here on are those TITLE_PHRASE finds from here
+    for word in _HAS_CEREMONY_WORD.finditer(text):
+        if found and found[-1].end() >= word.end():
+            continue  # in the title found last
+        barrier = _TO_LAST_BARRIER.match(text, pos, word.start())
+        for match in TITLE_PHRASE.finditer(text, barrier.end() if barrier else pos):
+            if match.start() > word.start():
+                pos = match.start()  # the scan will meet this title again
+                break
+            pos = match.end()
+            if match.end() >= word.end():
+                found.append(match)
+                break
     return found
 
 
