@@ -12,7 +12,9 @@ from spacy.language import Language
 
 from conftest import make_context
 from extract.names_anchor import _COMMA_CLAUSE, _PAREN_AFTER, _TITLE_COMMA_BEFORE, role_aside
+from extract.names_find import _MAX_NAME_WORDS, _middle_initial, _name_end, _name_word
 from extract.names_lexicon import word_set
+from extract.names_runs import Tok, closes
 from extract.names_surnames import surname_hits
 from extract.officials import extract_officials, extract_quotes
 from extract.officials_orgs import (
@@ -207,6 +209,36 @@ def test_names_role_aside_needs_a_comma_before() -> None:
         assert role_aside(text, start, stop) == _reference_role_aside(text, start, stop), (
             text, start, stop)
     assert asides > 100  # the cases reach both answers
+
+
+def _reference_name_end(run: list[Tok], i: int, *, anchored: bool) -> int:
+    """The name-end walk as first written, through the token helpers."""
+    soft = word_set("names_surname_places.txt")
+    j = i
+    while j < len(run) and j - i < _MAX_NAME_WORDS:
+        tok = run[j]
+        last = j + 1 == len(run) or closes(tok.text)
+        if tok.bare.lower() in soft and j > i and anchored and last:
+            return j + 1
+        if not (_name_word(tok) or _middle_initial(run, i, j)) or tok.bare.lower() in soft:
+            break
+        j += 1
+        if closes(tok.text):
+            break
+    return j
+
+
+def test_names_name_end_reads_each_word_once() -> None:
+    rng = random.Random(11)
+    words = ("Ann", "Lee", "J", "J.", "Hall", "Green", "Lee’s", "Council", "NHS", "Mr", "Ó",
+             "van", "Dr.", "Smith.", "Park", "Wood")
+    for _ in range(3000):
+        run = [Tok(n * 10, n * 10 + len(w), w)
+               for n, w in enumerate(rng.choice(words) for _ in range(rng.randint(1, 7)))]
+        i = rng.randrange(len(run))
+        for anchored in (False, True):
+            assert _name_end(run, i, anchored=anchored) == _reference_name_end(
+                run, i, anchored=anchored), ([t.text for t in run], i, anchored)
 
 
 def test_names_ties_go_to_the_first_named() -> None:

@@ -109,15 +109,17 @@ def _name_end(run: list[Tok], i: int, *, anchored: bool) -> int:
     """Index one past the last name word from run[i]; soft place words end a name only last."""
     soft = word_set("names_surname_places.txt")
     j = i
-    while j < len(run) and j - i < _MAX_NAME_WORDS:
-        tok = run[j]
-        last = j + 1 == len(run) or _closes(tok)
-        if tok.bare.lower() in soft and j > i and anchored and last:
+    limit = min(len(run), i + _MAX_NAME_WORDS)
+    while j < limit:
+        word = run[j].text
+        closing = closes(word)
+        place = bare_word(word).lower() in soft
+        if place and j > i and anchored and (j + 1 == len(run) or closing):
             return j + 1
-        if not (_name_word(tok) or _middle_initial(run, i, j)) or tok.bare.lower() in soft:
+        if place or not (_is_name_word(word) or _middle_initial(run, i, j)):
             break
         j += 1
-        if _closes(tok):
+        if closing:
             break
     return j
 

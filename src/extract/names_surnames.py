@@ -166,6 +166,12 @@ def _not_lone_first() -> frozenset[str]:
     return word_set("names_not_name_start.txt") | word_set("names_first_only_not.txt")
 
 
+@lru_cache(maxsize=8192)
+def _lone_first(word: str) -> bool:
+    """A first name of the lexicon that may stand alone (asked for every capitalised word)."""
+    return folded(word) in first_names() and word.lower() not in _not_lone_first()
+
+
 def first_name_speakers(text: str, known: list[Mention] | tuple[Mention, ...]) -> list[Mention]:
     """Lone first names (not part of a longer capitalised name) anchored by a speech verb."""
     covered = _Cover([(m.hon_start if m.hon_start is not None else m.start, m.tail_end)
@@ -173,7 +179,7 @@ def first_name_speakers(text: str, known: list[Mention] | tuple[Mention, ...]) -
     found = []
     for match in _LONE.finditer(text):
         word = match.group("w")
-        if folded(word) not in first_names() or word.lower() in _not_lone_first():
+        if not _lone_first(word):
             continue
         if _AFTER_PREPOSITION.search(text, max(0, match.start() - 12), match.start()):
             continue  # "in September", "to Grace": not the subject of the verb
