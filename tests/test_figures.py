@@ -11,7 +11,14 @@ from spacy.language import Language
 from conftest import make_context
 from extract.figures import extract_figures
 from extract.figures_metric import _NAME_REACH, _adjacent_regex
-from extract.figures_nouns import _start_regex, lexicon, name_ending_at, names_in
+from extract.figures_nouns import (
+    _lower_start_regex,
+    _start_regex,
+    _starts_in,
+    lexicon,
+    name_ending_at,
+    names_in,
+)
 from extract.schema import Figure
 
 # (sentence, expected figures as (metric, value, value_from, value_max))
@@ -426,3 +433,19 @@ def test_figures_name_starts_are_filtered_by_their_first_letters() -> None:
     starts = _start_regex(names)
     text = "from 12 to 15 Turnover caseloads ſtaff"
     assert [m.start() for m in starts.finditer(text)] == [14, 23, 33]
+
+
+@pytest.mark.parametrize("text", [
+    *NAME_WINDOW_TEXTS,
+    "İstaff turnover, STAFF \u0130 vacancies and CASELOADS; Ofsted’s 12 ofsted 3",
+    "Turnover\nTURNOVER tUrNoVeR “agency” staff, ‘Vacancy Rate’ 9% – Σίσυφος caseload",
+])
+def test_figures_name_starts_in_lowered_text_equal_the_case_folded_search(text: str) -> None:
+    """Start positions read from the lower-cased text (a case-sensitive regex the engine
+    skips through in C) are those the case-folding regex finds in the text itself."""
+    names, _ = lexicon("figures_names.jsonl")
+    assert _lower_start_regex(names) is not None  # else the fast path is never taken
+    _starts_in.cache_clear()
+    folded = [m.start() for m in _start_regex(names).finditer(text)]
+    assert folded  # every text holds a name
+    assert _starts_in(names, text) == folded

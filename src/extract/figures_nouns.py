@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from extract.figures_refine import Entry, cues, rows, spaced
-from extract.numbers import Quantity, number_pattern
+from extract.numbers import Quantity, folds_as_lower, number_pattern
 
 _FLAGS = re.IGNORECASE
 
@@ -133,15 +133,11 @@ def _seq_prefixes(items: Any) -> Prefixes:
 @lru_cache(maxsize=4)
 def _start_regex(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """Every position where `pattern` can start a match, as the starts of a regex's
-    matches: the literal characters all its matches begin with, read from the parsed pattern (with
-    the same flags, so case folds alike). Without them (no parser, or a pattern that
+    matches: the literal characters all its matches begin with, read from the parsed
+    pattern (with the same flags, so case folds alike). Without them (no parser, or a pattern that
     may begin with a class), every position."""
-    try:
-        parser: Any = importlib.import_module("re._parser")
-        parsed = parser.parse(pattern.pattern, pattern.flags)
-    except (ImportError, AttributeError):  # a Python without the internal parser
-        return re.compile(r"(?=[\s\S])")
-    starts = {text for text, _ in _seq_prefixes(parsed)}
+    parsed = _parsed(pattern)
+    starts = {""} if parsed is None else {text for text, _ in _seq_prefixes(parsed)}
     if "" in starts:
         return re.compile(r"(?=[\s\S])")
     # Grouped by first character, which the match consumes: a pattern that begins with
@@ -151,21 +147,55 @@ def _start_regex(pattern: re.Pattern[str]) -> re.Pattern[str]:
     rests: dict[str, set[str]] = {}
     for text in starts:
         rests.setdefault(text[0], set()).add(text[1:])
-    alternation = "|".join(
+    return re.compile(rf"(?:{_alternation(rests)})", pattern.flags)
+
+
+def _alternation(rests: dict[str, set[str]]) -> str:
+    """Each first character, then a lookahead for the characters that may follow it."""
+    return "|".join(
         re.escape(first) + (rf"(?=(?:{'|'.join(re.escape(r) for r in sorted(rest))}))"
                             if "" not in rest else "")
         for first, rest in sorted(rests.items()))
-    return re.compile(rf"(?:{alternation})", pattern.flags)
+
+
+def _parsed(pattern: re.Pattern[str]) -> Any:
+    """The parsed pattern, or None on a Python without the internal parser."""
+    try:
+        parser: Any = importlib.import_module("re._parser")
+        return parser.parse(pattern.pattern, pattern.flags)
+    except (ImportError, AttributeError):
+        return None
+
+
+@lru_cache(maxsize=4)
+def _lower_start_regex(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """`_start_regex` for the lower-cased text, case-sensitive: its leading class of first
+    letters lets the engine skip in C. None unless the pattern ignores case and its
+    start literals are ASCII (where lower() and IGNORECASE may disagree)."""
+    parsed = _parsed(pattern)
+    if not pattern.flags & re.IGNORECASE or parsed is None:
+        return None
+    starts = {text.lower() for text, _ in _seq_prefixes(parsed)}
+    if "" in starts or not all(text.isascii() for text in starts):
+        return None
+    rests: dict[str, set[str]] = {}
+    for text in starts:
+        rests.setdefault(text[0], set()).add(text[1:])
+    firsts = "".join(re.escape(first) for first in sorted(rests))
+    return re.compile(rf"(?=[{firsts}])(?:{_alternation(rests)})")
 
 
 @lru_cache(maxsize=8)  # the sentence being read; each of its numbers asks again
-def _starts_in(starts: re.Pattern[str], sentence: str) -> list[int]:
-    return [m.start() for m in starts.finditer(sentence)]
+def _starts_in(pattern: re.Pattern[str], sentence: str) -> list[int]:
+    lowered = _lower_start_regex(pattern)
+    if lowered is not None and folds_as_lower(sentence):
+        return [m.start() for m in lowered.finditer(sentence.lower())]
+    return [m.start() for m in _start_regex(pattern).finditer(sentence)]
 
 
 def _tries(pattern: re.Pattern[str], sentence: str, low: int, high: int) -> Iterator[int]:
     """The positions in [low, high) where `pattern` may start a match, in order."""
-    starts = _starts_in(_start_regex(pattern), sentence)
+    starts = _starts_in(pattern, sentence)
     for i in range(bisect_left(starts, low), len(starts)):
         if starts[i] >= high:
             return

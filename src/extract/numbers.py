@@ -224,6 +224,12 @@ def _interpret(core: str, plus: str | None, qual: str | None) -> Quantity | None
 _FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
+def folds_as_lower(text: str) -> bool:
+    """Whether an IGNORECASE regex of ASCII literals matches `text` where its lower-cased
+    regex matches `text.lower()`, at the same offsets: `text` holds none of `_FOLDS`."""
+    return text.isascii() or not _FOLDS.search(text)
+
+
 def _anchor_words() -> list[str]:
     """Words one of which (or a digit) every quantity phrase holds: cardinals, scales,
     denominators ("two-thirds"), vague amounts and "half"."""
@@ -252,7 +258,7 @@ def _lower_anchor_regex() -> re.Pattern[str]:
 
 def _anchors(text: str) -> list[int]:
     """Positions of digits and number words: the first of each quantity phrase's is one."""
-    if text.isascii() or not _FOLDS.search(text):
+    if folds_as_lower(text):
         return [m.start() for m in _lower_anchor_regex().finditer(text.lower())]
     return [m.start() for m in _trigger_regex().finditer(text)]
 
