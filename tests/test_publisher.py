@@ -13,6 +13,7 @@ from extract.publisher import (
     _OF_FORM,
     _OF_WORDS,
     _council_matches,
+    _council_name,
     _matches_from,
     detect_publisher,
 )
@@ -91,3 +92,17 @@ def test_publisher_council_scan_finds_what_a_full_scan_finds(text: str) -> None:
 
     assert spans(_council_matches(text)) == spans(_COUNCIL.finditer(text))
     assert spans(_matches_from(_OF_FORM, text, _OF_WORDS)) == spans(_OF_FORM.finditer(text))
+
+
+@pytest.mark.parametrize(("words", "council", "expected"), [
+    ("Redmoor  Borough", "Council", "Redmoor Borough Council"),
+    ("The Redmoor\nBorough", "council", "Redmoor Borough council"),
+    ("Visit Northshire and the", "Council", "Northshire Council"),
+    ("The", "Council", None),  # nothing left once the noise is gone
+    ("Youth", "Council", None),  # a body called "... Council" that issues nothing
+    ("City", "Council", None),  # only the kind of council
+])
+def test_publisher_council_name_from_match_words(
+    words: str, council: str, expected: str | None
+) -> None:
+    assert _council_name(words, council) == expected

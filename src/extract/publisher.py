@@ -87,6 +87,7 @@ def _body_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                  for body in sorted(_word_list("publisher_bodies.txt")))
 
 
+@lru_cache(maxsize=4096)
 def _clean(name: str) -> str:
     return _POSSESSIVE.sub("", " ".join(name.split()))
 
@@ -95,9 +96,8 @@ def _candidates(text: str) -> list[tuple[str, int, bool]]:
     """(name, offset, is a local authority) for every mention of a possible issuer."""
     found: list[tuple[str, int, bool]] = []
     for match in _council_matches(text):
-        words = _TRAILING_NOISE.sub("", _LEADING_NOISE.sub("", " ".join(match.group(1).split())))
-        if words and words[0].isupper() and not _blocked(words):
-            found.append((f"{words} {match.group(2)}", match.start(), True))
+        if (name := _council_name(match.group(1), match.group(2))) is not None:
+            found.append((name, match.start(), True))
     for match in _matches_from(_OF_FORM, text, _OF_WORDS):
         name = match.group(0) if match.group(2) else match.group(1)
         found.append((name, match.start(), True))
@@ -110,6 +110,16 @@ def _candidates(text: str) -> list[tuple[str, int, bool]]:
         if body in text:
             found.extend((body, m.start(), False) for m in pattern.finditer(text))
     return [(_clean(name), start, council) for name, start, council in found]
+
+
+@lru_cache(maxsize=4096)
+def _council_name(words: str, council: str) -> str | None:
+    """The name a `_COUNCIL` match gives (its words less leading and trailing noise), or
+    None when it names no issuer. Cached: the same few names recur in article after article."""
+    words = _TRAILING_NOISE.sub("", _LEADING_NOISE.sub("", " ".join(words.split())))
+    if words and words[0].isupper() and not _blocked(words):
+        return f"{words} {council}"
+    return None
 
 
 def _council_matches(text: str) -> Iterator[re.Match[str]]:
