@@ -12,7 +12,14 @@ from spacy.language import Language
 
 from conftest import make_context
 from extract.names_anchor import _COMMA_CLAUSE, _PAREN_AFTER, _TITLE_COMMA_BEFORE, role_aside
-from extract.names_find import _MAX_NAME_WORDS, _middle_initial, _name_end, _name_word
+from extract.names_find import (
+    _MAX_NAME_WORDS,
+    _middle_initial,
+    _name_end,
+    _name_from,
+    _name_word,
+    _run_names,
+)
 from extract.names_lexicon import word_set
 from extract.names_runs import Tok, closes
 from extract.names_surnames import surname_hits
@@ -239,6 +246,24 @@ def test_names_name_end_reads_each_word_once() -> None:
         for anchored in (False, True):
             assert _name_end(run, i, anchored=anchored) == _reference_name_end(
                 run, i, anchored=anchored), ([t.text for t in run], i, anchored)
+
+
+def test_names_run_walk_skips_only_words_that_open_nothing() -> None:
+    rng = random.Random(13)
+    words = ("Ann", "Lee", "Cllr", "Dr.", "Mr", "The", "Council", "Hall", "Kwame", "Osei",
+             "Lord", "Mayor", "NHS", "Street", "Smith.", "Jo")
+    for _ in range(2000):
+        picked = [rng.choice(words) for _ in range(rng.randint(1, 9))]
+        text, run = "", []
+        for word in picked:
+            run.append(Tok(len(text), len(text) + len(word), word))
+            text += word + " "
+        text += rng.choice(("said", ", a manager, said", "", "street"))
+        reference, i = [], 0
+        while i < len(run):  # `_name_from` asked at every word
+            mention, i = _name_from(text, run, i)
+            reference += [mention] if mention is not None else []
+        assert _run_names(text, run) == reference, text
 
 
 def test_names_ties_go_to_the_first_named() -> None:

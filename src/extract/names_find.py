@@ -134,11 +134,31 @@ def _middle_initial(run: list[Tok], i: int, j: int) -> bool:
 def _run_names(text: str, run: list[Tok]) -> list[Mention]:
     found: list[Mention] = []
     i = 0
-    while i < len(run):
+    size = len(run)
+    while i < size:
+        if not 2 <= size - i <= 3 and not _may_open(run[i].text):
+            # No honorific or known first name starts here, and a weak name would not end
+            # the run: `_name_from` would find nothing and step one word (most words).
+            i += 1
+            continue
         mention, i = _name_from(text, run, i)
         if mention is not None:
             found.append(mention)
     return found
+
+
+@lru_cache(maxsize=_WORD_CACHE)
+def _may_open(word: str) -> bool:
+    """Could an honorific or a first name start at this word (as `_name_from` asks)?"""
+    return word in _honorific_firsts() or word.rstrip(".") in _honorific_firsts() or (
+        _first_name_start(word))
+
+
+@lru_cache(maxsize=_WORD_CACHE)
+def _first_name_start(word: str) -> bool:
+    bare = bare_word(word)
+    return folded(bare) in first_names() and bare.lower() not in word_set(
+        "names_not_name_start.txt")
 
 
 def _name_from(text: str, run: list[Tok], i: int) -> tuple[Mention | None, int]:
@@ -152,10 +172,7 @@ def _name_from(text: str, run: list[Tok], i: int) -> tuple[Mention | None, int]:
         if end == j:
             return None, max(j, i + 1)
         return _titled(text, run, units, j, end), end
-    tok = run[i]
-    if folded(tok.bare) in first_names() and tok.bare.lower() not in word_set(
-        "names_not_name_start.txt"
-    ):
+    if _first_name_start(run[i].text):
         end = _name_end(run, i, anchored=True)
         if end - i >= 2 and _not_a_place(text, run, i, end):
             return plain(text, run, i, end, "lexicon"), end
