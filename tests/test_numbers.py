@@ -137,3 +137,32 @@ def test_numbers_fold_characters_are_the_only_case_traps() -> None:
                 or bool(digit.match(char)) != bool(digit.match(low))):
             traps.add(char)
     assert traps and all(_FOLDS.match(c) for c in traps), traps
+
+
+GUARD_TEXTS = [
+    "More than Twenty-one staff, ſeven posts, about half a dozen, two-thirds of 40",
+    "between five and ſix hundred and twenty; up to a hundred; \u212aEY: nine in ten",
+    "İn 2021 over one in every four, several dozen, from 12% to nine per cent, 30+",
+]
+
+
+@pytest.mark.parametrize("text", GUARD_TEXTS)
+def test_numbers_first_letter_guard_keeps_the_same_matches(
+        text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Word alternations are led by a lookahead for their first letters (fast rejection);
+    the phrases found must be those of the plain alternations, case folds included."""
+    from extract import numbers
+
+    guarded = numbers._parts.__wrapped__()
+    assert "(?=[" in guarded["qual"]  # else the guard is gone and this test is moot
+
+    def plain(words: object) -> str:
+        return "|".join(sorted((re.escape(w) for w in words), key=len,  # type: ignore[attr-defined]
+                               reverse=True))
+
+    monkeypatch.setattr(numbers, "_alt", plain)
+    unguarded = numbers._parts.__wrapped__()
+    for key in ("core", "share", "qual"):
+        fast, slow = re.compile(guarded[key], re.I), re.compile(unguarded[key], re.I)
+        assert [m.span() for m in fast.finditer(text)] == [
+            m.span() for m in slow.finditer(text)], key
