@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import re
 from itertools import pairwise
 
 import pytest
@@ -9,6 +11,7 @@ from spacy.language import Language
 
 from conftest import make_context
 from extract.officials import extract_quotes
+from extract.quotes_find import _SINGLE, _single_kind
 from extract.schema import Quote
 
 
@@ -227,3 +230,17 @@ def test_quotes_said_after_an_event_is_not_a_clause(nlp: Language) -> None:
             "Tuesday's vote.")
     found = quotes(nlp, text)
     assert [(q.kind, q.speaker) for q in found] == [("direct", "Ann Lee")]
+
+
+def test_quotes_inner_apostrophes_are_passed_over() -> None:
+    """Only single marks `_single_kind` can accept are visited: a mark between two letters or
+    digits ("council’s", "rock'n'roll") never opens or closes a quote."""
+    every = re.compile(r"[‘’']")
+    rng = random.Random(1)
+    pieces = "a1_ ‘’'\n([—–-:…é²x"
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        visited = [m.start() for m in _SINGLE.finditer(text)]
+        kinds = [m.start() for m in every.finditer(text) if _single_kind(text, m.start())]
+        assert [p for p in visited if _single_kind(text, p)] == kinds, text
+    assert not _SINGLE.search("the council’s plan, rock'n'roll")
