@@ -127,6 +127,12 @@ def test_dates_normalises_against_publication_date(
     value = normalise_phrase(span.label_, span.text, anchor)
     assert (value.date, value.partial) == (
         dt.date.fromisoformat(date) if date else None, partial)
+    # Remembered by its arguments: the same call is answered from the cache, equal to
+    # working it out afresh.
+    hits = normalise_phrase.cache_info().hits
+    assert normalise_phrase(span.label_, span.text, anchor) is value
+    assert normalise_phrase.cache_info().hits == hits + 1
+    assert normalise_phrase.__wrapped__(span.label_, span.text, anchor) == value
 
 
 TIMES = [

@@ -121,6 +121,7 @@ def choose_year(
     return min(candidates, key=lambda d: abs((d - anchor).days)) if candidates else None
 
 
+@lru_cache(maxsize=8192)
 def explicit_parts(text: str, order: DateOrder) -> tuple[int, int, int | None] | None:
     """(month, day, year or None) of an explicit phrase, via dateparser."""
     core = _RANGE_TAIL.sub(r"\1", text)

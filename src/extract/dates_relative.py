@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from extract.dates_normalise import (
     Anchor,
@@ -141,8 +142,10 @@ _EXPLICIT = frozenset({"DATE", "DATE_RANGE", "DATE_NUMERIC", "DATE_ISO"})
 _MONTHLY = frozenset({"MONTH", "MONTH_YEAR"})
 
 
+@lru_cache(maxsize=8192)
 def normalise_phrase(label: str, text: str, anchor: Anchor) -> DateValue:
-    """Any found date phrase, by the label of the pattern that found it."""
+    """Any found date phrase, by the label of the pattern that found it (a pure function
+    of its arguments, remembered: the same phrases recur in every article)."""
     if label in _EXPLICIT:
         return explicit_value(" ".join(text.split()), anchor)
     if label in _MONTHLY:
