@@ -28,7 +28,19 @@ def lexicon(name: str) -> tuple[re.Pattern[str], tuple[Entry, ...]]:
         rf"(?P<h{i}>\b{spaced(r['pattern'])}\b(?![’']s))" for i, r in enumerate(data)
     )
     entries = tuple(Entry(r["metric"], r.get("unit")) for r in data)
-    return re.compile(alternation, _FLAGS), entries
+    return re.compile(_guarded(alternation), _FLAGS), entries
+
+
+def _guarded(alternation: str) -> str:
+    """The alternation led by a lookahead for the first characters its matches may
+    begin with, so the engine rejects most positions in one step instead of trying
+    every entry (a necessary condition: the matches are the same)."""
+    parsed = _parsed(re.compile(alternation, _FLAGS))
+    starts = {""} if parsed is None else {text for text, _ in _seq_prefixes(parsed)}
+    if "" in starts:
+        return alternation
+    firsts = "".join(re.escape(first) for first in sorted({text[0] for text in starts}))
+    return rf"(?=[{firsts}])(?:{alternation})"
 
 
 @lru_cache(maxsize=1)
