@@ -14,6 +14,7 @@ from conftest import make_context
 from extract.names_anchor import _COMMA_CLAUSE, _PAREN_AFTER, _TITLE_COMMA_BEFORE, role_aside
 from extract.names_find import (
     _MAX_NAME_WORDS,
+    Mention,
     _middle_initial,
     _name_end,
     _name_from,
@@ -31,6 +32,7 @@ from extract.officials_orgs import (
     county_board,
     office_body,
 )
+from extract.officials_people import _CONTACT_BEFORE, excluded_mention
 from extract.officials_roles import _TITLE_CHUNK, _title_list_tail
 from extract.officials_split import known_in
 from extract.quotes_merge import _without_overlaps_by_pairs, without_overlaps
@@ -264,6 +266,24 @@ def test_names_run_walk_skips_only_words_that_open_nothing() -> None:
             mention, i = _name_from(text, run, i)
             reference += [mention] if mention is not None else []
         assert _run_names(text, run) == reference, text
+
+
+def test_names_contact_search_needs_a_contact_word() -> None:
+    rng = random.Random(17)
+    pieces = ("Contact ", "contact ", "E-mail ", "email ", "Call ", "CALL ", "Ring ", "ring ",
+              "Phone ", "Telephone ", "Enquiries ", "enquiries: ", "during ", "the ", ". ",
+              "\n", "x")
+    hits = 0
+    for _ in range(3000):
+        before = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        text = before + "Ann Lee said."
+        mention = Mention(start=len(before), end=len(before) + 7, name="Ann Lee",
+                          tail_end=len(before) + 7)
+        window = before[max(0, len(before) - 60) :]
+        hits += bool(_CONTACT_BEFORE.search(window))
+        if _CONTACT_BEFORE.search(window):
+            assert excluded_mention(text, mention), text
+    assert hits > 100
 
 
 def test_names_ties_go_to_the_first_named() -> None:

@@ -40,9 +40,18 @@ def excluded_mention(text: str, mention: Mention) -> bool:
     if _BYLINE.match(text, max(0, line_start - 1), begin):
         return True
     before = text[max(0, begin - 60) : begin]
-    if _CONTACT_BEFORE.search(before):
+    if _may_name_contact(before.lower()) and _CONTACT_BEFORE.search(before):
         return True
     return bool(_CONTACT_AFTER.match(text, mention.tail_end)) and "said" not in before
+
+
+# Every word `_CONTACT_BEFORE` needs holds one of these (lower-cased): without one, the
+# search of the 60 characters before each mention is skipped.
+_CONTACT_WORDS = ("contact", "mail", "call", "ring", "phone", "enquiries")
+
+
+def _may_name_contact(lowered: str) -> bool:
+    return any(word in lowered for word in _CONTACT_WORDS)
 
 
 def group_people(mentions: tuple[Mention, ...], keep: list[int]) -> list[Person]:
