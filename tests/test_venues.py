@@ -10,6 +10,7 @@ from conftest import make_context
 from extract import venues
 from extract.doctext import token_view
 from extract.venues import MAX_CANDIDATES, extract_venues
+from extract.venues_attach import walk, walks_for
 from extract.venues_words import MAX_NAME_TOKENS, name_matches
 
 Row = tuple[str, str, str | None]
@@ -250,3 +251,24 @@ def test_venues_room_tail_test_keeps_every_room_match(before: str) -> None:
     assert found is None or venues._room_tail(window)
     assert venues._room_tail(window) is bool(
         window[-1:] in (" ", "\t") and window.rstrip(" \t").endswith(("at", "of", "in", "the")))
+
+
+WALK_TEXTS = [
+    "The fair is at Grange Hall, 12 Mill Road, Easton, on Monday.",
+    "Meet in Committee Room 2, County Hall, in the town centre.",
+    "Held at Kirkton Library (ground floor) in Riverton. Then home.",
+]
+
+
+@pytest.mark.parametrize("text", WALK_TEXTS)
+def test_venues_walks_shared_by_component_and_extractor(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    names = list(doc.spans["venue_names"])
+    assert names
+    ends = {n.start_char: n.end_char for n in names}
+    walks = walks_for(doc, ends)
+    assert walks_for(doc, dict(ends)) is walks  # the component's walks, read again
+    for name in names:
+        for room in (False, True):
+            assert walks(name.end_char, room=room) == walk(text, name.end_char, ends, room=room)
+    assert walks_for(doc, {**ends, 0: 1}) is not walks  # other names: walked anew

@@ -19,7 +19,7 @@ from spacy.util import filter_spans
 from extract.article import ArticleContext
 from extract.doctext import TokenView, doc_text, token_view
 from extract.schema import Venue
-from extract.venues_attach import walk
+from extract.venues_attach import Walks, walks_for
 from extract.venues_lists import at_names, list_venues
 from extract.venues_words import attachment_regexes, name_matches, words
 
@@ -50,8 +50,8 @@ class VenueFinder:
         names = filter_spans([n for n in names if not any(_overlaps(n, p) for p, _ in listed)]
                              + [n for _, n in listed])
         phrase_of = {n.start: p for p, n in listed}
-        ends = {n.start_char: n.end_char for n in names}
-        phrases = [phrase_of.get(n.start) or _phrase(n, ends) for n in names]
+        walks = walks_for(doc, {n.start_char: n.end_char for n in names})
+        phrases = [phrase_of.get(n.start) or _phrase(n, walks) for n in names]
         doc.spans["venues"] = phrases
         doc.spans["venue_names"] = names
         return doc
@@ -217,7 +217,7 @@ def _room_tail(before: str) -> bool:
     return before.endswith((" ", "\t")) and before.rstrip(" \t").endswith(("at", "of", "in", "the"))
 
 
-def _phrase(name: Span, ends: dict[int, int]) -> Span:
+def _phrase(name: Span, walks: Walks) -> Span:
     doc = name.doc
     start = name.start_char
     low = max(0, start - _ROOM_REACH)
@@ -228,7 +228,7 @@ def _phrase(name: Span, ends: dict[int, int]) -> Span:
         start = room.start()  # "the fellowship hall at First Methodist Church"
     elif doc_text(doc)[max(0, start - 4):start].lower() == "the ":
         start -= 4
-    end, _ = walk(doc_text(doc), name.end_char, ends, room=name[-1].text in words()["room_nouns"])
+    end, _ = walks(name.end_char, room=name[-1].text in words()["room_nouns"])
     return doc.char_span(start, end, alignment_mode="expand") or name
 
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc
+
+from extract.doctext import doc_text
 from extract.venues_words import attachment_regexes, words
 
 _MAX_STEPS = 4
@@ -118,3 +121,29 @@ def name_locality(name: str) -> str | None:
     if any(t.lower() not in generic for t in tokens[lead:-1]):
         return None
     return place
+
+
+_WALKS = "council_extract.venues.walks"
+
+
+class Walks:
+    """`walk` over one Doc's names, each (offset, room) walked once: the component walks
+    a name for its mention and the extractor again for its locality."""
+
+    def __init__(self, text: str, name_ends: dict[int, int]) -> None:
+        self.text, self.name_ends = text, name_ends
+        self.done: dict[tuple[int, bool], tuple[int, str | None]] = {}
+
+    def __call__(self, pos: int, *, room: bool) -> tuple[int, str | None]:
+        if (found := self.done.get((pos, room))) is None:
+            found = self.done[(pos, room)] = walk(self.text, pos, self.name_ends, room=room)
+        return found
+
+
+def walks_for(doc: Doc, name_ends: dict[int, int]) -> Walks:
+    """The Doc's `Walks`, kept while its names end where `name_ends` says."""
+    walks = doc.user_data.get(_WALKS)
+    if not isinstance(walks, Walks) or walks.name_ends != name_ends:
+        walks = Walks(doc_text(doc), dict(name_ends))
+        doc.user_data[_WALKS] = walks
+    return walks

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
 from extract.article import ArticleContext
 from extract.doctext import doc_text, span_text
 from extract.schema import Venue
-from extract.venues_attach import name_end, name_locality, place_ok, walk
+from extract.venues_attach import Walks, name_end, name_locality, place_ok, walks_for
 from extract.venues_lists import TokenRanges
 from extract.venues_words import UPPER, words
 
@@ -36,6 +37,7 @@ _COUNCIL_TOWN = re.compile(
 )
 
 
+@lru_cache(maxsize=256)
 def publisher_town(publisher: str | None) -> str | None:
     """The council's town; None for bodies not named after a place ("Tusla")."""
     if not publisher or not _PLACE_BODY.search(publisher):
@@ -75,11 +77,11 @@ def _people(doc: Doc) -> list[Span]:
     return list(doc.spans["people"]) if "people" in doc.spans else []
 
 
-def _stated(phrase: Span, name: Span, ends: dict[int, int]) -> str | None:
+def _stated(phrase: Span, name: Span, walks: Walks) -> str | None:
     """The locality the mention itself attaches ("..., Bexmoor", "... in Riverton"), or
     "the town centre"; None when the mention names no place."""
     room = name[-1].text in words()["room_nouns"]
-    _, stated = walk(doc_text(phrase.doc), name.end_char, ends, room=room)
+    _, stated = walks(name.end_char, room=room)
     if stated is None and phrase.end_char > name.end_char:
         tail = doc_text(phrase.doc)[name.end_char:phrase.end_char].rstrip(" \t\n.,;:")
         last = _LAST_PLACE.search(tail)
@@ -171,8 +173,10 @@ class _Covered:
 def venue_records(doc: Doc, *, context: ArticleContext) -> list[Venue]:
     if "venues" not in doc.spans or "venue_names" not in doc.spans:
         return []
-    town = publisher_town(context.publisher)
     names = list(doc.spans["venue_names"])
+    if not names:
+        return []  # nothing else (people, the publisher's town) need be read
+    town = publisher_town(context.publisher)
     ends = {n.start_char: n.end_char for n in names}
     people = TokenRanges([(h.start, h.end) for h in _people(doc)])
     pairs = [(p, n) for p, n in zip(doc.spans["venues"], names, strict=True)
@@ -180,7 +184,8 @@ def venue_records(doc: Doc, *, context: ArticleContext) -> list[Venue]:
     # Each mention's name and stated locality, worked out once (read again below).
     canonicals = [_canonical(name, ends) for _, name in pairs]
     keys = [_key(canonical) for canonical in canonicals]
-    own = [_stated(phrase, name, ends) for phrase, name in pairs]
+    walks = walks_for(doc, ends)  # the component walked most names already
+    own = [_stated(phrase, name, walks) for phrase, name in pairs]
     elsewhere = _stated_by_key(keys, own)
     records: list[Venue] = []
     seen: list[str] = []
