@@ -241,7 +241,8 @@ def _any_office() -> re.Pattern[str]:
 
 def office_body(text: str, said: str) -> str | None:
     """The body of an office from the data table; a state government only if one state is named."""
-    offices = _said_offices(said)
+    # A person named thousands of times (hostile text) has a long `said`: not kept in the cache.
+    offices = _said_offices(said) if len(said) <= _CACHED_SAID else _offices_of(said)
     if offices is None:
         return None
     found_rows, rule_rows, said_state = offices
@@ -257,8 +258,15 @@ def office_body(text: str, said: str) -> str | None:
     return states[0] if said_state and len(states) == 1 else None
 
 
+_CACHED_SAID = 1000
+
+
 @lru_cache(maxsize=1024)
 def _said_offices(said: str) -> tuple[tuple[int, ...], tuple[int, ...], bool] | None:
+    return _offices_of(said)
+
+
+def _offices_of(said: str) -> tuple[tuple[int, ...], tuple[int, ...], bool] | None:
     """(rows of `_found_bodies`, rows of `_body_rules` whose office `said` holds, whether a
     state body may be meant), None when no office of the table is said. Each official asked
     every row's office pattern; the answer depends on the title alone, and titles recur."""

@@ -279,9 +279,21 @@ def _inner_dot(segment: str, cut: int) -> bool:
     return segment[cut] == "." and cut > 0 and segment[cut - 1].isupper()
 
 
-# A pure function of the phrase, and the same role phrases recur from one article to the next.
-@lru_cache(maxsize=4096)
+_CACHED_RAW = 1000
+
+
 def _interpret(raw: str) -> RoleFind | None:
+    # A pure function of the phrase, and the same role phrases recur from one article to the
+    # next; a long phrase (a hostile list of titles) is not kept in the cache.
+    return _interpret_cached(raw) if len(raw) <= _CACHED_RAW else _interpret_phrase(raw)
+
+
+@lru_cache(maxsize=4096)
+def _interpret_cached(raw: str) -> RoleFind | None:
+    return _interpret_phrase(raw)
+
+
+def _interpret_phrase(raw: str) -> RoleFind | None:
     """Validate a role phrase and split off its organisation."""
     role = " ".join(raw.split()).strip(" ,-–—")
     if not role or len(role.split()) > 22 or not heads(role) or _NOT_ROLE.search(role):
