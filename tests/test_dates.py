@@ -357,3 +357,33 @@ def test_dates_remembered_windows_equal_whole_doc(nlp: Language) -> None:
         doc = nlp.make_doc(text)
         assert finder.dates(doc) == finder.dates.matcher(doc)
     assert finder.dates.seen
+
+
+_ORDER_WORDS = ["May", "may", "5", "12th", "xMay", "_May", "of", "June", "Sept.", "Sept", "1",
+                "123", "x12", "é12", "Dec", "Decx", "Mayor", "Junes", ",", "-", "–", "3", "2019",
+                "Jul", "٣", "3rd", "/", "12/05/2019", "Columbus, OH"]
+
+
+def _order_soups(count: int) -> list[str]:
+    rnd = random.Random(11)
+    return ["".join(rnd.choice(_ORDER_WORDS) + rnd.choice(["", " ", "  ", "\n"])
+                    for _ in range(rnd.randint(1, 20))) for _ in range(count)]
+
+
+@pytest.mark.parametrize("text", [text for text, _, _ in ORDERS] + _order_soups(400))
+def test_dates_order_counts_equal_plain_regexes(text: str) -> None:
+    """Written-date counts for the date order: the regexes open with literals and test
+    the word start per match; they count what the plain "\\b..." findall counts."""
+    from extract.dates import (
+        _DMY_WRITTEN,
+        _MDY_WRITTEN,
+        _MONTH_NAMES,
+        _NUMERIC,
+        _count_at_word_start,
+    )
+
+    mdy = rf"\b{_MONTH_NAMES}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*[-–]\s*\d)"
+    dmy = rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMES}\b"
+    assert _count_at_word_start(_MDY_WRITTEN, text) == len(re.findall(mdy, text))
+    assert _count_at_word_start(_DMY_WRITTEN, text) == len(re.findall(dmy, text))
+    assert "/" in text or not _NUMERIC.findall(text)

@@ -159,9 +159,18 @@ _MONTH_NAMES = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
+# The same names grouped by first letter, in the same order: a pattern that opens with
+# literals lets the regex engine skip to the places they occur.
+_MONTH_FIRST = (
+    r"(?:J(?:an(?:uary)?|une?|uly?)|F(?:eb(?:ruary)?)|M(?:ar(?:ch)?|ay)|A(?:pr(?:il)?|"
+    r"ug(?:ust)?)|S(?:ept?(?:ember)?)|O(?:ct(?:ober)?)|N(?:ov(?:ember)?)|D(?:ec(?:ember)?))"
+)
+# "\b" at the start is tested on each match (`_count_at_word_start`), not in the regex,
+# for the same reason; "\d\d?" is "\d{1,2}" opening with a character class.
 _MDY_WRITTEN = re.compile(
-    rf"\b{_MONTH_NAMES}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*[-–]\s*\d)")
-_DMY_WRITTEN = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMES}\b")
+    rf"{_MONTH_FIRST}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*[-–]\s*\d)")
+_DMY_WRITTEN = re.compile(rf"\d\d?(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMES}\b")
+_WORD = re.compile(r"\w")
 # "Hampton, VA" or "Columbus, OH 43215": a US place, when dates alone do not decide.
 _US_PLACE = re.compile(
     r",\s(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|"
@@ -174,7 +183,7 @@ _NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})\b")
 def detect_date_order(text: str, *, url: str | None = None) -> DateOrder:
     """Day-first unless the article shows US conventions: an unambiguous numeric date
     decides; then the site's domain; then how dates are written out in the text."""
-    for first, second in _NUMERIC.findall(text):
+    for first, second in _NUMERIC.findall(text) if "/" in text else ():
         if int(first) > 12 >= int(second):
             return "DMY"
         if int(second) > 12 >= int(first):
@@ -184,10 +193,20 @@ def detect_date_order(text: str, *, url: str | None = None) -> DateOrder:
         return "DMY"
     if _US_HOST.search(host):
         return "MDY"
-    us_style, uk_style = len(_MDY_WRITTEN.findall(text)), len(_DMY_WRITTEN.findall(text))
+    us_style = _count_at_word_start(_MDY_WRITTEN, text)
+    uk_style = _count_at_word_start(_DMY_WRITTEN, text)
     if us_style == uk_style and _US_PLACE.search(text):
         return "MDY"
     return "MDY" if us_style > uk_style else "DMY"
+
+
+def _count_at_word_start(pattern: re.Pattern[str], text: str) -> int:
+    """`len(re.findall(r"\\b" + pattern, text))` for a pattern whose every match opens
+    with a word character and holds none after a non-word one but at its start (a
+    month name or a day number, spaces, a month): a match not at a word start is
+    dropped, and the plain regex could not have started one inside it either."""
+    return sum(1 for match in pattern.finditer(text)
+               if not (match.start() and _WORD.match(text, match.start() - 1)))
 
 
 def extract_events(doc: Doc, *, context: ArticleContext) -> list[Event]:
