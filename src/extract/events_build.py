@@ -134,7 +134,8 @@ def _candidate(date: Span, spans: _Spans, anchor: Anchor) -> Candidate | None:
     # (Searching the whole sentence again when it holds the gathering too adds nothing:
     # `tense_of` with `at` already falls back to the whole sentence.)
     tense = sentence_tense(sentence(date), date.start_char)
-    value = _value(date, spans, replace(anchor, tense=tense))
+    # (A new Anchor directly: `dataclasses.replace` costs as much as the rest here.)
+    value = _value(date, spans, Anchor(anchor.reference, anchor.approx, anchor.order, tense))
     time = time or _echo(gathering, spans, want="time") or _linked(date, gathering, spans.times,
                                                                    spans)
     venue = venue or _echo(gathering, spans, want="venue") or _linked(date, gathering,

@@ -88,6 +88,10 @@ def sentence_at(doc: Doc, i: int) -> Span:
     starts = _sentence_starts(doc)
     if starts is None:
         return doc[i].sent
+    return _sentence_from(doc, starts, i)
+
+
+def _sentence_from(doc: Doc, starts: list[int], i: int) -> Span:
     k = bisect_right(starts, i)
     made: dict[int, Span] = doc.user_data.setdefault(_SENTENCES, {})
     if (found := made.get(k)) is None:
@@ -97,9 +101,10 @@ def sentence_at(doc: Doc, i: int) -> Span:
 
 def sentence(span: Span) -> Span:
     """`span.sent`: the sentence holding the span's first token."""
-    if _sentence_starts(span.doc) is None:
+    doc = span.doc
+    if (starts := _sentence_starts(doc)) is None:
         return span.sent
-    return sentence_at(span.doc, span.start)
+    return _sentence_from(doc, starts, span.start)
 
 
 def newline_before(doc: Doc, at: int) -> int:
