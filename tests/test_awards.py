@@ -873,3 +873,11 @@ def test_awards_ceremony_titles_linear_on_dense_text() -> None:
         return time.perf_counter() - started
     seconds(500)
     assert seconds(8_000) < 40 * max(seconds(2_000), 1e-3)
+
+
+def test_awards_categories_cached_but_each_caller_gets_its_own_list() -> None:
+    scope = " in the Team of the Year category at the Care Awards"
+    first = find.categories(scope)
+    assert [c[2] for c in first] == ["Team of the Year"]
+    first.clear()  # a caller's change never reaches the cache
+    assert tuple(find.categories(scope)) == find._categories(scope) != ()

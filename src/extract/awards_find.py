@@ -178,6 +178,11 @@ def _is_category(scope: str, at: int, end: int, phrase: str, ceremony: str | Non
 def categories(scope: str) -> list[tuple[int, int, str]]:
     """Award categories in `scope`: 'the X category/award', 'X of the Year', 'X Award',
     'for X at the Y Awards', and 'the X and Y categories'."""
+    return list(_categories(scope))
+
+
+@lru_cache(maxsize=4096)  # a pure function of the scope, which repeats across sentences
+def _categories(scope: str) -> tuple[tuple[int, int, str], ...]:
     found: list[tuple[int, int, str]] = []
     for match in TITLE_PHRASE.finditer(scope):
         whole = _strip_article(match.group())
@@ -195,7 +200,7 @@ def categories(scope: str) -> list[tuple[int, int, str]]:
             elif _is_category(scope, at, end, phrase, ceremony):
                 found.extend(_each_title(_listed_start(scope, at), end,
                                          _listed(scope, at) + phrase))
-    return found
+    return tuple(found)
 
 
 def _each_title(start: int, end: int, phrase: str) -> list[tuple[int, int, str]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from extract import awards_find as find
 
@@ -49,6 +50,7 @@ def _clause(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=4096)
 def recipient_from(subject: str) -> str | None:
     """The person, team or council a clause is about, from the words before its verb."""
     relative = re.search(r",?\s*\b(?:who|which|that)\s*$", subject)
@@ -190,5 +192,6 @@ _HYPOTHETICAL = re.compile(r"\b(?:whether|if|hopes?\s+to|hoping\s+to|bid\s+to|ch
                            r"|aims?\s+to|vying\s+to)\b[^,.;:]*$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def hypothetical(subject: str) -> bool:
     return bool(_HYPOTHETICAL.search(subject))
