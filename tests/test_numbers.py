@@ -166,3 +166,30 @@ def test_numbers_first_letter_guard_keeps_the_same_matches(
         fast, slow = re.compile(guarded[key], re.I), re.compile(unguarded[key], re.I)
         assert [m.span() for m in fast.finditer(text)] == [
             m.span() for m in slow.finditer(text)], key
+
+
+ANCHOR_TEXTS = [
+    "twenty-one staff, a_two 3x 4 five6 _seven eight’s nine\nten; (eleven) “twelve”",
+    "x12 12x ٣ posts, ²3, half-dozen, thousands of hundreds, onefold quarters-sixths",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", ANCHOR_TEXTS)
+def test_numbers_anchor_branches_equal_the_look_behind_form(text: str) -> None:
+    """Anchors are found with a word boundary and one branch per first letter; the
+    positions and lengths must be those of a look-behind per letter after the first
+    character (the earlier form), digits of any script included."""
+    from extract import numbers
+
+    by_first: dict[str, list[str]] = {}
+    for word in numbers._anchor_words():
+        by_first.setdefault(word[0], []).append(re.escape(word[1:]))
+    rests = "|".join(rf"(?<={first})(?:{'|'.join(sorted(rest, key=len, reverse=True))})"
+                     for first, rest in sorted(by_first.items()))
+    slow = re.compile(rf"[\d{''.join(sorted(by_first))}](?<!\w\w)(?:(?<=\d)|{rests})")
+    fast = numbers._lower_anchor_regex()
+    assert fast.pattern.startswith(r"\b")  # else the branch form is not in use
+    lowered = text.lower()
+    assert [m.span() for m in fast.finditer(lowered)] == [
+        m.span() for m in slow.finditer(lowered)]

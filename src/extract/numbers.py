@@ -259,6 +259,13 @@ def _lower_anchor_regex() -> re.Pattern[str]:
     for word in _anchor_words():
         by_first.setdefault(word[0], []).append(re.escape(word[1:]))
     firsts = "".join(sorted(by_first))
+    if all(first.isalnum() for first in by_first):
+        # A word character at a word start is "\b" before it; one branch per first
+        # letter is chosen in a step, where a look-behind per letter is tried in turn.
+        branches = "|".join(
+            rf"{re.escape(first)}(?:{'|'.join(sorted(rest, key=len, reverse=True))})"
+            for first, rest in sorted(by_first.items()))
+        return re.compile(rf"\b(?=[\d{firsts}])(?:\d|{branches})")
     rests = "|".join(rf"(?<={first})(?:{'|'.join(sorted(rest, key=len, reverse=True))})"
                      for first, rest in sorted(by_first.items()))
     return re.compile(rf"[\d{firsts}](?<!\w\w)(?:(?<=\d)|{rests})")
