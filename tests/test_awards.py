@@ -881,3 +881,13 @@ def test_awards_categories_cached_but_each_caller_gets_its_own_list() -> None:
     assert [c[2] for c in first] == ["Team of the Year"]
     first.clear()  # a caller's change never reaches the cache
     assert tuple(find.categories(scope)) == find._categories(scope) != ()
+
+
+@pytest.mark.parametrize("present", [None, frozenset(), frozenset({"came"}),
+                                     frozenset({"award", "won", "place"}), frozenset({"gold"})])
+def test_awards_triggers_for_gate_words_in_priority_order(present: frozenset[str] | None) -> None:
+    rules = find.triggers()
+    expected = [(level, pattern, unless) for level, pattern, needs, unless in rules
+                if present is None or not present.isdisjoint(awards._gate(needs))]
+    assert list(awards._triggers_for(present)) == expected
+    assert awards._triggers_for(present) is awards._triggers_for(present)  # read once

@@ -70,13 +70,15 @@ def _trigger_index() -> tuple[tuple[TriggerRule, ...], dict[str, frozenset[int]]
             {word: frozenset(found) for word, found in by_word.items()})
 
 
-def _triggers_for(present: Words) -> list[TriggerRule]:
+@lru_cache(maxsize=1024)  # sentences hold the same few sets of gate words
+def _triggers_for(present: Words) -> tuple[TriggerRule, ...]:
     """The triggers, in priority order, a sentence holding the gate words `present` may
     hold a match of: those none of whose words is here are left out."""
     rules, by_word = _trigger_index()
     if present is None:
-        return list(rules)
-    return [rules[i] for i in sorted(frozenset().union(*(by_word.get(w, ()) for w in present)))]
+        return rules
+    found = frozenset().union(*(by_word.get(word, ()) for word in present))
+    return tuple(rules[i] for i in sorted(found))
 
 
 def _matches(pattern: re.Pattern[str], unless: re.Pattern[str] | None, sentence: str,
