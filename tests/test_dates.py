@@ -333,8 +333,18 @@ def _random_matches(seed: int) -> list[tuple[str, int, int]]:
     return found
 
 
-@pytest.mark.parametrize("seed", range(200))
-def test_dates_longest_matches_equal_filter_spans(nlp: Language, seed: int) -> None:
+APART = [
+    [("A", 0, 2), ("B", 2, 3), ("A", 5, 9)],  # touching, then apart: the fast path
+    [("A", 0, 2), ("B", 1, 3)],
+    [("A", 4, 6), ("B", 0, 2)],  # apart but out of order
+    [("A", 0, 3), ("B", 3, 4), ("C", 3, 5)],
+]
+
+
+@pytest.mark.parametrize("found", [_random_matches(seed) for seed in range(200)] + APART)
+def test_dates_longest_matches_equal_filter_spans(
+    nlp: Language, found: list[tuple[str, int, int]]
+) -> None:
     """Date matches are filtered as tuples; ties (same length and start, other labels)
     must keep spaCy's choice."""
     from spacy.tokens import Span
@@ -343,7 +353,6 @@ def test_dates_longest_matches_equal_filter_spans(nlp: Language, seed: int) -> N
     from extract.dates import _longest
 
     doc = nlp.make_doc("w " * 25)
-    found = _random_matches(seed)
     spans = filter_spans([Span(doc, s, e, label=label) for label, s, e in found])
     assert _longest(found) == [(span.label_, span.start, span.end) for span in spans]
 

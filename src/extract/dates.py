@@ -9,6 +9,7 @@ doc.spans["gatherings"] (label = gathering kind). Interpretation happens in
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from urllib.parse import urlparse
 
 from spacy.language import Language
@@ -98,6 +99,8 @@ Match = tuple[str, int, int]  # label, start token, end token
 def _longest(matches: list[Match]) -> list[Match]:
     """`spacy.util.filter_spans` on (label, start, end): the (first) longest of
     overlapping matches, in order of start."""
+    if all(a[2] <= b[1] for a, b in pairwise(matches)):
+        return list(matches)  # already apart and in order (most docs): all are kept
     ordered = sorted(matches, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
     kept: list[Match] = []
     seen: set[int] = set()
