@@ -460,8 +460,34 @@ def test_figures_lexicon_first_letter_guard_keeps_the_same_matches(
 
     guarded = lexicon(name)[0]
     assert guarded.pattern.startswith("(?=[")  # else the guard is gone and this is moot
-    monkeypatch.setattr(figures_nouns, "_guarded", lambda alternation: alternation)
+    monkeypatch.setattr(figures_nouns, "guarded", lambda alternation: alternation)
     plain = figures_nouns.lexicon.__wrapped__(name)[0]
     for text in [*NAME_WINDOW_TEXTS, *_name_texts()[-3:]]:
         assert [(m.span(), m.lastgroup) for m in guarded.finditer(text)] == [
             (m.span(), m.lastgroup) for m in plain.finditer(text)]
+
+
+CUE_TEXTS = [
+    "The vacancy rate and staff turnover rose; agency social workers were recruited, "
+    "recruiting 12 who have since left. Compared with 2020, posts remain vacant.",
+    "ſtaff retention, VACANCY LEVELS, Reliance On Agency, churn: \u212aey posts still to fill",
+]
+
+
+def test_figures_cue_first_letter_guard_keeps_the_same_matches(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cue patterns are led by a lookahead for their first letters where those are known;
+    every search and anchored match must be that of the plain pattern."""
+    from extract import figures_nouns, figures_refine
+
+    fast = dict(figures_refine.cues())
+    assert sum(p.pattern.startswith("(?=[") for p in fast.values()) > 10
+    monkeypatch.setattr(figures_nouns, "guarded", lambda alternation: alternation)
+    slow = figures_refine.cues.__wrapped__()
+    for kind, pattern in fast.items():
+        for text in CUE_TEXTS:
+            assert [m.span() for m in pattern.finditer(text)] == [
+                m.span() for m in slow[kind].finditer(text)], kind
+            for pos in range(len(text)):
+                found, plain = pattern.match(text, pos), slow[kind].match(text, pos)
+                assert (found and found.span()) == (plain and plain.span()), (kind, pos)

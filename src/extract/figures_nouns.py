@@ -28,10 +28,10 @@ def lexicon(name: str) -> tuple[re.Pattern[str], tuple[Entry, ...]]:
         rf"(?P<h{i}>\b{spaced(r['pattern'])}\b(?![’']s))" for i, r in enumerate(data)
     )
     entries = tuple(Entry(r["metric"], r.get("unit")) for r in data)
-    return re.compile(_guarded(alternation), _FLAGS), entries
+    return re.compile(guarded(alternation), _FLAGS), entries
 
 
-def _guarded(alternation: str) -> str:
+def guarded(alternation: str) -> str:
     """The alternation led by a lookahead for the first characters its matches may
     begin with, so the engine rejects most positions in one step instead of trying
     every entry (a necessary condition: the matches are the same)."""

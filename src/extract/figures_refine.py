@@ -49,7 +49,11 @@ def spaced(pattern: str) -> str:
 
 @lru_cache(maxsize=1)
 def cues() -> dict[str, re.Pattern[str]]:
-    found = {r["kind"]: re.compile(spaced(r["pattern"]), _FLAGS)
+    # (imported here: figures_nouns reads this module's lists when it is imported)
+    from extract.figures_nouns import guarded
+
+    # each led by a lookahead for its first letters: most positions fail in one step
+    found = {r["kind"]: re.compile(guarded(spaced(r["pattern"])), _FLAGS)
              for r in rows("figures_cues.jsonl")}
     # A recruiting verb counts only when it governs the number: at most three words before,
     # an opening quote allowed ('recruit "around 30" social workers').
