@@ -272,3 +272,16 @@ def test_venues_walks_shared_by_component_and_extractor(nlp: Language, text: str
         for room in (False, True):
             assert walks(name.end_char, room=room) == walk(text, name.end_char, ends, room=room)
     assert walks_for(doc, {**ends, 0: 1}) is not walks  # other names: walked anew
+
+
+def test_venues_prose_dates_skip_the_dateline_test(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Dates inside a line of prose are no session lines, told without the dateline test."""
+    from extract import venues_lists
+    asked: list[str] = []
+    monkeypatch.setattr(venues_lists, "is_furniture", lambda date: asked.append(date.text))
+    doc = nlp("The fair on Monday 3 June and Tuesday 4 June is at Grange Hall.\n"
+              "Monday 10 June: Kirkton Library, 10am")
+    assert "Grange Hall" in [n.text for n in doc.spans["venue_names"]]
+    assert asked == ["Monday 10 June"]

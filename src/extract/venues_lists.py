@@ -53,12 +53,13 @@ def _session_lines(
     # Where a session line's venue stops at the latest: the next date or time.
     stops = sorted([*times, *(d.start_char for d in dates)])
     for date in dates:
-        if is_furniture(date):
-            continue  # "March 3, 2022 / FOR IMMEDIATE RELEASE": a dateline, not a session
         line_start = newline_before(doc, date.start_char) + 1
-        separator = _LIST_SEPARATOR.match(text, _after_time(text, date.end_char, times))
-        if not _ONLY_BULLETS.fullmatch(text, line_start, date.start_char) or not separator:
+        # most dates sit inside a line of prose: that is ruled out before the dateline test
+        if not _ONLY_BULLETS.fullmatch(text, line_start, date.start_char):
             continue
+        separator = _LIST_SEPARATOR.match(text, _after_time(text, date.end_char, times))
+        if not separator or is_furniture(date):
+            continue  # "March 3, 2022 / FOR IMMEDIATE RELEASE": a dateline, not a session
         begin = _after_time(text, separator.end(), times)
         # A paragraph break further on than the reach does not matter: not looked for.
         paragraph = text.find("\n\n", begin, begin + _LIST_REACH + 1) % (len(text) + 1)
