@@ -188,7 +188,7 @@ class Members(dict[str, bool]):
 # Windows up to this many tokens have their matches remembered by their text; longer
 # ones (merged runs of dates) are rare and rarely recur.
 _CACHED_WINDOW = 24
-_SEEN_LIMIT = 50_000
+_SEEN_LIMIT = 20_000  # about 8 MB at most
 
 
 class AnchoredMatcher:
