@@ -23,6 +23,11 @@ def doc_text(doc: Doc) -> str:
     return str(text)
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Keep the text a Doc was tokenized from (equal to `doc.text`, without the join)."""
+    doc.user_data[_KEY] = text
+
+
 def span_text(span: Span) -> str:
     """`span.text` without rebuilding it token by token (end_char excludes trailing space)."""
     return doc_text(span.doc)[span.start_char:span.end_char]
@@ -75,9 +80,14 @@ _TOKENS_KEY = "council_extract.tokens"
 def token_view(doc: Doc) -> TokenView:
     view = doc.user_data.get(_TOKENS_KEY)
     if not isinstance(view, TokenView):
-        texts = [token.text for token in doc]
-        view = TokenView(texts=texts, lowers=[text.lower() for text in texts],
-                         starts=[token.idx for token in doc],
-                         is_space=[text.isspace() for text in texts])
+        # Offsets and lengths come out of the Doc in C; the texts are slices of the cached
+        # text, so no Token object is made.
+        text = doc_text(doc)
+        starts = doc.to_array("IDX").tolist()
+        lengths = doc.to_array("LENGTH").tolist()
+        texts = [text[start:start + length] for start, length in zip(starts, lengths,
+                                                                       strict=True)]
+        view = TokenView(texts=texts, lowers=[word.lower() for word in texts],
+                         starts=starts, is_space=[word.isspace() for word in texts])
         doc.user_data[_TOKENS_KEY] = view
     return view

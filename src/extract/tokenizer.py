@@ -16,6 +16,8 @@ from typing import Any
 from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]  # compiled, no stubs
 from spacy.tokens import Doc
 
+from extract.doctext import remember_text
+
 LONG_RUN = 256  # longer than any URL or word an article holds in practice
 PIECE = 64
 _LONG = re.compile(rf"\S{{{LONG_RUN},}}")
@@ -50,10 +52,14 @@ class GuardedTokenizer:
         self._add(text[position:], words, spaces)
         doc = Doc(self.inner.vocab, words=words, spaces=spaces)
         # Never trade exactness for speed: offsets everywhere index the article text.
-        return doc if doc.text == text else self._whole(text)
+        if doc.text != text:
+            return self._whole(text)
+        remember_text(doc, text)
+        return doc
 
     def _whole(self, text: str) -> Doc:
         doc: Doc = self.inner(text)
+        remember_text(doc, text)  # spaCy's tokens always join back to the input text
         return doc
 
     def _add(self, segment: str, words: list[str], spaces: list[bool]) -> None:
