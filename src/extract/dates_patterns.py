@@ -141,7 +141,7 @@ class _Reaches(dict[str, Reach | None]):
     """`TokenAnchors.reach` by token text (the lower-case form follows from it), each
     text worked out once: most tokens are common words asked about in every doc."""
 
-    _LIMIT = 200_000  # distinct texts kept; a crawl of unique numbers starts afresh
+    _LIMIT = 20_000  # distinct texts kept (~3 MB); past it the cache starts afresh
 
     def __init__(self, anchors: TokenAnchors) -> None:
         super().__init__()
@@ -160,7 +160,7 @@ class Members(dict[str, bool]):
     Extra conditions beside the text (e.g. `"SPACY": false`) are ignored: the test only
     has to let through every token some element accepts."""
 
-    _LIMIT = 200_000  # distinct texts kept; a crawl of unique numbers starts afresh
+    _LIMIT = 20_000  # distinct texts kept (~3 MB); past it the cache starts afresh
 
     def __init__(self, specs: list[dict[str, Any]]) -> None:
         super().__init__()
@@ -188,7 +188,7 @@ class Members(dict[str, bool]):
 # Windows up to this many tokens have their matches remembered by their text; longer
 # ones (merged runs of dates) are rare and rarely recur.
 _CACHED_WINDOW = 24
-_SEEN_LIMIT = 20_000  # about 8 MB at most
+_SEEN_LIMIT = 5_000  # about 2 MB at most: worker memory must stay flat over long runs
 
 
 class AnchoredMatcher:
