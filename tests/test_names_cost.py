@@ -33,8 +33,9 @@ from extract.officials_orgs import (
     office_body,
 )
 from extract.officials_people import _CONTACT_BEFORE, excluded_mention
-from extract.officials_roles import _TITLE_CHUNK, _title_list_tail
 from extract.officials_split import known_in
+from extract.officials_titles import _TITLE_CHUNK
+from extract.officials_titles import title_list_tail as _title_list_tail
 from extract.quotes_merge import _without_overlaps_by_pairs, without_overlaps
 from extract.quotes_reported import _clause, _clause_end, _stops
 from extract.quotes_subject import _TRAIL, QuoteFind, trail_start

@@ -24,6 +24,8 @@ from extract.officials_split import (
     split_civic_prefix,
     split_tail_body,
 )
+from extract.officials_titles import CAP as _CAP
+from extract.officials_titles import title_list_tail
 
 # After the name: ", role," up to the next comma, clause end, or speech verb.
 _AFTER = re.compile(
@@ -59,7 +61,6 @@ _SELF = (
 _POSSESSIVE_SELF = re.compile(rf"^{_SELF}['’]s?\s+", re.IGNORECASE)
 _INNER_SELF = re.compile(rf"\b{_SELF}['’]s?\s", re.IGNORECASE)
 _TAIL_SELF = re.compile(rf"\s+(?:at|of|for|with|in)\s+{_SELF}$", re.IGNORECASE)
-_CAP = r"[A-Z][\w’'&.-]*"
 _NAMED_ORG = (
     rf"(?:Department|Ministry|Office)\s+(?:of|for)\s+{_CAP}(?:(?:,\s*|\s+and\s+|\s+){_CAP})*"
     rf"|(?:(?:{_CAP}|and|&)\s+)*(?:{_CAP}\s+)?(?:{ORG_WORDS})\b"
@@ -172,7 +173,7 @@ def _appositive(text: str, pos: int) -> RoleFind | None:
     role = _RELATIVE.split(match.group("role"), maxsplit=1)[0]
     role = _AND_CLAUSE.split(role, maxsplit=1)[0]
     raw = _TIME_TAIL.sub("", _WHO_VERB.sub(_who_noun, role))
-    tail = _title_list_tail(text, match.end())
+    tail = title_list_tail(text, match.end())
     return None if tail is None else _interpret(raw + tail)
 
 
@@ -180,63 +181,6 @@ def _who_noun(match: re.Match[str]) -> str:
     verb = match.group("now") or match.group("past") or match.group("led")
     former = "" if match.group("now") else "former "
     return f"{former}{_WHO_NOUN[verb.lower()]} of "
-
-
-_TITLE_CHUNK = re.compile(rf"\s*,\s*(?P<chunk>{_CAP}(?:\s+(?:{_CAP}|and|&|of|for|the))*)")
-_TITLE_AND = re.compile(r"\s(?:and|&)\s")
-_TITLE_LAST = re.compile(r"[A-Z][\w’'-]*$")
-# A tail of more chunks than this makes a role of more words than `_interpret` accepts (every
-# chunk holds a word): such a tail is not built.
-_MAX_TAIL_CHUNKS = 22
-
-
-def _title_list_tail(text: str, pos: int) -> str | None:
-    """", Health and Ageing Well" after "Cabinet Member for Care": a title-case list goes on
-    up to a chunk with "and"; None when that tail is too long for a role."""
-    if not _TITLE_LAST.search(text, max(0, pos - 30), pos):
-        return ""
-    ends = _title_chains(text)
-    if pos not in ends:
-        _walk_chain(text, pos, ends)
-    chunks = ends[pos]
-    if chunks is None:
-        return ""
-    if chunks > _MAX_TAIL_CHUNKS:
-        return None
-    tail = ""
-    for _ in range(chunks):
-        match = _TITLE_CHUNK.match(text, pos)
-        if match is None:  # never: the walk matched these chunks
-            break
-        tail += ", " + " ".join(match.group("chunk").split())
-        pos = match.end()
-    return tail
-
-
-@lru_cache(maxsize=8)
-def _title_chains(text: str) -> dict[int, int | None]:
-    """Per text: from a position, how many title chunks run up to and including one holding
-    "and" (None when the chunks stop before one does). Filled as walks go, so that a long
-    comma list is walked once however many names stand in it, not once per name (O(n^2))."""
-    return {}
-
-
-def _walk_chain(text: str, pos: int, ends: dict[int, int | None]) -> None:
-    path: list[int] = []
-    while pos not in ends:
-        match = _TITLE_CHUNK.match(text, pos)
-        if match is None:
-            ends[pos] = None
-        elif _TITLE_AND.search(match.group("chunk")):
-            ends[pos] = 1
-        else:
-            path.append(pos)
-            pos = match.end()
-    result = ends[pos]
-    # Positions on the path, last first: each is one chunk further from where the walk ended.
-    for at in reversed(path):
-        result = None if result is None else result + 1
-        ends[at] = result
 
 
 def role_before(text: str, mention: Mention, *, floor: int) -> RoleFind | None:
