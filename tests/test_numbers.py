@@ -6,8 +6,8 @@ import re
 
 import pytest
 
+from extract.doctext import _FOLDS
 from extract.numbers import (
-    _FOLDS,
     Quantity,
     find_quantities,
     parse_number,

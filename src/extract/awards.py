@@ -23,7 +23,7 @@ from extract.awards_lines import list_level, list_rows, medal_lines
 from extract.awards_merge import finish_rows, sentence_bounds
 from extract.awards_subject import coordinated, hypothetical, recipient_from
 from extract.awards_went import INVERTED_NEEDS, WENT_NEEDS, inverted_lists, went_to, went_to_level
-from extract.doctext import doc_text, store_rows, stored_rows
+from extract.doctext import doc_text, folds_as_lower, store_rows, stored_rows
 from extract.schema import Award, AwardLevel
 
 Row = dict[str, Any]
@@ -233,7 +233,6 @@ def _councils(text: str, publisher: str | None) -> Callable[[int], str | None]:
 # except the three below, and a text holding one (or changing length when lower-cased)
 # is read without the gate.
 Words = frozenset[str] | None  # None: the gate is off, every pattern is tried
-_FOLDS = re.compile("[\u0130\u0131\u017f]")  # İ ı ſ match i / s under IGNORECASE
 Hits = tuple[list[int], list[int], list[str]]
 
 
@@ -266,7 +265,7 @@ def _gate(needs: tuple[str, ...]) -> frozenset[str]:
 def _word_hits(text: str) -> Hits | None:
     """(starts, ends, words) of every gate word in `text`, or None when it cannot be used."""
     lower = text.lower()
-    if len(lower) != len(text) or _FOLDS.search(text):
+    if len(lower) != len(text) or not folds_as_lower(text):
         return None
     finder = _vocabulary()[0]
     hits: Hits = ([], [], [])

@@ -7,6 +7,7 @@ largest cost of a run. `doc_text` keeps the joined string in `doc.user_data`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -91,3 +92,15 @@ def token_view(doc: Doc) -> TokenView:
                          starts=starts, is_space=[word.isspace() for word in texts])
         doc.user_data[_TOKENS_KEY] = view
     return view
+
+
+# Characters that IGNORECASE matches to an ASCII letter although they are not one ('ſ' is
+# 's', the Kelvin sign 'k'), or whose lower case has another length ('İ'): in a text holding
+# one, anchors are looked for in the text itself rather than in its lower case.
+_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def folds_as_lower(text: str) -> bool:
+    """Whether an IGNORECASE regex of ASCII literals matches `text` where its lower-cased
+    regex matches `text.lower()`, at the same offsets: `text` holds none of `_FOLDS`."""
+    return text.isascii() or not _FOLDS.search(text)

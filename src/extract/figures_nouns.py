@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
+from extract.doctext import folds_as_lower
 from extract.figures_refine import Entry, cues, rows, spaced
-from extract.numbers import Quantity, folds_as_lower, number_pattern
+from extract.numbers import Quantity, number_pattern
 
 _FLAGS = re.IGNORECASE
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from text_to_num import text2num  # type: ignore[import-untyped]  # ships no stubs
 
+from extract.doctext import folds_as_lower
 from extract.patterns_data import pattern_rows
 
 _FLAGS = re.IGNORECASE
@@ -224,18 +225,6 @@ def _interpret(core: str, plus: str | None, qual: str | None) -> Quantity | None
             qualifier = "down" if last < first else "up"
         return Quantity(0, 0, last, value_from=first, unit=unit, qualifier=qualifier)
     return Quantity(0, 0, first, value_max=last, unit=unit, qualifier=qualifier)
-
-
-# Characters that IGNORECASE matches to an ASCII letter although they are not one ('ſ' is
-# 's', the Kelvin sign 'k'), or whose lower case has another length ('İ'): in a text holding
-# one, anchors are looked for in the text itself rather than in its lower case.
-_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
-
-
-def folds_as_lower(text: str) -> bool:
-    """Whether an IGNORECASE regex of ASCII literals matches `text` where its lower-cased
-    regex matches `text.lower()`, at the same offsets: `text` holds none of `_FOLDS`."""
-    return text.isascii() or not _FOLDS.search(text)
 
 
 def _anchor_words() -> list[str]:
