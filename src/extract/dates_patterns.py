@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import compress
-from typing import Any
+from typing import Any, TypeVar
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
@@ -137,30 +137,42 @@ class TokenAnchors:
         return max(r[0] for r in found), max(r[1] for r in found)
 
 
-class _Reaches(dict[str, Reach | None]):
-    """`TokenAnchors.reach` by token text (the lower-case form follows from it), each
-    text worked out once: most tokens are common words asked about in every doc."""
+_V = TypeVar("_V")
 
-    _LIMIT = 20_000  # distinct texts kept (~3 MB); past it the cache starts afresh
+
+class _TextMemo(dict[str, _V]):
+    """An answer per token text, worked out once: most tokens are common words asked about
+    in every doc. Past `_LIMIT` distinct texts (~3 MB) the memo starts afresh, so a crawl of
+    unique numbers cannot grow a worker's memory."""
+
+    _LIMIT = 20_000
+
+    def answer(self, text: str) -> _V:
+        raise NotImplementedError
+
+    def __missing__(self, text: str) -> _V:
+        if len(self) > self._LIMIT:
+            self.clear()
+        value = self[text] = self.answer(text)
+        return value
+
+
+class _Reaches(_TextMemo[Reach | None]):
+    """`TokenAnchors.reach` by token text (the lower-case form follows from it)."""
 
     def __init__(self, anchors: TokenAnchors) -> None:
         super().__init__()
         self.anchors = anchors
 
-    def __missing__(self, text: str) -> Reach | None:
-        if len(self) > self._LIMIT:
-            self.clear()
-        reach = self[text] = self.anchors.reach(text, text.lower())
-        return reach
+    def answer(self, text: str) -> Reach | None:
+        return self.anchors.reach(text, text.lower())
 
 
-class Members(dict[str, bool]):
+class Members(_TextMemo[bool]):
     """Whether a token text passes the test of any pattern element (cached). A word
     that passes none cannot be inside any match, so a window stops before it.
     Extra conditions beside the text (e.g. `"SPACY": false`) are ignored: the test only
     has to let through every token some element accepts."""
-
-    _LIMIT = 20_000  # distinct texts kept (~3 MB); past it the cache starts afresh
 
     def __init__(self, specs: list[dict[str, Any]]) -> None:
         super().__init__()
@@ -177,12 +189,9 @@ class Members(dict[str, bool]):
                 words = value["IN"] if isinstance(value, dict) else [value]
                 (self.lowers if attr == "LOWER" else self.exact).update(words)
 
-    def __missing__(self, text: str) -> bool:
-        if len(self) > self._LIMIT:
-            self.clear()
-        member = self[text] = (text.lower() in self.lowers or text in self.exact
-                               or any(regex.search(text) for regex in self.regexes))
-        return member
+    def answer(self, text: str) -> bool:
+        return (text.lower() in self.lowers or text in self.exact
+                or any(regex.search(text) for regex in self.regexes))
 
 
 # Windows up to this many tokens have their matches remembered by their text; longer
