@@ -8,13 +8,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import numpy
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
 
 # Importing the extractor modules registers their components with spaCy.
-from extract import awards, dates, figures, officials, venues  # noqa: F401
+from extract import awards, dates, figures, officials, sentences, venues  # noqa: F401
 from extract.tokenizer import guard
 
 # Order matters only where a component reads another's spans (noted beside it).
@@ -25,16 +23,6 @@ RULE_COMPONENTS: tuple[str, ...] = (
     "council_figures",  # doc.spans["figures"]
     "council_awards",  # doc.spans["awards"]; reads "people"
 )
-
-
-@Language.component("council_paragraphs")
-def mark_paragraphs(doc: Doc) -> Doc:
-    """Start a sentence after every blank line: releases are paragraph-per-line text."""
-    # Only white-space tokens can hold a blank line: find them in C, read just those.
-    for i in numpy.flatnonzero(doc.to_array("IS_SPACE")[:-1]):
-        if doc[int(i)].text.count("\n") >= 2:
-            doc[int(i) + 1].is_sent_start = True
-    return doc
 
 
 def check_model(model: str) -> None:
@@ -56,8 +44,7 @@ def build_nlp(model: str | None = None) -> Language:
     nlp = spacy.blank("en") if model is None else spacy.load(model)
     nlp.tokenizer = guard(nlp.tokenizer)
     if not (nlp.has_pipe("parser") or nlp.has_pipe("senter")):
-        nlp.add_pipe("sentencizer")
-        nlp.add_pipe("council_paragraphs")
+        nlp.add_pipe("council_sentences")  # the sentencizer's rule plus blank lines
     for name in RULE_COMPONENTS:
         nlp.add_pipe(name)
     return nlp
