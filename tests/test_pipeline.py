@@ -31,3 +31,26 @@ def test_pipeline_no_sentence_start_without_a_blank_line_before_a_word(
     nlp: Language, text: str
 ) -> None:
     assert len(list(nlp(text).sents)) <= 1
+
+
+TOKEN_VIEW_TEXTS = [
+    "",
+    " ",
+    "Plain ASCII text, with 10am. and Cllr Lee.",
+    "“Curly” quotes’ and Straße \n\n next",
+    "İstanbul İZMİR: a letter whose lower case is longer",
+    "ΟΔΟΣ ΑΣ. ΣΑΣ's: final sigma depends on the next letter",
+    "KELVIN \u212a and long s \u017f",
+]
+
+
+@pytest.mark.parametrize("text", TOKEN_VIEW_TEXTS)
+def test_pipeline_token_view_equals_token_attributes(nlp: Language, text: str) -> None:
+    from extract.doctext import token_view
+
+    doc = nlp.make_doc(text)
+    view = token_view(doc)
+    assert view.texts == [token.text for token in doc]
+    assert view.lowers == [token.text.lower() for token in doc]
+    assert view.starts == [token.idx for token in doc]
+    assert view.is_space == [token.is_space for token in doc]

@@ -84,12 +84,19 @@ def token_view(doc: Doc) -> TokenView:
         # Offsets and lengths come out of the Doc in C; the texts are slices of the cached
         # text, so no Token object is made.
         text = doc_text(doc)
-        starts = doc.to_array("IDX").tolist()
-        lengths = doc.to_array("LENGTH").tolist()
-        texts = [text[start:start + length] for start, length in zip(starts, lengths,
-                                                                       strict=True)]
-        view = TokenView(texts=texts, lowers=[word.lower() for word in texts],
-                         starts=starts, is_space=[word.isspace() for word in texts])
+        rows = doc.to_array(["IDX", "LENGTH", "IS_SPACE"])
+        starts = rows[:, 0].tolist()
+        ends = (rows[:, 0] + rows[:, 1]).tolist()
+        texts = [text[start:end] for start, end in zip(starts, ends, strict=True)]
+        lower = text.lower()
+        # Lower-casing the whole text once gives each token's lower case unless a letter
+        # changes length ('İ') or depends on its neighbours (final sigma).
+        if len(lower) == len(text) and "\u03a3" not in text:
+            lowers = [lower[start:end] for start, end in zip(starts, ends, strict=True)]
+        else:
+            lowers = [word.lower() for word in texts]
+        view = TokenView(texts=texts, lowers=lowers, starts=starts,
+                         is_space=rows[:, 2].astype(bool).tolist())
         doc.user_data[_TOKENS_KEY] = view
     return view
 
