@@ -89,8 +89,11 @@ def bench_ours(corpus: Path, workers: int, limit: int | None) -> dict[str, Any]:
         with source.open("w", encoding="utf-8") as handle:
             handle.writelines(json.dumps(item) + "\n" for item in read_texts(corpus, limit))
     samples: list[tuple[int, float]] = []  # (articles done, largest worker RSS in MB)
+    pace: list[tuple[float, int]] = []  # (seconds since start, words done)
+    started = time.perf_counter()
 
     def sample(summary: RunSummary) -> None:
+        pace.append((time.perf_counter() - started, summary.words))
         sizes = [rss_mb(pid)[0] for pid in children()]
         if sizes:
             samples.append((summary.articles, max(sizes)))
@@ -107,7 +110,22 @@ def bench_ours(corpus: Path, workers: int, limit: int | None) -> dict[str, Any]:
                 errors=summary.errors, parent_cpu_s=round(parent, 1),
                 workers_cpu_s=round(workers_cpu, 1),
                 words_per_worker_cpu_s=round(summary.words / workers_cpu, 1),
-                load_average_after=os.getloadavg(), memory=memory_profile(samples))
+                load_average_after=os.getloadavg(), memory=memory_profile(samples),
+                after_start_up=steady_rate(pace))
+
+
+def steady_rate(pace: list[tuple[float, int]]) -> dict[str, Any]:
+    """Words per second from the 10% mark of the words to the end: the rate of a long run,
+    without the seconds the workers take to start and load the pipeline."""
+    if len(pace) < 2:
+        return {}
+    total = pace[-1][1]
+    since, words = next((t, w) for t, w in pace if w >= total * 0.1)
+    seconds = pace[-1][0] - since
+    if seconds <= 0:
+        return {}
+    return {"words": total - words, "seconds": round(seconds, 3),
+            "words_per_s": round((total - words) / seconds, 1)}
 
 
 def cpu_seconds() -> tuple[float, float]:
@@ -232,6 +250,9 @@ def print_table(results: dict[str, Any]) -> None:
     print("worker CPU s (1 worker / all):", results["ours_1"]["workers_cpu_s"],
           results["ours_all"]["workers_cpu_s"], "load average before:",
           results["load_average_before"])
+    print("words/s after start-up (1 worker / all):",
+          results["ours_1"].get("after_start_up", {}).get("words_per_s"),
+          results["ours_all"].get("after_start_up", {}).get("words_per_s"))
     print("memory (largest worker, MB):", json.dumps(results["ours_1"]["memory"]))
     print("ms per article:", json.dumps(results["components_ms_per_article"]))
 
@@ -279,6 +300,11 @@ def main() -> None:
         f"parallel efficiency on {args.workers} (target >= 0.85)": round(
             many / (one * args.workers), 3),
     }
+    steady = [results[key].get("after_start_up", {}).get("words_per_s")
+              for key in ("ours_1", "ours_all")]
+    if all(steady):
+        results["ratios"][f"parallel efficiency on {args.workers} after start-up"] = round(
+            steady[1] / (steady[0] * args.workers), 3)
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / f"bench-{dt.datetime.now():%Y%m%d-%H%M%S}.json"
     out.write_text(json.dumps(results, indent=2), encoding="utf-8")
