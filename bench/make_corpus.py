@@ -1,8 +1,9 @@
 """Write a synthetic corpus of council news articles for the benchmark and the crash test.
 
 Articles are assembled from paragraph templates (events with dates, times and venues,
-officials with quotes, workforce figures, awards) filled from small word lists with a
-seeded random generator, so the same --n and --seed always give the same corpus.
+officials with quotes, workforce figures, awards) filled from small word lists (or,
+with --vocabulary varied, from the larger made-up pools of bench/vocabulary.py) with a
+seeded random generator, so the same options always give the same corpus.
 About a third are hard-wrapped at 78 columns like many press-release feeds.
 
     python bench/make_corpus.py --n 10000 --out bench/corpus.jsonl
@@ -15,9 +16,13 @@ import argparse
 import datetime as dt
 import json
 import random
+import sys
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))  # also when loaded from its file path
+from vocabulary import Words, varied_words
 
 PLACES = (
     "Northshire", "Eastbrook", "Kelham", "Redmoor", "Ashcombe", "Brackley Vale", "Dunmere",
@@ -78,10 +83,12 @@ FILLER = (
     "qualifications, funding and interview preparation.",
 )
 
+TEMPLATE_WORDS = Words(places=PLACES, first=FIRST, last=LAST, venues=VENUES, streets=STREETS)
 
-def _person(rng: random.Random) -> tuple[str, str]:
+
+def _person(rng: random.Random, words: Words) -> tuple[str, str]:
     title = rng.choice(TITLES)
-    name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+    name = f"{rng.choice(words.first)} {rng.choice(words.last)}"
     return (f"{title} {name}".strip(), rng.choice(ROLES))
 
 
@@ -105,17 +112,18 @@ def _time_text(rng: random.Random) -> str:
                        f"at {_ampm(start)}"))
 
 
-def _event(rng: random.Random, council: str, published: dt.date, *, us: bool) -> str:
+def _event(rng: random.Random, council: str, published: dt.date, words: Words, *,
+           us: bool) -> str:
     day = published + dt.timedelta(days=rng.randint(3, 60))
-    venue = rng.choice(VENUES)
-    street = f", {rng.randint(1, 120)} {rng.choice(STREETS)}" if rng.random() < 0.4 else ""
+    venue = rng.choice(words.venues)
+    street = f", {rng.randint(1, 120)} {rng.choice(words.streets)}" if rng.random() < 0.4 else ""
     return (f"{council} will hold {rng.choice(EVENTS)} at {venue}{street} on "
             f"{_date_text(rng, day, us=us)} {_time_text(rng)}. Anyone interested in working "
             f"as one of the council's {rng.choice(SECTORS)} is welcome to drop in.")
 
 
-def _quote(rng: random.Random, place: str) -> str:
-    name, role = _person(rng)
+def _quote(rng: random.Random, place: str, words: Words) -> str:
+    name, role = _person(rng, words)
     said = rng.choice(("said", "added", "explained"))
     return (f"{name}, {role}, {said}: “We want people from {place} to build their careers "
             f"here. There has never been a better time to join us, and our teams are ready "
@@ -139,19 +147,23 @@ def _award(rng: random.Random, council: str, published: dt.date) -> str:
             f"{council} was also shortlisted for {rng.choice(AWARDS)}.")
 
 
-def make_article(index: int, rng: random.Random) -> dict[str, str]:
-    place = rng.choice(PLACES)
+def make_article(index: int, rng: random.Random, words: Words | None = None) -> dict[str, str]:
+    words = words or TEMPLATE_WORDS
+    place = rng.choice(words.places)
     council = f"{place} {rng.choice(BODIES)}"
     published = dt.date(2018, 1, 1) + dt.timedelta(days=rng.randint(0, 2500))
     us = rng.random() < 0.15
-    parts = [_event(rng, council, published, us=us), rng.choice(FILLER), _quote(rng, place)]
+    parts = [_event(rng, council, published, words, us=us), rng.choice(FILLER),
+             _quote(rng, place, words)]
     parts += rng.sample(FILLER, k=rng.randint(1, 3))
     if rng.random() < 0.7:
         parts.append(_figures(rng))
     if rng.random() < 0.35:
         parts.append(_award(rng, council, published))
     if rng.random() < 0.5:
-        parts.append(_quote(rng, place))
+        parts.append(_quote(rng, place, words))
+    if words.local is not None:
+        parts[2:2] = words.local(rng, place)
     title = f"{council} to hold {rng.choice(EVENTS)[2:].strip()} for {rng.choice(SECTORS)}"
     if rng.random() < 0.33:
         parts = ["\n".join(textwrap.wrap(p, 78)) for p in parts]
@@ -163,21 +175,24 @@ def make_article(index: int, rng: random.Random) -> dict[str, str]:
     }
 
 
-def articles(n: int, *, seed: int = 8) -> Iterator[dict[str, str]]:
+def articles(n: int, *, seed: int = 8, vocabulary: str = "templates"
+             ) -> Iterator[dict[str, str]]:
     rng = random.Random(seed)
+    words = TEMPLATE_WORDS if vocabulary == "templates" else varied_words(seed)
     for index in range(n):
-        yield make_article(index, rng)
+        yield make_article(index, rng, words)
 
 
-def write_corpus(out: Path, *, n: int, seed: int = 8, fmt: str = "jsonl") -> Path:
+def write_corpus(out: Path, *, n: int, seed: int = 8, fmt: str = "jsonl",
+                 vocabulary: str = "templates") -> Path:
     if fmt == "txt":
         out.mkdir(parents=True, exist_ok=True)
-        for item in articles(n, seed=seed):
+        for item in articles(n, seed=seed, vocabulary=vocabulary):
             (out / f"{item['id']}.txt").write_text(item["text"], encoding="utf-8")
         return out
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8") as handle:
-        for item in articles(n, seed=seed):
+        for item in articles(n, seed=seed, vocabulary=vocabulary):
             handle.write(json.dumps(item, ensure_ascii=False) + "\n")
     return out
 
@@ -189,8 +204,13 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("bench/results/corpus.jsonl"))
     parser.add_argument("--format", choices=("jsonl", "txt"), default="jsonl",
                         help="one JSONL file, or a folder of .txt files")
+    parser.add_argument("--vocabulary", choices=("templates", "varied"), default="templates",
+                        help="templates: the small fixed word lists (every word soon in the "
+                        "tokenizer's cache); varied: thousands of made-up places, surnames, "
+                        "venues and streets, contact lines and local-news sentences, for a "
+                        "share of new words per article nearer real text")
     args = parser.parse_args()
-    write_corpus(args.out, n=args.n, seed=args.seed, fmt=args.format)
+    write_corpus(args.out, n=args.n, seed=args.seed, fmt=args.format, vocabulary=args.vocabulary)
 
 
 if __name__ == "__main__":
