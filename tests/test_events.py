@@ -8,11 +8,14 @@ from spacy.language import Language
 from conftest import make_context
 from extract.dates import detect_date_order, extract_events
 from extract.events_link import (
+    LexemeFlag,
     SpanList,
     in_range,
     newline_after,
     newline_before,
     paragraph_end,
+    sent_bounds,
+    sent_of,
     sentence,
     sentence_at,
 )
@@ -330,6 +333,17 @@ def test_events_sentence_lookup_equals_spacy(nlp: Language, text: str) -> None:
     assert [sentence_at(doc, i) for i in range(len(doc))] == [t.sent for t in doc]
     spans = [doc[i:j] for i in range(len(doc)) for j in range(i + 1, min(len(doc), i + 4) + 1)]
     assert [sentence(s) for s in spans] == [s.sent for s in spans]
+
+
+@pytest.mark.parametrize("text", [*LAYOUTS, "Mr. Smith (the chair) said: “It’s on.” Is it?"])
+def test_events_sentence_bounds_equal_spacy(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    bounds = [(s.start, s.end, s.start_char, s.end_char) for s in (t.sent for t in doc)]
+    assert [tuple(sent_of(doc, i))[1:] for i in range(len(doc))] == bounds
+    spans = [doc[i:j] for i in range(len(doc)) for j in range(i + 1, min(len(doc), i + 4) + 1)]
+    assert [sent_bounds(s).start_char for s in spans] == [s.sent.start_char for s in spans]
+    punct, stop = LexemeFlag.of(doc, "is_punct"), LexemeFlag.of(doc, "is_stop")
+    assert [(punct[t.text], stop[t.text]) for t in doc] == [(t.is_punct, t.is_stop) for t in doc]
 
 
 @pytest.mark.parametrize("text", LAYOUTS)

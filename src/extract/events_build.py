@@ -15,8 +15,9 @@ from extract.dates_normalise import Anchor, DateValue
 from extract.dates_patterns import cue_regex
 from extract.dates_relative import day_only_value, normalise_phrase
 from extract.dates_times import parse_time
-from extract.doctext import doc_text, span_text
+from extract.doctext import doc_text, span_text, token_view
 from extract.events_link import (
+    LexemeFlag,
     SpanList,
     in_range,
     is_deadline,
@@ -24,7 +25,7 @@ from extract.events_link import (
     own_gathering,
     previous_gathering,
     segment_of,
-    sentence,
+    sent_bounds,
 )
 from extract.events_near import Rivals, covering, nearest_owned
 from extract.events_tense import sentence_tense, tense_of
@@ -103,7 +104,8 @@ def _links(date: Span, spans: _Spans, segment: tuple[int, int],
     gathering = own_gathering(date, in_range(spans.gatherings, segment), rivals, spans.others)
     own, found_here, earlier = "", gathering is not None, None
     if gathering is not None:
-        own = span_text(date.doc[max(sentence(gathering).start, gathering.start - 3):gathering.end])
+        own = _tokens_text(date.doc, max(sent_bounds(gathering).start, gathering.start - 3),
+                           gathering.end)
         own = own[own.rfind("\n") + 1:]  # "... via Teams\nFull Council": the line above
     elif date.label_ not in _DAY_LEVEL:
         return None
@@ -133,7 +135,7 @@ def _candidate(date: Span, spans: _Spans, anchor: Anchor) -> Candidate | None:
     gathering, time, venue, own = links
     # (Searching the whole sentence again when it holds the gathering too adds nothing:
     # `tense_of` with `at` already falls back to the whole sentence.)
-    tense = sentence_tense(sentence(date), date.start_char)
+    tense = sentence_tense(sent_bounds(date), date.start_char)
     # (A new Anchor directly: `dataclasses.replace` costs as much as the rest here.)
     value = _value(date, spans, Anchor(anchor.reference, anchor.approx, anchor.order, tense))
     time = time or _echo(gathering, spans, want="time") or _linked(date, gathering, spans.times,
@@ -161,7 +163,7 @@ def _linked(date: Span, gathering: Span, pool: list[Span], spans: _Spans) -> Spa
 
 
 def _sent_range(span: Span) -> tuple[int, int]:
-    sent = sentence(span)
+    sent = sent_bounds(span)
     return sent.start_char, sent.end_char
 
 
@@ -226,12 +228,20 @@ def _range_times(candidates: list[Candidate]) -> list[Candidate]:
 def _describe(gathering: Span) -> str:
     """A short name: the gathering phrase with the words qualifying it ("jobs fair")."""
     doc, start = gathering.doc, gathering.start
-    if not gathering[0].text[:1].isupper():  # a title ("MJ Awards") is already a name
-        sentence_start = sentence(gathering).start
-        while (start > max(sentence_start, gathering.start - 3) and doc[start - 1].is_alpha
-               and not doc[start - 1].is_stop):
+    texts = token_view(doc).texts
+    if not texts[start][:1].isupper():  # a title ("MJ Awards") is already a name
+        sentence_start, stop = sent_bounds(gathering).start, LexemeFlag.of(doc, "is_stop")
+        # `Token.is_alpha` is `str.isalpha` of the text; `is_stop` a lexeme flag.
+        while (start > max(sentence_start, gathering.start - 3) and texts[start - 1].isalpha()
+               and not stop[texts[start - 1]]):
             start -= 1
-    return " ".join(span_text(doc[start:gathering.end]).split())
+    return " ".join(_tokens_text(doc, start, gathering.end).split())
+
+
+def _tokens_text(doc: Doc, start: int, end: int) -> str:
+    """`doc[start:end].text` for start < end, from the token lists (no Span made)."""
+    view = token_view(doc)
+    return doc_text(doc)[view.starts[start]:view.starts[end - 1] + len(view.texts[end - 1])]
 
 
 def venue_text(venue: Span | None) -> str | None:

@@ -8,8 +8,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from itertools import accumulate
+from typing import ClassVar, NamedTuple
 
+from numpy import flatnonzero
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 from extract.dates_patterns import cue_regex, word_lists
 from extract.doctext import doc_text, span_text, token_view
@@ -65,6 +68,18 @@ def in_range(spans: Iterable[Span], bounds: tuple[int, int]) -> list[Span]:
 
 _SENT_STARTS = "council_extract.sentence_starts"
 _SENTENCES = "council_extract.sentences"  # sentence Spans made so far, by number
+_BOUNDS = "council_extract.sentence_bounds"  # `Sent`s made so far, by number
+
+
+class Sent(NamedTuple):
+    """A sentence as its Span's token indices and character offsets, without making the
+    Span (events only need where a sentence starts and ends)."""
+
+    doc: Doc
+    start: int
+    end: int
+    start_char: int
+    end_char: int
 
 
 def _sentence_starts(doc: Doc) -> list[int] | None:
@@ -76,8 +91,9 @@ def _sentence_starts(doc: Doc) -> list[int] | None:
     if doc.user_hooks or doc.user_span_hooks or doc.user_token_hooks or not (
             doc.has_annotation("SENT_START")):
         return None
-    flags = doc.to_array("SENT_START").tolist()
-    starts = [0, *(k for k, flag in enumerate(flags) if flag == 1 and k > 0)]
+    # The tokens flagged 1 past the first, picked out by numpy rather than a Python loop.
+    flags = doc.to_array("SENT_START")
+    starts = [0, *(k for k in flatnonzero(flags == 1).tolist() if k > 0)]
     doc.user_data[_SENT_STARTS] = starts
     return starts
 
@@ -105,6 +121,52 @@ def sentence(span: Span) -> Span:
     if (starts := _sentence_starts(doc)) is None:
         return span.sent
     return _sentence_from(doc, starts, span.start)
+
+
+class LexemeFlag(dict[str, bool]):
+    """A lexeme flag of a token (`is_punct`, `is_stop`) by token text, read from the vocab
+    once per text and vocab so that no Token is made. (A flag changed on a lexeme at run
+    time is not seen; nothing here changes one.) Cleared past `_LIMIT` texts."""
+
+    _LIMIT = 20_000
+    _made: ClassVar[dict[tuple[int, str], LexemeFlag]] = {}
+
+    def __init__(self, vocab: Vocab, name: str) -> None:
+        super().__init__()
+        self.vocab, self.name = vocab, name
+
+    @classmethod
+    def of(cls, doc: Doc, name: str) -> LexemeFlag:
+        memo = cls._made.get((id(doc.vocab), name))
+        if memo is None or memo.vocab is not doc.vocab:
+            memo = cls._made[id(doc.vocab), name] = cls(doc.vocab, name)
+        return memo
+
+    def __missing__(self, text: str) -> bool:
+        if len(self) > self._LIMIT:
+            self.clear()
+        value = self[text] = bool(getattr(self.vocab[text], self.name))
+        return value
+
+
+def sent_of(doc: Doc, i: int) -> Sent:
+    """The bounds of `sentence_at(doc, i)`, read from the token lists."""
+    if (starts := _sentence_starts(doc)) is None:
+        sent = doc[i].sent
+        return Sent(doc, sent.start, sent.end, sent.start_char, sent.end_char)
+    k = bisect_right(starts, i)
+    made: dict[int, Sent] = doc.user_data.setdefault(_BOUNDS, {})
+    if (found := made.get(k)) is None:
+        start, end = starts[k - 1], starts[k] if k < len(starts) else len(doc)
+        view = token_view(doc)
+        found = made[k] = Sent(doc, start, end, view.starts[start],
+                               view.starts[end - 1] + len(view.texts[end - 1]))
+    return found
+
+
+def sent_bounds(span: Span) -> Sent:
+    """The bounds of `sentence(span)`."""
+    return sent_of(span.doc, span.start)
 
 
 def newline_before(doc: Doc, at: int) -> int:
@@ -181,7 +243,7 @@ def segment_of(date: Span, times: list[Span], venues: list[Span]) -> tuple[int, 
     hard-wrapped session may run onto the next line)."""
     # Clipped around the date: a "sentence" of thousands of dates (a table, a crawl with no
     # full stops) would otherwise make every date measure itself against every other.
-    sent = sentence(date)
+    sent = sent_bounds(date)
     sentence_bounds = (max(sent.start_char, date.start_char - _SEGMENT_REACH),
                        min(sent.end_char, date.end_char + _SEGMENT_REACH))
     if not heads_line(date):
@@ -257,7 +319,7 @@ def _deadline_regex() -> re.Pattern[str]:
 
 def is_deadline(date: Span) -> bool:
     """"apply by 5 May", "closes on 12 March": a date that ends something, not a session."""
-    sentence_start = sentence(date).start_char
+    sentence_start = sent_bounds(date).start_char
     before = doc_text(date.doc)[max(sentence_start, date.start_char - 30):date.start_char]
     return bool(_deadline_regex().search(before))
 

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span
 
 from extract.dates_patterns import cue_regex
 from extract.doctext import doc_text
+from extract.events_link import Sent
 
 _CLAUSE_MARKS = (",", ";", ":", " – ", " — ", "(", ")")
 _MARKS = "council_extract.clause_marks"
@@ -31,7 +32,7 @@ def tense_of(text: str, *, at: int | None = None) -> str | None:
     return None
 
 
-def sentence_tense(sent: Span, at: int) -> str | None:
+def sentence_tense(sent: Span | Sent, at: int) -> str | None:
     """`tense_of(sentence text, at=at - sentence start)` for a doc offset `at`.
 
     The clause is bounded by bisection over the clause marks' offsets (read once per

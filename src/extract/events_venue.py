@@ -17,8 +17,16 @@ from functools import lru_cache
 from spacy.tokens import Span
 
 from extract.dates_patterns import cue_regex, read_jsonl
-from extract.doctext import doc_text, span_text
-from extract.events_link import SpanList, in_range, newline_after, sentence, sentence_at
+from extract.doctext import doc_text, span_text, token_view
+from extract.events_link import (
+    LexemeFlag,
+    Sent,
+    SpanList,
+    in_range,
+    newline_after,
+    sent_bounds,
+    sent_of,
+)
 from extract.events_near import nearest_owned
 
 # Tokens at the start of a sentence within which a reference back must appear.
@@ -44,25 +52,30 @@ def _label_regex() -> re.Pattern[str]:
     return re.compile(rf"[ \t•*·-]*(?:{labels})[ \t]*[:：|–-]", re.I)
 
 
-def _refers_back(sent: Span, gathering: Span, gatherings: list[Span]) -> bool:
+def _refers_back(sent: Sent, gathering: Span, gatherings: list[Span]) -> bool:
     """"It takes place at ...", "The event will be held at ...", "All sessions are at
     ...", "Venue: ...": the sentence opens by pointing at a gathering already named."""
-    if _label_regex().match(doc_text(sent.doc), sent.start_char):
+    doc = sent.doc
+    if _label_regex().match(doc_text(doc), sent.start_char):
         return True
-    opening = [t for t in sent[:_OPENING] if not t.is_space and not t.is_punct]
-    if opening and opening[0].lower_ in _words()["pronouns"]:
+    # The first `_OPENING` tokens, white space and punctuation left out (token indices).
+    view, punct = token_view(doc), LexemeFlag.of(doc, "is_punct")
+    opening = [i for i in range(sent.start, min(sent.start + _OPENING, sent.end))
+               if not view.is_space[i] and not punct[view.texts[i]]]
+    lowers = [view.lowers[i] for i in opening]
+    if lowers and lowers[0] in _words()["pronouns"]:
         # "It is hoped ...", "It follows ...": an empty subject refers to nothing.
-        follow = " ".join(t.lower_ for t in opening[1:3])
+        follow = " ".join(lowers[1:3])
         return not any(follow.startswith(w) for w in _words()["not_pronoun_follow"])
     anaphors, determiners = _words()["anaphors"], _words()["determiners"]
-    for i, token in enumerate(opening[1:], start=1):
-        if token.lower_ in anaphors and opening[i - 1].lower_ in determiners:
+    for i, lower in enumerate(lowers[1:], start=1):
+        if lower in anaphors and lowers[i - 1] in determiners:
             return True
-    end = opening[-1].i + 1 if opening else sent.start
+    end = opening[-1] + 1 if opening else sent.start
     return any(g.label_ == gathering.label_ and g.start < end for g in gatherings)
 
 
-def _lender(sent: Span, gathering: Span, spans: _Pools) -> bool:
+def _lender(sent: Sent, gathering: Span, spans: _Pools) -> bool:
     """No date (a dated sentence is another session), no other kind of gathering, and
     not online."""
     bounds = (sent.start_char, sent.end_char)
@@ -79,24 +92,24 @@ class _Pools:
         self.dates, self.gatherings, self.pool = dates, gatherings, pool
 
 
-def _first(sent: Span, pool: list[Span]) -> Span | None:
+def _first(sent: Sent, pool: list[Span]) -> Span | None:
     found = in_range(pool, (sent.start_char, sent.end_char))
     return found[0] if found else None
 
 
-def _next(sent: Span) -> Span | None:
-    return sentence_at(sent.doc, sent.end) if sent.end < len(sent.doc) else None
+def _next(sent: Sent) -> Sent | None:
+    return sent_of(sent.doc, sent.end) if sent.end < len(sent.doc) else None
 
 
-def _previous(sent: Span) -> Span | None:
-    return sentence_at(sent.doc, sent.start - 1) if sent.start > 0 else None
+def _previous(sent: Sent) -> Sent | None:
+    return sent_of(sent.doc, sent.start - 1) if sent.start > 0 else None
 
 
 def neighbour_link(date: Span, gathering: Span, *, dates: list[Span], gatherings: list[Span],
                    pool: list[Span]) -> Span | None:
     """A time or venue (from `pool`) the sentences around the session's give it."""
     spans = _Pools(dates, gatherings, pool)
-    sent = sentence(date)
+    sent = sent_bounds(date)
     following = _next(sent)
     for _ in range(_FORWARD):
         if following is None or not _lender(following, gathering, spans):
@@ -107,7 +120,7 @@ def neighbour_link(date: Span, gathering: Span, *, dates: list[Span], gatherings
         if (found := _first(following, pool)) is not None:
             return found
         following = _next(following)
-    gathering_sent = sentence(gathering)
+    gathering_sent = sent_bounds(gathering)
     before = _previous(gathering_sent if gathering_sent.start < sent.start else sent)
     if before is not None and _lender(before, gathering, spans):
         own = in_range(gatherings, (before.start_char, before.end_char))
@@ -141,12 +154,13 @@ def _title_link(date: Span, gathering: Span, spans: _Pools) -> Span | None:
 def back_gathering(date: Span, gatherings: list[Span]) -> Span | None:
     """"The fair is at the Grand Rooms. It opens on Monday 4 March.": a session sentence
     that opens by referring back takes the gathering of the sentence before."""
-    before = _previous(sentence(date))
+    sent = sent_bounds(date)
+    before = _previous(sent)
     if before is None:
         return None
     own = [g for g in in_range(gatherings, (before.start_char, before.end_char))
            if g.label_ != "body"]
-    if not own or not _refers_back(sentence(date), own[-1], []) or not _appointed(date):
+    if not own or not _refers_back(sent, own[-1], []) or not _appointed(date):
         return None
     return own[-1]
 
@@ -155,9 +169,9 @@ def _appointed(date: Span) -> bool:
     """"on Monday 4 March", "from 9 June", "tomorrow": a date something is set for, not
     "the best Saturday morning" or a date inside a quotation."""
     text = doc_text(date.doc)
-    if any(q in text[sentence(date).start_char:date.start_char] for q in "\"“”"):
+    if any(q in text[sent_bounds(date).start_char:date.start_char] for q in "\"“”"):
         return False
-    previous = date.doc[date.start - 1].lower_ if date.start > 0 else ""
+    previous = token_view(date.doc).lowers[date.start - 1] if date.start > 0 else ""
     return previous in _words()["date_leads"] or date.label_ == "REL_DAY"
 
 
@@ -172,7 +186,7 @@ def echo(gathering: Span, *, gatherings: SpanList, dates: list[Span], pool: list
     of a kind: `memo` keeps it, so a text of thousands of sessions walks them once."""
     if not gatherings.ordered:
         return _echo_scan(gathering, gatherings=gatherings, dates=dates, pool=pool)
-    after = sentence(gathering).end_char  # a reference back comes after its gathering
+    after = sent_bounds(gathering).end_char  # a reference back comes after its gathering
     visited, found = [], None
     for j in range(bisect_left(gatherings.starts, after), len(gatherings)):
         if j in memo:
@@ -191,12 +205,12 @@ def _echoes(label: str, other: Span, dates: list[Span]) -> bool:
     """An undated sentence's gathering that may refer back to one of kind `label`."""
     if other.label_ == "body" or in_range(dates, _bounds(other)):
         return False
-    definite = other.start > 0 and other.doc[other.start - 1].lower_ in _DEFINITE
+    definite = other.start > 0 and token_view(other.doc).lowers[other.start - 1] in _DEFINITE
     return other.label_ == label or (definite and span_text(other).lower() in _ANAPHORS)
 
 
 def _bounds(span: Span) -> tuple[int, int]:
-    sent = sentence(span)
+    sent = sent_bounds(span)
     return sent.start_char, sent.end_char
 
 
@@ -205,7 +219,7 @@ def _echo_scan(gathering: Span, *, gatherings: list[Span], dates: list[Span],
     """The definition, for gatherings not in order: every gathering measured."""
     sentences = []
     for other in gatherings:
-        if sentence(other) == sentence(gathering) or other.start_char < gathering.start_char:
+        if sent_bounds(other) == sent_bounds(gathering) or other.start_char < gathering.start_char:
             continue
         if _echoes(gathering.label_, other, dates):
             sentences.append((abs(other.start_char - gathering.start_char), other))
