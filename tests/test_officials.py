@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -9,7 +10,7 @@ from spacy.language import Language
 
 from conftest import make_context
 from extract.names_find import Mention
-from extract.names_runs import GAP, PARTICLES, WORD, closes, name_runs
+from extract.names_runs import _RUN, GAP, PARTICLES, WORD, _word_start, closes, name_runs
 from extract.officials import extract_officials
 from extract.officials_people import excluded_mention
 from extract.schema import Official
@@ -720,3 +721,39 @@ def test_officials_contact_after_name(after: str, contact: bool) -> None:
     text = "Ann Lee" + after
     mention = Mention(start=0, end=7, name="Ann Lee", tail_end=7)
     assert excluded_mention(text, mention) is contact
+
+
+def _reference_runs(text: str) -> list[list[tuple[int, int, str]]]:
+    """`name_runs` as it was before runs led by a capital were found apart: every `_RUN`
+    match walked, one-word pieces dropped at the end."""
+    runs: list[list[tuple[int, int, str]]] = []
+    for match in _RUN.finditer(text):
+        if match.group("more") is None:
+            continue
+        first = match.start()
+        current: list[tuple[int, int, str]] = []
+        for word in WORD.finditer(text, first, match.end()):
+            form = word.group()
+            if not (form[0].isupper() or form.lower() in PARTICLES) or (
+                    word.start() == first and not _word_start(text, word.start())):
+                runs.append(current)
+                current = []
+                continue
+            current.append((word.start(), word.end(), form))
+            if closes(form):
+                runs.append(current)
+                current = []
+        runs.append(current)
+    return [run for run in runs if len(run) > 1]
+
+
+def test_officials_name_runs_match_the_single_regex() -> None:
+    """Random texts of capitals, particles (whole, mid-word, leading), accents, dots and
+    wraps: the runs are those of the one-regex walk."""
+    rng = random.Random(3)
+    pieces = ["Ann", "Lee", "de", "van", "la", "dE", "under", "Ó", "é", "ébc", "J.", "Dr.",
+              " ", " ", "\n", "\n\n", "’s", "-", "3", "_", ".", ",", "the", "abcDef", "ter"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        found = [[(t.start, t.end, t.text) for t in run] for run in name_runs(text)]
+        assert found == _reference_runs(text), text

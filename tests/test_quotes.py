@@ -12,6 +12,7 @@ from spacy.language import Language
 from conftest import make_context
 from extract.officials import extract_quotes
 from extract.quotes_find import _SINGLE, _single_kind
+from extract.quotes_reported import _VERB, verb_spans
 from extract.schema import Quote
 
 
@@ -244,3 +245,16 @@ def test_quotes_inner_apostrophes_are_passed_over() -> None:
         kinds = [m.start() for m in every.finditer(text) if _single_kind(text, m.start())]
         assert [p for p in visited if _single_kind(text, p)] == kinds, text
     assert not _SINGLE.search("the council’s plan, rock'n'roll")
+
+
+def test_quotes_verb_spans_match_the_verb_regex() -> None:
+    """`verb_spans` (a search that skips to the character before a verb) finds exactly the
+    spans of `_VERB.finditer`: verbs at the start, after letters, digits, "_", accents, curly
+    marks and line breaks, and "called on" over a line break."""
+    rng = random.Random(2)
+    pieces = ["said", "says", "added", "called", " on", "\n", " ", "_", "é", "²", "a", "1",
+              "“", "’", "-", ".", "pointed out", "toldd", "Said", "x"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        assert verb_spans(text) == [m.span() for m in _VERB.finditer(text)], text
+    assert verb_spans("said it, and é said, then xsaid") == [(0, 4), (15, 19)]

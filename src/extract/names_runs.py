@@ -62,6 +62,15 @@ _RUN = re.compile(
     rf"(?:(?<=[^\W\d_a-z]){_UPPER_TAIL}|(?:{_particle_tails()}){_PARTICLE_END})"
     rf"(?:{GAP}(?P<more>{_NEXT}))*+"
 )
+# `_RUN` tries every particle's first letter ("a", "d", "l", "t": a quarter of the text) as a
+# run start; a run it starts there mid-word ("under Ann Lee") keeps only the words after the
+# first, which `_CAPITAL_RUN` finds from the next word on. So unless a whole particle word
+# leads a run (after a character that is no ASCII letter, or at the text start), runs led
+# by an upper-case-like letter are all there is, and one cheap search tells which case holds.
+_CAPITAL_RUN = re.compile(
+    rf"[A-Z\x80-\U0010ffff](?<=[^\W\d_]){_UPPER_TAIL}(?:{GAP}(?P<more>{_NEXT}))*+")
+_PARTICLE_LED = re.compile(rf"[^A-Za-z]{_PARTICLE}{GAP}{_NEXT}")
+_PARTICLE_FIRST = re.compile(rf"{_PARTICLE}{GAP}{_NEXT}")
 _WORDISH = re.compile(r"[\w'’-]")
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -107,11 +116,12 @@ def _word_start(text: str, pos: int) -> bool:
 
 
 def name_runs(text: str) -> list[list[Tok]]:
-    """The runs of two or more words, and the pieces a closing or lower-case word splits them
-    into (one-word pieces included), in text order."""
+    """The runs of two or more words (the pieces a closing or lower-case word splits a longer
+    run into), in text order."""
     runs: list[list[Tok]] = []
     words = WORD.finditer  # bound once: called per run
-    for match in _RUN.finditer(text):
+    led = _PARTICLE_LED.search(text) or _PARTICLE_FIRST.match(text)
+    for match in (_RUN if led else _CAPITAL_RUN).finditer(text):
         if match.group("more") is None:
             continue  # a lone word
         first = match.start()
@@ -122,14 +132,15 @@ def name_runs(text: str) -> list[list[Tok]]:
             if not (form[0].isupper() or form.lower() in PARTICLES) or (
                     start == first and not _word_start(text, start)):
                 # Not a capitalised word, or the tail of a lower-case one ("abcDef"): a split.
-                if current:
+                if len(current) > 1:
                     runs.append(current)
                 current = []
                 continue
             current.append(Tok(start, word.end(), form))
             if closes(form):
-                runs.append(current)
+                if len(current) > 1:
+                    runs.append(current)
                 current = []
-        if current:
+        if len(current) > 1:
             runs.append(current)
     return runs

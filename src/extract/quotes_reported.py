@@ -30,6 +30,10 @@ REPORTED_CORE = (
     r"|called\s+on|described|expects|hopes|predicted|reported|announced"
 )
 _VERB = re.compile(rf"\b(?:{REPORTED_CORE})\b")
+# `_VERB` searched from each position of the text (a leading `\b` gives the search no first
+# character to skip to): the same verbs after one ASCII character that is no word character
+# let it skip to those characters. A non-ASCII one before a verb is checked on the hit.
+_VERB_AFTER = re.compile(rf"[^0-9A-Za-z_](?P<verb>{REPORTED_CORE})\b")
 _STOP = r"(?=[.!?](?:\s|$)|\n\s*\n|[“”\":‘]|$)"
 # A tag closing the sentence: "..., Brooks said." / "..., the Minister said, and ...".
 _END_TAG = re.compile(r"[ \t]*(?:[.!;]|,\s+(?:and|but|while|although)\b)")
@@ -91,16 +95,16 @@ def reported(
     found = []
     ends = [end for _, end, _ in spans]
     cover = SpanCover(spans)
-    for match in _VERB.finditer(text):
-        if cover.touches(match.start(), match.end()):
+    for verb, verb_end in verb_spans(text):
+        if cover.touches(verb, verb_end):
             continue
-        k = bisect_right(ends, match.start())
-        floor = clause_floor(text, match.start(), spans[k - 1][1] + 1 if k else 0)
-        subject = subject_before(text, match.start(), mentions, outside, floor)
+        k = bisect_right(ends, verb)
+        floor = clause_floor(text, verb, spans[k - 1][1] + 1 if k else 0)
+        subject = subject_before(text, verb, mentions, outside, floor)
         if subject is None or subject.kind == "thing":
             continue
-        span = _forward(text, match.end(), cover) or _backward(text, match.end(), floor,
-                                                               subject.at, cover)
+        span = _forward(text, verb_end, cover) or _backward(text, verb_end, floor,
+                                                            subject.at, cover)
         if span is None:
             continue
         if subject.kind == "same":
@@ -111,6 +115,20 @@ def reported(
         found.append(QuoteFind(*span, "reported", _speaker(subject, mentions, outside),
                                subject.role))
     return found
+
+
+def verb_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of `_VERB.finditer(text)`. A verb is one word (or two) between word
+    boundaries, so matches never overlap and at most one verb fits at a position."""
+    found = [match.span("verb") for match in _VERB_AFTER.finditer(text)
+             if not _is_word(text[match.start()])]
+    if first := _VERB.match(text):
+        found.insert(0, first.span())
+    return found
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def _speaker(subject: Subject, mentions: tuple[Mention, ...], outside: list[int]) -> int | None:
