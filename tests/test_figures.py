@@ -445,7 +445,6 @@ def test_figures_name_starts_in_lowered_text_equal_the_case_folded_search(text: 
     skips through in C) are those the case-folding regex finds in the text itself."""
     names, _ = lexicon("figures_names.jsonl")
     assert _lower_start_regex(names) is not None  # else the fast path is never taken
-    _starts_in.cache_clear()
     folded = [m.start() for m in _start_regex(names).finditer(text)]
     assert folded  # every text holds a name
     assert _starts_in(names, text) == folded

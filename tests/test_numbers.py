@@ -193,3 +193,34 @@ def test_numbers_anchor_branches_equal_the_look_behind_form(text: str) -> None:
     lowered = text.lower()
     assert [m.span() for m in fast.finditer(lowered)] == [
         m.span() for m in slow.finditer(lowered)]
+
+
+# Pieces cut inside words and numbers, at word starts and at text starts and ends.
+PIECE_TEXTS = [
+    *ANCHOR_TEXTS,
+    "Seventeen staff,twenty-one posts;3pm 2019-20 ONEself x12 sixteenths\nHalf a dozen",
+    "abc12 twenty\u00a0one ٣٣ a1 1a thousandfold 7.5% 1,200 ΣΑΣ seven",
+]
+
+
+@pytest.mark.parametrize("text", PIECE_TEXTS)
+def test_numbers_piece_anchors_equal_the_anchors_of_the_piece(text: str) -> None:
+    """Anchors of a sentence read from the whole text's scan must be those a scan of the
+    sentence alone finds, for every piece (every start and end)."""
+    from extract.numbers import _anchors, piece_anchors, text_anchors
+
+    whole = text_anchors(text)
+    assert whole is not None  # else the whole-text scan is never used
+    checked = 0
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            expected = _anchors(text[start:end])
+            assert piece_anchors(whole, start, end) == expected, (start, end)
+            checked += bool(expected)
+    assert checked or not text
+
+
+def test_numbers_text_anchors_not_used_where_lower_case_misleads() -> None:
+    from extract.numbers import text_anchors
+
+    assert text_anchors("\u0130 12 staff") is None

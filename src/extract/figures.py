@@ -22,7 +22,7 @@ from extract.figures_context import anaphoric, named_before
 from extract.figures_lists import list_rows
 from extract.figures_metric import read_quantity
 from extract.figures_refine import Reading
-from extract.numbers import Quantity, find_quantities
+from extract.numbers import Quantity, _anchors, find_quantities, piece_anchors, text_anchors
 from extract.schema import Figure
 
 _SENTENCE_END = ".!?\"”’:"
@@ -39,9 +39,13 @@ _SHARE_UNITS = frozenset({"percent", "fraction"})
 def _figure_rows(doc: Doc) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     text = doc_text(doc)
+    whole = text_anchors(text)  # one scan for digits and number words, not one a sentence
     for sent_start, sent_end in _sentence_bounds(doc):
         for start, end in _pieces(text, sent_start, sent_end):
-            _read_sentence(text, start, text[start:end], rows)
+            sentence = text[start:end]
+            anchors = _anchors(sentence) if whole is None else piece_anchors(whole, start, end)
+            if anchors:  # a sentence without one holds no quantity
+                _read_sentence(text, start, sentence, rows, anchors=anchors)
     # Every mention is a record, a headline's too (records.md: 'every distinct mention').
     return _with_lists(rows, list_rows(text))
 
@@ -52,12 +56,16 @@ def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
         return [(sent.start_char, sent.end_char) for sent in doc.sents]
     view = token_view(doc)
+    starts, texts = view.starts, view.texts
     flags = doc.to_array("SENT_START")
-    # as Doc.sents: the first token always starts one, later tokens where the flag is 1
-    firsts = [0, *(int(i) + 1 for i in numpy.flatnonzero(flags[1:] == 1))]
-    lasts = [i - 1 for i in firsts[1:]] + [len(doc) - 1]
-    return [(view.starts[a], view.end(b)) for a, b in zip(firsts, lasts, strict=True)
-            if b >= a]
+    bounds = []
+    first = 0  # as Doc.sents: the first token always starts one, later ones where flagged
+    for following in [*(numpy.flatnonzero(flags[1:] == 1) + 1).tolist(), len(doc)]:
+        last = following - 1
+        if last >= first:
+            bounds.append((starts[first], starts[last] + len(texts[last])))
+        first = following
+    return bounds
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -76,12 +84,14 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def _read_sentence(text: str, offset: int, sentence: str, rows: list[dict[str, Any]]) -> None:
-    """Append the figures of one sentence (at `offset` in `text`) to `rows`."""
+def _read_sentence(text: str, offset: int, sentence: str, rows: list[dict[str, Any]], *,
+                   anchors: list[int] | None = None) -> None:
+    """Append the figures of one sentence (at `offset` in `text`) to `rows`; `anchors`
+    as for `find_quantities`."""
     consumed = 0  # a change suffix or tail already holds the numbers up to here
     previous: Reading | None = None
     named: list[tuple[int, str, str | None] | None] = []  # named_before, read once
-    quantities = find_quantities(sentence)
+    quantities = find_quantities(sentence, anchors=anchors)
     for i, quantity in enumerate(quantities):
         if quantity.start < consumed:
             continue

@@ -11,6 +11,7 @@ import importlib
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -198,12 +199,35 @@ def _lower_start_regex(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?=[{firsts}])(?:{_alternation(rests)})")
 
 
-@lru_cache(maxsize=8)  # the sentence being read; each of its numbers asks again
+@dataclass(slots=True)
+class _Starts:
+    """A pattern's start filters, and the starts found in the sentence read last."""
+
+    lowered: re.Pattern[str] | None
+    plain: re.Pattern[str]
+    sentence: str | None = None
+    starts: list[int] = field(default_factory=list)
+
+
+# Keyed by a pattern's source and flags: hashing a compiled pattern (as an lru_cache key
+# does) hashes its whole compiled code, microseconds per look-up for a lexicon.
+_FILTERS: dict[tuple[str, int], _Starts] = {}
+
+
 def _starts_in(pattern: re.Pattern[str], sentence: str) -> list[int]:
-    lowered = _lower_start_regex(pattern)
-    if lowered is not None and folds_as_lower(sentence):
-        return [m.start() for m in lowered.finditer(sentence.lower())]
-    return [m.start() for m in _start_regex(pattern).finditer(sentence)]
+    """Where `pattern` may start a match in `sentence`, kept for the sentence read last:
+    each of its numbers asks again."""
+    key = (pattern.pattern, pattern.flags)
+    found = _FILTERS.get(key)
+    if found is None:
+        found = _FILTERS[key] = _Starts(_lower_start_regex(pattern), _start_regex(pattern))
+    if found.sentence != sentence:
+        if found.lowered is not None and folds_as_lower(sentence):
+            found.starts = [m.start() for m in found.lowered.finditer(sentence.lower())]
+        else:
+            found.starts = [m.start() for m in found.plain.finditer(sentence)]
+        found.sentence = sentence
+    return found.starts
 
 
 def _tries(pattern: re.Pattern[str], sentence: str, low: int, high: int) -> Iterator[int]:

@@ -9,6 +9,7 @@ twenty"); shares ("two-thirds", "one in four"), "a hundred" and vague amounts ar
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -267,6 +268,61 @@ def _anchors(text: str) -> list[int]:
     return [m.start() for m in _trigger_regex().finditer(text)]
 
 
+@dataclass(frozen=True, slots=True)
+class TextAnchors:
+    """The anchors of a whole text, found in one scan, to give those of its sentences."""
+
+    lowered: str
+    starts: list[int]
+    ends: list[int]
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def text_anchors(text: str) -> TextAnchors | None:
+    """`TextAnchors` of `text`, or None where pieces must be scanned one by one (a text
+    holding a `_FOLDS` character, or anchor words not all led by a word character)."""
+    if not _words_lead_with_word_characters() or not folds_as_lower(text):
+        return None
+    lowered = text.lower()
+    found = list(_lower_anchor_regex().finditer(lowered))
+    return TextAnchors(lowered, [m.start() for m in found], [m.end() for m in found])
+
+
+@lru_cache(maxsize=1)
+def _words_lead_with_word_characters() -> bool:
+    """Whether `_lower_anchor_regex` starts with a word boundary (its first form)."""
+    return all(word[0].isalnum() for word in _anchor_words())
+
+
+@lru_cache(maxsize=1)
+def _longest_anchor() -> int:
+    return max(len(word) for word in _anchor_words())
+
+
+def piece_anchors(whole: TextAnchors, start: int, end: int) -> list[int]:
+    """`_anchors(text[start:end])` read from the whole text's anchors. An anchor is a
+    digit or word at a word start, all word characters: inside the piece its word start
+    and its characters are the text's, except that the piece may end inside its word
+    (tried again up to the end) and that its first character starts a word in the piece
+    even where the text's word began before it (tried on the piece's own characters)."""
+    regex, starts = _lower_anchor_regex(), whole.starts
+    found = []
+    # where the text's word began before `start`, no anchor of the text is at `start`,
+    # but the piece may have one there
+    if start > 0 and _WORD_CHAR.match(whole.lowered, start - 1) and regex.match(
+            whole.lowered[start:min(end, start + _longest_anchor())]):
+        found.append(0)
+    for j in range(bisect_left(starts, start), len(starts)):
+        at = starts[j]
+        if at >= end:
+            break
+        if whole.ends[j] <= end or regex.match(whole.lowered, at, end):
+            found.append(at - start)
+    return found
+
+
 @lru_cache(maxsize=1)
 def _lead_regex() -> re.Pattern[str]:
     """One word that may stand before a phrase's first digit or number word ("more than",
@@ -303,12 +359,15 @@ def _starts(text: str, anchors: list[int]) -> list[int]:
     return sorted(starts)
 
 
-def find_quantities(text: str, *, offset: int = 0) -> list[Quantity]:
+def find_quantities(text: str, *, offset: int = 0,
+                    anchors: list[int] | None = None) -> list[Quantity]:
     """Every quantity phrase in `text`, left to right, offsets shifted by `offset`.
 
     Same as `quantity_regex().finditer(text)`, but the regex is tried only where a phrase
-    can start (before a digit or number word), not at every character."""
-    anchors = _anchors(text)
+    can start (before a digit or number word), not at every character. `anchors`, when
+    given, must equal `_anchors(text)` (see `piece_anchors`)."""
+    if anchors is None:
+        anchors = _anchors(text)
     if not anchors:
         return []
     found = []
