@@ -69,8 +69,13 @@ _RUN = re.compile(
 # by an upper-case-like letter are all there is, and one cheap search tells which case holds.
 _CAPITAL_RUN = re.compile(
     rf"[A-Z\x80-\U0010ffff](?<=[^\W\d_]){_UPPER_TAIL}(?:{GAP}(?P<more>{_NEXT}))*+")
-_PARTICLE_LED = re.compile(rf"[^A-Za-z]{_PARTICLE}{GAP}{_NEXT}")
-_PARTICLE_FIRST = re.compile(rf"{_PARTICLE}{GAP}{_NEXT}")
+# `_PARTICLE` with the particles grouped by first letter: one letter test rules out a group.
+_PARTICLE_BY_FIRST = "(?:" + "|".join(
+    f"{first}(?:" + "|".join(_cased(w[1:]) for w in sorted(
+        (w for w in PARTICLES if w[0] == first), key=len, reverse=True)) + ")"
+    for first in sorted({w[0] for w in PARTICLES})) + ")" + _PARTICLE_END
+_PARTICLE_LED = re.compile(rf"[^A-Za-z]{_PARTICLE_BY_FIRST}{GAP}{_NEXT}")
+_PARTICLE_FIRST = re.compile(rf"{_PARTICLE_BY_FIRST}{GAP}{_NEXT}")
 _WORDISH = re.compile(r"[\w'’-]")
 _LETTER = re.compile(r"[^\W\d_]")
 
