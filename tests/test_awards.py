@@ -12,8 +12,9 @@ import pytest
 from spacy.language import Language
 
 from conftest import make_context
-from extract import awards, awards_lines, awards_went
+from extract import awards, awards_gate, awards_lines, awards_went
 from extract import awards_find as find
+from extract import awards_scope as scope_words
 from extract import awards_subject as sub
 from extract.awards import extract_awards
 from extract.awards_merge import sentence_bounds
@@ -631,7 +632,7 @@ def test_awards_gate_changes_nothing(
 ) -> None:
     context = make_context("2024-05-01", publisher="Westshire Council")
     gated = [a.model_dump() for a in extract_awards(nlp(text), context=context)]
-    monkeypatch.setattr(awards, "_word_hits", lambda _: None)  # every pattern on every sentence
+    monkeypatch.setattr(awards, "word_hits", lambda _: None)  # every pattern on every sentence
     assert [a.model_dump() for a in extract_awards(nlp(text), context=context)] == gated
 
 
@@ -641,13 +642,13 @@ def test_awards_gate_changes_nothing(
     ("A quiet meeting", set()),
 ])
 def test_awards_gate_words_found(text: str, words: set[str]) -> None:
-    hits = awards._word_hits(text)
+    hits = awards_gate.word_hits(text)
     assert hits is not None and set(hits[2]) == words
 
 
 @pytest.mark.parametrize("text", ["ſhortlisted", "İ was shortlisted", "ı"])
 def test_awards_gate_off_for_case_folding_letters(text: str) -> None:
-    assert awards._word_hits(text) is None
+    assert awards_gate.word_hits(text) is None
 
 
 COUNCIL_CASES = [
@@ -661,13 +662,13 @@ COUNCIL_CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), COUNCIL_CASES)
 def test_awards_councils(text: str, expected: list[str]) -> None:
-    assert [name for _, name in find.councils(text)] == expected
+    assert [name for _, name in scope_words.councils(text)] == expected
 
 
 def test_awards_councils_linear_on_capitalised_runs() -> None:
     text = "Cllr Dr Mr Sir The Rt Hon Coun " * 6_000 + "Council"
     started = time.monotonic()
-    find.councils(text)
+    scope_words.councils(text)
     assert time.monotonic() - started < 2.0
 
 
@@ -834,17 +835,17 @@ def test_awards_sentence_bounds_as_doc_sents(nlp: Language, text: str) -> None:
                                   "It was a prize-winning bid. Nothing else. Jo won gold."])
 def test_awards_gated_sentences_same_as_each_sentence_asked(nlp: Language, text: str) -> None:
     doc = nlp(text)
-    bounds, hits = sentence_bounds(doc), awards._word_hits(text)
-    plain = [(low, high, None if hits is None else awards._words_in(hits, low, high))
+    bounds, hits = sentence_bounds(doc), awards_gate.word_hits(text)
+    plain = [(low, high, None if hits is None else awards_gate.words_in(hits, low, high))
              for low, high in bounds]
     expected = [row for row in plain if row[2] is None or row[2]]
-    assert list(awards._gated_sentences(bounds, hits)) == expected
+    assert list(awards_gate.gated_sentences(bounds, hits)) == expected
 
 
 def test_awards_gated_sentences_skip_a_word_across_a_sentence_end() -> None:
     # hits: "won" inside the first sentence's end, "gold" wholly in the second
     hits = ([8, 20], [12, 24], ["won", "gold"])
-    assert list(awards._gated_sentences([(0, 10), (15, 30)], hits)) == [
+    assert list(awards_gate.gated_sentences([(0, 10), (15, 30)], hits)) == [
         (15, 30, frozenset({"gold"}))]
 
 
@@ -888,6 +889,6 @@ def test_awards_categories_cached_but_each_caller_gets_its_own_list() -> None:
 def test_awards_triggers_for_gate_words_in_priority_order(present: frozenset[str] | None) -> None:
     rules = find.triggers()
     expected = [(level, pattern, unless) for level, pattern, needs, unless in rules
-                if present is None or not present.isdisjoint(awards._gate(needs))]
+                if present is None or not present.isdisjoint(awards_gate.gate(needs))]
     assert list(awards._triggers_for(present)) == expected
     assert awards._triggers_for(present) is awards._triggers_for(present)  # read once

@@ -9,7 +9,7 @@ line are read as blocks. Ceremony and date come from the sentence or the article
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from functools import lru_cache, partial
 from typing import Any, get_args
@@ -18,12 +18,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract import awards_find as find
+from extract import awards_scope as scope_words
 from extract.article import ArticleContext
+from extract.awards_gate import Words, gate, gated_sentences, word_hits
 from extract.awards_lines import list_level, list_rows, medal_lines
 from extract.awards_merge import finish_rows, sentence_bounds
 from extract.awards_subject import coordinated, hypothetical, recipient_from
 from extract.awards_went import INVERTED_NEEDS, WENT_NEEDS, inverted_lists, went_to, went_to_level
-from extract.doctext import doc_text, folds_as_lower, store_rows, stored_rows
+from extract.doctext import doc_text, store_rows, stored_rows
 from extract.schema import Award, AwardLevel
 
 Row = dict[str, Any]
@@ -64,7 +66,7 @@ def _trigger_index() -> tuple[tuple[TriggerRule, ...], dict[str, frozenset[int]]
     rules = find.triggers()
     by_word: dict[str, set[int]] = {}
     for i, (_, _, needs, _) in enumerate(rules):
-        for word in _gate(needs):
+        for word in gate(needs):
             by_word.setdefault(word, set()).add(i)
     return (tuple((level, pattern, unless) for level, pattern, _, unless in rules),
             {word: frozenset(found) for word, found in by_word.items()})
@@ -136,27 +138,27 @@ def _sentence_rows(sentence: str, offset: int, council: Callable[[], str | None]
         # (a runner-up, with no level of its own, also needs a category to say anything)
         if recipient is None or hypothetical(subject) or (
                 level in ("winner", "runner-up") and not cats
-                                 and not (not named and find.prize_object(scope))):
+                                 and not (not named and scope_words.prize_object(scope))):
             continue
         generic = (find.words()["generic_recipient"].match(recipient)
                    or find.words()["possessive_of_council"].match(recipient))
         here = council()  # the council "the council" means in this sentence
-        previous = recipient = find.resolve(recipient, here)
+        previous = recipient = scope_words.resolve(recipient, here)
         options: list[tuple[int, int, str] | None] = list(cats) or [None]
         for cat, name in ((c, n) for c in options for n in coordinated(recipient)):
             rows.append({"start": offset + start, "end": offset + (end + cat[1] if cat else end),
                          "award": cat[2] if cat else None, "recipient": name,
                          "level": level, "sentence": (offset, offset + len(sentence)),
                          "needs_council": bool(generic and here is None),
-                         "same_category": not cats and find.same_category(scope),
-                         "summary": not cats and find.plural_prize(scope),
-                         "repeat": not cats and find.repeats_prize(scope)})
+                         "same_category": not cats and scope_words.same_category(scope),
+                         "summary": not cats and scope_words.plural_prize(scope),
+                         "repeat": not cats and scope_words.repeats_prize(scope)})
     return rows + _inverted_rows(sentence, offset, present)
 
 
 def _inverted_rows(sentence: str, offset: int, present: Words) -> list[Row]:
     rows: list[Row] = []
-    inverted = [] if present is not None and present.isdisjoint(_gate(INVERTED_NEEDS)) \
+    inverted = [] if present is not None and present.isdisjoint(gate(INVERTED_NEEDS)) \
         else inverted_lists(sentence)
     cats = find.categories(sentence) if inverted else []
     for at, keyword, recipient in inverted:
@@ -167,7 +169,7 @@ def _inverted_rows(sentence: str, offset: int, present: Words) -> list[Row]:
                      "award": cats[0][2] if cats else None, "recipient": recipient,
                      "level": level, "sentence": (offset, offset + len(sentence)),
                      "from_list": True, "same_category": not cats})
-    if present is not None and present.isdisjoint(_gate(WENT_NEEDS)):
+    if present is not None and present.isdisjoint(gate(WENT_NEEDS)):
         return rows
     for at, recipient, category in went_to(sentence):
         rows.append({"start": offset + at, "end": offset + at + len(recipient),
@@ -192,10 +194,10 @@ def _same_category(rows: list[Row]) -> list[Row]:
 def _award_rows(doc: Doc, context: ArticleContext | None) -> list[Row]:
     text = doc_text(doc)
     rows: list[Row] = []
-    hits = _word_hits(text)
+    hits = word_hits(text)
     if hits is None or hits[0]:  # no trigger word anywhere: no sentence holds an award
         council = _councils(text, context.publisher if context else None)
-        for low, high, present in _gated_sentences(sentence_bounds(doc), hits):
+        for low, high, present in gated_sentences(sentence_bounds(doc), hits):
             rows.extend(_sentence_rows(text[low:high], low, partial(council, low), present))
     rows.extend(list_rows(text))
     rows.extend(medal_lines(text))
@@ -218,88 +220,12 @@ def _councils(text: str, publisher: str | None) -> Callable[[int], str | None]:
 
     def before(at: int) -> str | None:
         if not memo:
-            found = find.councils(text)
+            found = scope_words.councils(text)
             memo.append(([start for start, _ in found], [name for _, name in found]))
         starts, names = memo[0]
         last = bisect_left(starts, at) - 1
         return names[last] if last >= 0 else publisher
     return before
-
-
-# The award gate. Each trigger pattern lists words one of which every match holds
-# ("needs"); a sentence holding none of a pattern's words is not searched with it, and a
-# sentence holding no such word at all is skipped. Words are found once per text, on its
-# lower-cased form: `str.lower` and the patterns' own case rules agree on every letter
-# except the three below, and a text holding one (or changing length when lower-cased)
-# is read without the gate.
-Words = frozenset[str] | None  # None: the gate is off, every pattern is tried
-Hits = tuple[list[int], list[int], list[str]]
-
-
-@lru_cache(maxsize=1)
-def _vocabulary() -> tuple[re.Pattern[str], frozenset[str]]:
-    """One regex for the gate words, and the words: those needs no other need lies inside
-    ("win" stands for "winner" too), so that at most one starts at any position."""
-    needs = {n.lower() for _, _, row, _ in find.triggers() for n in row}
-    needs |= {n.lower() for n in (*INVERTED_NEEDS, *WENT_NEEDS)}
-    words = frozenset(w for w in needs if not any(v != w and v in w for v in needs))
-    return re.compile(_trie(sorted(words))), words
-
-
-def _trie(words: list[str]) -> str:
-    """'award|away' as 'aw(?:ard|ay)': an alternation of many words is slow unfactored."""
-    heads: dict[str, list[str]] = {}
-    for word in words:
-        heads.setdefault(word[:1], []).append(word[1:])
-    alts = [re.escape(head) + (_trie(tails) if head else "") for head, tails in heads.items()]
-    return alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
-
-
-@lru_cache(maxsize=64)
-def _gate(needs: tuple[str, ...]) -> frozenset[str]:
-    """The gate words inside `needs`: one of them is in any text holding one of `needs`."""
-    _, words = _vocabulary()
-    return frozenset(w for w in words if any(w in n.lower() for n in needs))
-
-
-def _word_hits(text: str) -> Hits | None:
-    """(starts, ends, words) of every gate word in `text`, or None when it cannot be used."""
-    lower = text.lower()
-    if len(lower) != len(text) or not folds_as_lower(text):
-        return None
-    finder = _vocabulary()[0]
-    hits: Hits = ([], [], [])
-    # searching again from the next character finds words overlapping one another too
-    while (m := finder.search(lower, hits[0][-1] + 1 if hits[0] else 0)) is not None:
-        hits[0].append(m.start())
-        hits[1].append(m.end())
-        hits[2].append(m.group())
-    return hits
-
-
-def _words_in(hits: Hits, low: int, high: int) -> frozenset[str]:
-    starts, ends, words = hits
-    first, last = bisect_left(starts, low), bisect_left(starts, high)
-    return frozenset(words[i] for i in range(first, last) if ends[i] <= high)
-
-
-def _gated_sentences(bounds: list[tuple[int, int]],
-                     hits: Hits | None) -> Iterator[tuple[int, int, Words]]:
-    """(low, high, present) of each sentence worth reading: every sentence when the gate
-    is off, else those holding a gate word whole, found from the hits (an article has a
-    few hits and tens of sentences: asking each sentence for its words cost more)."""
-    if hits is None:
-        yield from ((low, high, None) for low, high in bounds)
-        return
-    lows = [low for low, _ in bounds]
-    seen = -1  # sentences are in text order: the hits' sentences come in order too
-    for start in hits[0]:
-        at = bisect_right(lows, start) - 1
-        if at > seen and start < bounds[at][1]:
-            seen = at
-            low, high = bounds[at]
-            if present := _words_in(hits, low, high):
-                yield low, high, present
 
 
 def _named_before(rows: list[Row], text: str) -> list[Row]:

@@ -44,14 +44,6 @@ _LED_BY_FOR_IN = re.compile(r"\b(?:for|in)\s+(?:the\s+)?$")
 # category ("an award for its work" names none).
 _PRIZE_FOR = re.compile(r"\b(?:award|prize|trophy|accolade|commendation|gold|silver|bronze)"
                         r"\s+for\s+(?:the\s+)?$")
-_DATE = re.compile(
-    r"\b(?:(?:last|this|on)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"(?:,?\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|,?\s+[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?"
-    r"|\s+(?:night|evening|afternoon|morning)|\s+\(the\s+\d{1,2}(?:st|nd|rd|th)\))?"
-    r"|\b(?:last|Friday|Saturday)\s+night\b|\byesterday\b|\b\d{1,2}/\d{1,2}/\d{4}\b"
-    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August"
-    r"|September|October|November|December)(?:\s+\d{4})?\b"
-)
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -239,69 +231,3 @@ def category_right_after(scope: str) -> tuple[int, int, str] | None:
             or phrase.startswith(_SUPERLATIVE)):
         return match.start(), match.end(), phrase
     return None
-
-
-def resolve(recipient: str, council: str | None) -> str:
-    """'the council' and 'the council's X team' name the council itself."""
-    w = words()
-    if council and w["generic_recipient"].match(recipient):
-        return council
-    if council and w["possessive_of_council"].match(recipient):
-        return f"{council}’s {w['possessive_of_council'].sub('', recipient)}"
-    return recipient
-
-
-def councils(text: str) -> list[tuple[int, str]]:
-    """Councils named in running text; an entry opening a list line ("Fife Council: Kinship
-    Hub") is one of many on a shortlist, never "the council" of a later sentence.
-
-    The "council" pattern (awards_words.jsonl) reads at most 12 capitalised words of at
-    most 41 characters before "Council": unbounded, every capital of a long capitalised
-    run with no "Council" in it rescanned the rest of the run (quadratic)."""
-    return [(m.start(), m.group()) for m in words()["council"].finditer(text)
-            if not (_opens_line(text, m.start()) and _LIST_SEP.match(text, m.end()))]
-
-
-def _opens_line(text: str, at: int) -> bool:
-    return bool(_BULLET.fullmatch(text, text.rfind("\n", 0, at) + 1, at))
-
-
-_BULLET = re.compile(r"[^\S\n]*(?:[-*•·–][^\S\n]*)?")
-_LIST_SEP = re.compile(r"[^\S\n]*(?::|[–—-]\s)")
-
-
-def prize_object(scope: str) -> bool:
-    """'claimed the top prize', 'took the title': a win whose category goes unnamed."""
-    return bool(words()["prize_object"].match(scope))
-
-
-# "picked up two awards at ...", "wins two national awards": a count of prizes sums up
-# the wins an article goes on to name one by one.
-_PLURAL_PRIZE = re.compile(r"^\s*(?!at\b)(?:[\w-]+\s+){0,3}?(?:awards|prizes|accolades|titles"
-                           r"|trophies|gongs)\b")
-
-
-def plural_prize(scope: str) -> bool:
-    return bool(_PLURAL_PRIZE.match(scope))
-
-
-# "received the honor at ...": a definite prize with no name points back to one told before.
-_THE_PRIZE = re.compile(r"^\s*the\s+(?:prize|award|honou?r|title|accolade|trophy)\b"
-                        r"(?!\s+(?:of|for)\b)")
-
-
-def repeats_prize(scope: str) -> bool:
-    return bool(_THE_PRIZE.match(scope))
-
-
-def date_in(text: str) -> str | None:
-    match = _DATE.search(text)
-    return match.group().removeprefix("on ").strip() if match else None
-
-
-_SAME_CATEGORY = re.compile(r"\s*(?:in|for)\s+the\s+same\s+(?:category|award)\b", re.IGNORECASE)
-
-
-def same_category(scope: str) -> bool:
-    """'was highly commended in the same category': the category named before."""
-    return bool(_SAME_CATEGORY.match(scope))

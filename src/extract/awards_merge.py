@@ -12,6 +12,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from extract import awards_find as find
+from extract import awards_scope as scope_words
 from extract.awards_subject import Antecedents
 from extract.doctext import doc_text
 from extract.figures import headline_end
@@ -107,7 +108,7 @@ class _SentenceReading:
 
     def date(self, bounds: tuple[int, int]) -> str | None:
         if bounds not in self.dates:
-            self.dates[bounds] = find.date_in(self.text[bounds[0]:bounds[1]])
+            self.dates[bounds] = scope_words.date_in(self.text[bounds[0]:bounds[1]])
         return self.dates[bounds]
 
     def programmes(self, bounds: tuple[int, int]) -> set[str]:
@@ -124,7 +125,7 @@ def _article_date(sentences: list[str]) -> Callable[[str | None], str | None]:
     def date(ceremony: str | None) -> str | None:
         for words in sentences:
             named = ceremony and ceremony in words
-            if (named or _CEREMONY_WORDS.search(words)) and (found := find.date_in(words)):
+            if (named or _CEREMONY_WORDS.search(words)) and (found := scope_words.date_in(words)):
                 return found
         return None
     return date
