@@ -68,7 +68,7 @@ def in_range(spans: Iterable[Span], bounds: tuple[int, int]) -> list[Span]:
 
 _SENT_STARTS = "council_extract.sentence_starts"
 _SENTENCES = "council_extract.sentences"  # sentence Spans made so far, by number
-_BOUNDS = "council_extract.sentence_bounds"  # `Sent`s made so far, by number
+_BOUNDS = "council_extract.sentence_bounds"  # each token's `Sent`, once made
 
 
 class Sent(NamedTuple):
@@ -91,9 +91,11 @@ def _sentence_starts(doc: Doc) -> list[int] | None:
     if doc.user_hooks or doc.user_span_hooks or doc.user_token_hooks or not (
             doc.has_annotation("SENT_START")):
         return None
-    # The tokens flagged 1 past the first, picked out by numpy rather than a Python loop.
-    flags = doc.to_array("SENT_START")
-    starts = [0, *(k for k in flatnonzero(flags == 1).tolist() if k > 0)]
+    # The tokens flagged 1, picked out by numpy rather than a Python loop; token 0
+    # starts the first sentence whatever its flag.
+    starts = flatnonzero(doc.to_array("SENT_START") == 1).tolist()
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
     doc.user_data[_SENT_STARTS] = starts
     return starts
 
@@ -150,17 +152,23 @@ class LexemeFlag(dict[str, bool]):
 
 
 def sent_of(doc: Doc, i: int) -> Sent:
-    """The bounds of `sentence_at(doc, i)`, read from the token lists."""
-    if (starts := _sentence_starts(doc)) is None:
-        sent = doc[i].sent
-        return Sent(doc, sent.start, sent.end, sent.start_char, sent.end_char)
-    k = bisect_right(starts, i)
-    made: dict[int, Sent] = doc.user_data.setdefault(_BOUNDS, {})
-    if (found := made.get(k)) is None:
+    """The bounds of `sentence_at(doc, i)`, read from the token lists. Each sentence's
+    `Sent` is made on first use and kept for all its tokens (a session's sentence is
+    asked for several times per date)."""
+    table: list[Sent | None] | None = doc.user_data.get(_BOUNDS)
+    if table is None:
+        if (starts := _sentence_starts(doc)) is None:
+            sent = doc[i].sent
+            return Sent(doc, sent.start, sent.end, sent.start_char, sent.end_char)
+        table = doc.user_data[_BOUNDS] = [None] * len(doc)
+    if (found := table[i]) is None:
+        starts = doc.user_data[_SENT_STARTS]
+        k = bisect_right(starts, i)
         start, end = starts[k - 1], starts[k] if k < len(starts) else len(doc)
         view = token_view(doc)
-        found = made[k] = Sent(doc, start, end, view.starts[start],
-                               view.starts[end - 1] + len(view.texts[end - 1]))
+        found = Sent(doc, start, end, view.starts[start],
+                     view.starts[end - 1] + len(view.texts[end - 1]))
+        table[start:end] = [found] * (end - start)
     return found
 
 
