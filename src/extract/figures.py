@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from extract.article import ArticleContext
 from extract.doctext import doc_text, store_rows, stored_rows, token_view
 from extract.figures_clauses import then_now
-from extract.figures_context import anaphoric, named_before
+from extract.figures_context import anaphora_start, anaphoric, named_before
 from extract.figures_lists import list_rows
 from extract.figures_metric import read_quantity
 from extract.figures_refine import Reading
@@ -32,8 +32,6 @@ _HEADLINE_WORDS = 20
 # on a text that is all numbers with no full stop.
 _SENTENCE_REACH = 2_000
 _BLANKS = (" ", "\n", "\t", "\u00a0")
-# Units of a bare rate that an earlier sentence's figure or named rate may give a metric.
-_SHARE_UNITS = frozenset({"percent", "fraction"})
 
 
 def _figure_rows(doc: Doc) -> list[dict[str, Any]]:
@@ -96,10 +94,10 @@ def _read_sentence(text: str, offset: int, sentence: str, rows: list[dict[str, A
         if quantity.start < consumed:
             continue
         reading = read_quantity(sentence, quantity, previous=previous)
-        if reading is None and quantity.unit in _SHARE_UNITS:  # only a rate is anaphoric
-            if not named:
+        if reading is None and (cue := anaphora_start(sentence, quantity)) is not None:
+            if not named:  # only a rate is anaphoric
                 named.append(named_before(text, offset))
-            reading = anaphoric(sentence, quantity, _nearest(_last(rows), named[0]), offset)
+            reading = anaphoric(quantity, _nearest(_last(rows), named[0]), offset, start=cue)
         if reading is None:
             continue
         later = (quantities[j] for j in range(i + 1, len(quantities)))  # no copy per number

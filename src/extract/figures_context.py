@@ -147,20 +147,25 @@ def compared(sentence: str, quantity: Quantity, previous: Reading | None) -> Rea
                    start, end)
 
 
-def anaphoric(sentence: str, quantity: Quantity, last: tuple[int, str, str | None] | None,
-              offset: int) -> Reading | None:
-    """'That figure is now 9%': a bare rate after a figure takes that figure's metric.
-    `last` is (end offset in the text, metric, unit) of the latest figure before."""
-    if last is None or quantity.unit not in {"percent", "fraction"}:
-        return None
-    if offset + quantity.start - last[0] > _ANAPHORA_REACH:
+def anaphora_start(sentence: str, quantity: Quantity) -> int | None:
+    """Where 'That figure is now 9%' begins: a bare rate after a cue that refers back.
+    None when the rate has a noun of its own or no cue. Read before the earlier figure
+    is looked for, which costs more."""
+    if quantity.unit not in {"percent", "fraction"}:
         return None
     if _WORD_AFTER.match(sentence, quantity.end) and not _LINK_AFTER.match(sentence, quantity.end):
         return None
     cue = cues()["anaphora_left"].search(sentence[max(0, quantity.start - 60):quantity.start])
-    if cue is None:
+    return None if cue is None else quantity.start - len(cue.group())
+
+
+def anaphoric(quantity: Quantity, last: tuple[int, str, str | None] | None, offset: int, *,
+              start: int) -> Reading | None:
+    """The figure of a bare rate that `anaphora_start` found begins at `start`: it takes
+    the metric of `last`, (end offset in the text, metric, unit) of the latest figure
+    before, if that stands close enough."""
+    if last is None or offset + quantity.start - last[0] > _ANAPHORA_REACH:
         return None
-    start = quantity.start - len(cue.group())
     return Reading(last[1], quantity.unit, quantity.qualifier, start, quantity.end)
 
 

@@ -30,7 +30,9 @@ _LIST_REACH = 12  # items read under one heading
 
 
 def list_rows(text: str) -> list[dict[str, Any]]:
-    return _item_rows(text) + _table_rows(text)
+    # a heading line ends in ':' and a table's header holds '|': most articles have neither
+    return (_item_rows(text) if ":" in text else []) + (
+        _table_rows(text) if "|" in text else [])
 
 
 def _heading_metric(heading: str) -> str | None:

@@ -243,8 +243,8 @@ def read_quantity(sentence: str, quantity: Quantity, *,
     held = carried(sentence, quantity)
     if held is not None:
         return _with_change(sentence, quantity, held)
-    if _vacant_after(sentence, quantity):
-        end = quantity.end + _vacant_after(sentence, quantity)
+    if vacant := _vacant_after(sentence, quantity):
+        end = quantity.end + vacant
         return Reading("vacancy_rate", quantity.unit or "posts", quantity.qualifier, lstart, end)
     implied = ctx.elliptical(sentence, quantity, previous)
     if implied is not None:
