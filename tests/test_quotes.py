@@ -12,7 +12,8 @@ from spacy.language import Language
 from conftest import make_context
 from extract.officials import extract_quotes
 from extract.quotes_find import _SINGLE, _single_kind
-from extract.quotes_reported import _VERB, verb_spans
+from extract.quotes_reported import _STOP_MARKS, _VERB, verb_spans
+from extract.quotes_subject import _SENTENCE_END
 from extract.schema import Quote
 
 
@@ -258,3 +259,29 @@ def test_quotes_verb_spans_match_the_verb_regex() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
         assert verb_spans(text) == [m.span() for m in _VERB.finditer(text)], text
     assert verb_spans("said it, and é said, then xsaid") == [(0, 4), (15, 19)]
+
+
+def test_quotes_sentence_end_matches_the_alternation() -> None:
+    """`_SENTENCE_END` (one first-character class) matches where the two-way alternation it
+    replaced matched, searched between any two positions."""
+    old = re.compile(r"[.!?][”\"’']?\s+(?=[A-Z“\"‘])|\n[ \t]*\n")
+    rng = random.Random(4)
+    pieces = [".", "!", "?", "”", "’", "'", " ", "\t", "\n", "A", "a", "“", "‘", "\""]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        assert [m.span() for m in _SENTENCE_END.finditer(text, start, end)] == [
+            m.span() for m in old.finditer(text, start, end)], text
+
+
+def test_quotes_stop_marks_match_the_alternation() -> None:
+    """`_STOP_MARKS` (one first-character class) finds the stops the three-way alternation it
+    replaced found."""
+    old = re.compile(r"[.!?](?=\s|$)|[“”\":‘]|\n(?=[^\S\n]*+\n)")
+    rng = random.Random(5)
+    pieces = [".", "!", "?", "“", "”", "\"", ":", "‘", "’", " ", "\t", "\n", "a", "\u2028"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        assert [m.start() for m in _STOP_MARKS.finditer(text)] == [
+            m.start() for m in old.finditer(text)], text

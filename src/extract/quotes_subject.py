@@ -41,7 +41,11 @@ _SAME = re.compile(r"[\s,”\"’]*(?:and|but)(?:\s+(?:also|then))?\s*$")
 _PRONOUN = re.compile(r"(?:^|[,;—–]\s*|\b(?:and|but|as)\s+)(?:he|she|they)$", re.IGNORECASE)
 # A name governed by a preposition is not the verb's subject ("The report, by ... X, says").
 _OBJECT_LEAD = re.compile(r"\s*(?:by|from|to|with|for|of|according\s+to)\b", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+(?=[A-Z“\"‘])|\n[ \t]*\n")
+# A sentence end ("[.!?][”\"’']?\s+(?=[A-Z“\"‘])" or a blank line "\n[ \t]*\n") with its
+# first character as one class: the search skips to those characters (an alternation of two
+# starts made it try the pattern at every position).
+_SENTENCE_END = re.compile(
+    r"[.!?\n](?:(?<=[.!?])[”\"’']?\s+(?=[A-Z“\"‘])|(?<=\n)[ \t]*\n)")
 
 
 @dataclass(frozen=True, slots=True)
