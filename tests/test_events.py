@@ -8,6 +8,7 @@ from spacy.language import Language
 from conftest import make_context
 from extract.dates import detect_date_order, extract_events
 from extract.events_link import (
+    _ALNUM,
     LexemeFlag,
     SpanList,
     in_range,
@@ -344,6 +345,13 @@ def test_events_sentence_bounds_equal_spacy(nlp: Language, text: str) -> None:
     assert [sent_bounds(s).start_char for s in spans] == [s.sent.start_char for s in spans]
     punct, stop = LexemeFlag.of(doc, "is_punct"), LexemeFlag.of(doc, "is_stop")
     assert [(punct[t.text], stop[t.text]) for t in doc] == [(t.is_punct, t.is_stop) for t in doc]
+
+
+def test_events_furniture_alnum_test_equals_isalnum() -> None:
+    # The one-regex test stands for `any(ch.isalnum() for ch in rest)` on every character.
+    chars = "".join(map(chr, range(0x110000)))
+    assert [m.start() for m in _ALNUM.finditer(chars)] == [
+        i for i, ch in enumerate(chars) if ch.isalnum()]
 
 
 @pytest.mark.parametrize("text", LAYOUTS)

@@ -64,7 +64,8 @@ class _Spans:
         times_at, venues_at = covering(self.times), covering(self.venues)
         # "New County Hall (main reception)": a gathering word inside a venue is not one.
         self.gatherings = SpanList(g for g in doc.spans["gatherings"]
-                                   if not venues_at(g.start, g.end))
+                                   if not venues_at(g.start, g.end)) if venues else (
+            SpanList(doc.spans["gatherings"]))
         self.others: Callable[[int, int], set[int]] = (
             lambda start, end: times_at(start, end) | venues_at(start, end))
         # Explicit dates with their end offsets, for the one a "the 20th" continues.

@@ -28,6 +28,8 @@ _SEGMENT_REACH = 1000
 # A dateline or "Published: ..." line is short; a longer line is prose or a list.
 _FURNITURE_LINE = 300
 _DATELINE_LABELS = frozenset({"DATE", "DATE_NUMERIC", "DATE_ISO"})
+# `str.isalnum` of one character is `\w` less the underscore (the same Unicode tests).
+_ALNUM = re.compile(r"[^\W_]")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b|/\d{2}$")
 # A line break before a bullet starts the next session of a list.
 _NEXT_ITEM = re.compile(r"\n[ \t]*[*•·–-]")
@@ -278,7 +280,12 @@ def paragraph_end(doc: Doc, at: int) -> int:
     (overlapping ones too) read once per Doc."""
     breaks = doc.user_data.get(_BREAKS)
     if not isinstance(breaks, list):
-        breaks = [m.start() for m in re.finditer("(?=\n\n)", doc_text(doc))]
+        # `re.finditer("(?=\n\n)")` tries every position; `str.find` skips to the next.
+        text, breaks = doc_text(doc), []
+        at = text.find("\n\n")
+        while at >= 0:
+            breaks.append(at)
+            at = text.find("\n\n", at + 1)
         doc.user_data[_BREAKS] = breaks
     k = bisect_left(breaks, at)
     return breaks[k] if k < len(breaks) else len(doc_text(doc))
@@ -343,7 +350,7 @@ def is_furniture(date: Span) -> bool:
     text = doc_text(date.doc)
     before_after = text[start:date.start_char] + " " + text[date.end_char:end]
     rest = cue_regex("furniture").sub(" ", before_after)
-    if any(ch.isalnum() for ch in rest):
+    if _ALNUM.search(rest):  # `any(ch.isalnum() for ch in rest)`
         return False
     if _YEAR.search(span_text(date)):
         return True
