@@ -86,3 +86,18 @@ def test_sentences_match_on_random_token_mixes(reference: Language) -> None:
         text = "".join(rng.choice(pieces) + rng.choice(["", " ", " ", "\n"])
                        for _ in range(rng.randint(1, 40)))
         _check(reference, text)
+
+
+def test_sentences_bounds_equal_doc_sents(nlp: Language) -> None:
+    from extract.doctext import sentence_bounds
+
+    rng = random.Random(11)
+    texts = [path.read_text(encoding="utf-8") for path in sorted(GOLDEN.glob("*.txt"))[:30]]
+    texts += ["", "One.", "\n\nLead blank line. Then.\n\n", *CASES]
+    texts += ["".join(rng.choice(["Word", ".", " ", "\n\n", "“", "”", "!"]) for _ in range(30))
+              for _ in range(100)]
+    for text in texts:
+        doc = nlp(text)
+        expected = [(sent.start_char, sent.end_char) for sent in doc.sents] if len(doc) else []
+        assert sentence_bounds(doc) == expected, text[:60]
+        assert sentence_bounds(doc) == expected  # the cached copy

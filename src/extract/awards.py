@@ -22,10 +22,10 @@ from extract import awards_scope as scope_words
 from extract.article import ArticleContext
 from extract.awards_gate import Words, gate, gated_sentences, word_hits
 from extract.awards_lines import list_level, list_rows, medal_lines
-from extract.awards_merge import finish_rows, sentence_bounds
+from extract.awards_merge import finish_rows
 from extract.awards_subject import coordinated, hypothetical, recipient_from
 from extract.awards_went import INVERTED_NEEDS, WENT_NEEDS, inverted_lists, went_to, went_to_level
-from extract.doctext import doc_text, store_rows, stored_rows
+from extract.doctext import doc_text, sentence_bounds, store_rows, stored_rows
 from extract.schema import Award, AwardLevel
 
 Row = dict[str, Any]

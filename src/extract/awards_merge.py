@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from extract import awards_find as find
 from extract import awards_scope as scope_words
 from extract.awards_subject import Antecedents
-from extract.doctext import doc_text
+from extract.doctext import doc_text, sentence_bounds
 from extract.figures import headline_end
 
 Row = dict[str, Any]
@@ -131,17 +131,6 @@ def _article_date(sentences: list[str]) -> Callable[[str | None], str | None]:
     return date
 
 
-_SENTENCES = "council_extract.awards.sentences"
-
-
-def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
-    """(start, end) characters of each sentence, read once per Doc (`doc.sents` makes
-    Span and Token objects on every pass)."""
-    bounds = doc.user_data.get(_SENTENCES)
-    if bounds is None:
-        bounds = [(sent.start_char, sent.end_char) for sent in doc.sents]
-        doc.user_data[_SENTENCES] = bounds
-    return list(bounds)
 
 
 @lru_cache(maxsize=4096)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+import numpy
 from spacy.tokens import Doc, Span, SpanGroup
 
 _KEY = "council_extract.text"
@@ -32,6 +33,28 @@ def remember_text(doc: Doc, text: str) -> None:
 def span_text(span: Span) -> str:
     """`span.text` without rebuilding it token by token (end_char excludes trailing space)."""
     return doc_text(span.doc)[span.start_char:span.end_char]
+
+
+_SENTENCES_KEY = "council_extract.sentence_chars"
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start_char, end_char) of each of `doc.sents`, once per Doc, read from the
+    sentence-start flags and the token offsets (`doc.sents` makes a Span and Tokens per
+    sentence on every pass). Call it only once sentence starts are set."""
+    bounds = doc.user_data.get(_SENTENCES_KEY)
+    if bounds is None:
+        if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
+            bounds = [(sent.start_char, sent.end_char) for sent in doc.sents]
+        else:
+            view = token_view(doc)
+            following = (numpy.flatnonzero(doc.to_array("SENT_START")[1:] == 1) + 1).tolist()
+            firsts = [0, *following]  # as Doc.sents: token 0 always starts one
+            lasts = [*(i - 1 for i in following), len(doc) - 1]
+            bounds = [(view.starts[first], view.end(last))
+                      for first, last in zip(firsts, lasts, strict=True) if last >= first]
+        doc.user_data[_SENTENCES_KEY] = bounds
+    return list(bounds)
 
 
 def store_rows(
