@@ -361,6 +361,8 @@ def test_events_newline_lookup_equals_find(nlp: Language, text: str) -> None:
         assert newline_before(doc, at) == text.rfind("\n", 0, at)
         assert newline_after(doc, at) == text.find("\n", at)
         assert paragraph_end(doc, at) == text.find("\n\n", at) % (len(text) + 1)
+    for at in range(len(text) + 2):  # the first look-up on a Doc, at every offset
+        assert paragraph_end(nlp(text), at) == text.find("\n\n", at) % (len(text) + 1)
 
 
 @pytest.mark.parametrize("text", LAYOUTS)

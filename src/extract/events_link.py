@@ -282,10 +282,10 @@ def paragraph_end(doc: Doc, at: int) -> int:
     if not isinstance(breaks, list):
         # `re.finditer("(?=\n\n)")` tries every position; `str.find` skips to the next.
         text, breaks = doc_text(doc), []
-        at = text.find("\n\n")
-        while at >= 0:
-            breaks.append(at)
-            at = text.find("\n\n", at + 1)
+        found = text.find("\n\n")
+        while found >= 0:
+            breaks.append(found)
+            found = text.find("\n\n", found + 1)
         doc.user_data[_BREAKS] = breaks
     k = bisect_left(breaks, at)
     return breaks[k] if k < len(breaks) else len(doc_text(doc))
