@@ -8,7 +8,7 @@ import time
 import pytest
 import spacy
 
-from extract.tokenizer import LONG_RUN, PIECE, GuardedTokenizer, guard
+from extract.tokenizer import _LONG, LONG_RUN, PIECE, GuardedTokenizer, guard, has_long_chunk
 
 PLAIN = spacy.blank("en").tokenizer
 GUARDED = GuardedTokenizer(spacy.blank("en").tokenizer)
@@ -82,3 +82,20 @@ def test_tokenizer_pipeline_uses_the_guard(nlp: spacy.language.Language) -> None
     assert isinstance(nlp.tokenizer, GuardedTokenizer)
     with nlp.memory_zone():
         assert nlp("“" * 600).text == "“" * 600
+
+
+def test_tokenizer_long_chunk_test_agrees_with_the_regex() -> None:
+    """The split-based test says what `_LONG` (\\S{LONG_RUN,}) says, Unicode white space
+    and white-space-only texts included."""
+    import random
+
+    blanks = [" ", "\n", "\t", "\u00a0", "\u2003", "\u3000", "\x1c", "\x85", "\u200b", "\ufeff"]
+    rng = random.Random(3)
+    texts = [" " * (LONG_RUN + 10), "\n" * LONG_RUN, "x" * LONG_RUN, "x" * (LONG_RUN - 1), ""]
+    for _ in range(3000):
+        texts.append("".join(rng.choice(["a" * rng.randint(1, 300), rng.choice(blanks),
+                                          "x" * rng.randint(200, 300)])
+                             for _ in range(rng.randint(1, 6))))
+    found = [has_long_chunk(text) for text in texts]
+    assert found == [_LONG.search(text) is not None for text in texts]
+    assert any(found) and not all(found)
