@@ -212,6 +212,7 @@ class _Starts:
 # Keyed by a pattern's source and flags: hashing a compiled pattern (as an lru_cache key
 # does) hashes its whole compiled code, microseconds per look-up for a lexicon.
 _FILTERS: dict[tuple[str, int], _Starts] = {}
+_SHARED: dict[tuple[str | None, str, int], _Starts] = {}
 
 
 def _starts_in(pattern: re.Pattern[str], sentence: str) -> list[int]:
@@ -220,7 +221,11 @@ def _starts_in(pattern: re.Pattern[str], sentence: str) -> list[int]:
     key = (pattern.pattern, pattern.flags)
     found = _FILTERS.get(key)
     if found is None:
-        found = _FILTERS[key] = _Starts(_lower_start_regex(pattern), _start_regex(pattern))
+        lowered, plain = _lower_start_regex(pattern), _start_regex(pattern)
+        # patterns with the same filters (a lexicon, and that lexicon before a link
+        # word) share the starts found: one scan of the sentence serves both
+        shared = (lowered and lowered.pattern, plain.pattern, plain.flags)
+        found = _FILTERS[key] = _SHARED.setdefault(shared, _Starts(lowered, plain))
     if found.sentence != sentence:
         if found.lowered is not None and folds_as_lower(sentence):
             found.starts = [m.start() for m in found.lowered.finditer(sentence.lower())]
