@@ -26,13 +26,20 @@ from extract.names_runs import Tok, closes
 from extract.names_surnames import surname_hits
 from extract.officials import extract_officials, extract_quotes
 from extract.officials_orgs import (
+    _CAP,
+    _COUNTY,
     _body_rules,
     _found_bodies,
     _most_common,
     county_board,
     office_body,
 )
-from extract.officials_people import _CONTACT_BEFORE, excluded_mention
+from extract.officials_people import (
+    _CONTACT_AFTER,
+    _CONTACT_BEFORE,
+    _contact_after,
+    excluded_mention,
+)
 from extract.officials_split import known_in
 from extract.officials_titles import _TITLE_CHUNK
 from extract.officials_titles import title_list_tail as _title_list_tail
@@ -322,3 +329,41 @@ def test_names_dense_people_and_speech_stay_linear(nlp: Language, phrase: str) -
 
     small, large = timed(8_000), timed(32_000)
     assert large < max(8 * small, 1.0), (small, large)
+
+
+def test_names_county_search_matches_the_boundary_regex() -> None:
+    """`_COUNTY` (boundary and stop words asked after the first capital) finds the matches of
+    the regex written with them first."""
+    old = re.compile(
+        rf"\b(?!(?:The|In|At|For|And|Of|On|A)\s)(?P<c>{_CAP}(?:\s+{_CAP})?\s+County)\b"
+        r"(?!\s+(?:Council|Hall|Court)\b)")
+    rng = random.Random(21)
+    pieces = ["The", "In", "At", "For", "And", "Of", "On", "A", "An", "Kent", "County", "Council",
+              "Hall", " ", " ", "\n", "x", "_", "é", "1", ".", "’", "Thee", "Ath", "Ofx"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        assert [m.span("c") for m in _COUNTY.finditer(text)] == [
+            m.span("c") for m in old.finditer(text)], text
+
+
+def test_names_contact_after_gate_matches_the_regex() -> None:
+    """`_contact_after` (no regex run without a digit, "@" or a long unbroken word near the
+    name) answers as `_CONTACT_AFTER.match` does."""
+    rng = random.Random(22)
+    pieces = ["0", "1", "+", "(", ")", "-", "@", ".", " ", "\n", "x", "abcdefghij", "é", "²"]
+    fillers = ["x", "x", "x", " ", ".", "\n", "-"]
+    contacts = ["01234 567890", "+44 1234 56789", "a@b.org", "abcdefghijklmnop@x.org",
+                "(123) 456-7890", "123-456-7890", "@", "0", "x.y"]
+    found = 0
+    for n in range(40000):
+        if n % 2:
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+            pos = rng.randint(0, len(text))
+        else:  # a contact starting near the edge of the 52 characters
+            text = "".join(rng.choice(fillers) for _ in range(rng.randint(40, 60)))
+            text += rng.choice(contacts) + "".join(rng.choice(pieces) for _ in range(3))
+            pos = 0
+        expected = bool(_CONTACT_AFTER.match(text, pos))
+        found += expected
+        assert _contact_after(text, pos) is expected, text
+    assert found > 200

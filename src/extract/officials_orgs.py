@@ -31,9 +31,12 @@ _MEETING = re.compile(
     rf"\bmeeting\s+of\s+(?:the\s+)?(?P<c>{_CAP}(?:\s+(?:{_CAP}|and))*\s+Council)\b"
 )
 _COUNCIL_PUBLISHER = re.compile(r"\b(?:Council|Shire|City|Borough|County|Town)\b")
+# "\b(?!(?:The|In|At|For|And|Of|On|A)\s)(?P<c>{_CAP}...": the word boundary and the stop
+# words are asked after the first capital (a look-behind at it), so that the search skips to
+# capitals instead of trying every position of the text.
 _COUNTY = re.compile(
-    rf"\b(?!(?:The|In|At|For|And|Of|On|A)\s)(?P<c>{_CAP}(?:\s+{_CAP})?\s+County)\b"
-    r"(?!\s+(?:Council|Hall|Court)\b)"
+    r"(?P<c>[A-Z](?<!\w.)(?!(?<=T)he\s|(?<=I)n\s|(?<=A)(?:t|nd)?\s|(?<=F)or\s|(?<=O)[fn]\s)"
+    rf"[\w’'&.-]*(?:\s+{_CAP})?\s+County)\b(?!\s+(?:Council|Hall|Court)\b)"
 )
 _BOARD_CC = re.compile(r"\bBoard\s+of\s+County\s+Commissioners\b", re.IGNORECASE)
 _BOARD_WORDS = re.compile(r"\b(?:commissioners|commission|the\s+board)\b", re.IGNORECASE)
