@@ -490,3 +490,48 @@ def test_figures_cue_first_letter_guard_keeps_the_same_matches(
             for pos in range(len(text)):
                 found, plain = pattern.match(text, pos), slow[kind].match(text, pos)
                 assert (found and found.span()) == (plain and plain.span()), (kind, pos)
+
+
+# Case traps for the lowered head regex: capitals, acronyms, "AND" between modifiers.
+HEAD_CASE_TEXTS = [
+    " Child Health (CH) nurses AND 12 AGENCY Social Workers, 4 NQSWs and 3 FTE posts",
+    " new Social Work Staff; 17 Vacancies, of whom 9 ARE agency staff, 5 of Our 40 Posts",
+    "” Full-Time, Part-Time and Seasonal Openings, 2 Case Loads, 30 Children’s Workers",
+]
+
+
+def test_figures_lowered_head_regex_equals_the_case_folding_one() -> None:
+    """The head regex is matched on lower-cased text with literal letters lowered (a
+    case-sensitive branch skips alternatives on their first letter); wherever a number
+    may end, every group's span must be those of the case-folding regex on the text."""
+    from extract.doctext import folds_as_lower
+    from extract.figures_nouns import _head_target, _lower_head_regex, head_regex
+
+    lowered = _lower_head_regex()
+    assert lowered is not None and not lowered.flags & re.IGNORECASE  # else unused
+    assert _head_target("ſtaff")[0] is head_regex()  # a fold trap: the case-folding one
+    checked = 0
+    for text in HEAD_CASE_TEXTS + NAME_WINDOW_TEXTS + _name_texts():
+        if not folds_as_lower(text):
+            continue
+        low = text.lower()
+        assert len(low) == len(text)
+        ends = range(len(text)) if len(text) < 200 else [
+            m.end() for m in re.finditer(r"\d+|\b(?:one|two|three|four|five|six)\b", text)]
+        for at in ends:
+            fast, slow = lowered.match(low, at), head_regex().match(text, at)
+            assert (fast and fast.regs) == (slow and slow.regs), text[at:at + 60]
+            checked += slow is not None
+    assert checked > 200
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    (r"(?P<H0>Agency\s+STAFF)\b", r"(?P<H0>agency\s+staff)\b"),
+    (r"[A-Z]{2}\W\D", r"[a-z]{2}\W\D"),
+    (r"\u00C9cole", None),  # an escaped capital is not lowered: no lowered form
+    (r"(?i:Staff)", None),
+])
+def test_figures_lower_literals(source: str, expected: str | None) -> None:
+    from extract.figures_nouns import lower_literals
+
+    assert lower_literals(source) == expected

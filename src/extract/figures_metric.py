@@ -101,7 +101,7 @@ def _from_head(sentence: str, quantity: Quantity, lstart: int) -> Reading | None
     if match is None or (match["whole"] and quantity.unit):
         return None  # "78 per cent of our 400 staff": a share of a whole is no count
     # In a compound ("social worker positions") the last noun heads the phrase.
-    while (compound := head_regex().match(right, match.end())) and not compound["mods"] \
+    while (compound := match.re.match(match.string, match.end())) and not compound["mods"] \
             and not compound["of"]:
         match = _merge(match, compound)
     entry = _entry(match, "figures_heads.jsonl")
@@ -110,7 +110,8 @@ def _from_head(sentence: str, quantity: Quantity, lstart: int) -> Reading | None
             else Entry("distractor", None)
     if entry.metric == "caseload_if_named":
         entry = _caseload_if_named(sentence, lstart, entry)
-    if entry.metric in {"turnover", "vacancy_rate"} and re.search(r"\band\b|&", match["mods"]):
+    mods = right[match.start("mods"):match.end("mods")]  # (the match may be on lowered text)
+    if entry.metric in {"turnover", "vacancy_rate"} and re.search(r"\band\b|&", mods):
         return None  # "from 22% to 6% and brought staff turnover": a new clause's noun
     words = right[match.start():match.end()]
     # after "of whom 142 were social workers" the rest of the clause describes the noun
@@ -165,7 +166,7 @@ def _nearest_name(sentence: str, lstart: int) -> re.Match[str] | None:
 
 def _merge(first: re.Match[str], second: re.Match[str]) -> re.Match[str]:
     """Re-match so that `second`'s head is the head and `first`'s words are modifiers."""
-    whole = head_regex().fullmatch(first.string, first.start(), second.end())
+    whole = first.re.fullmatch(first.string, first.start(), second.end())
     return second if whole is None else whole
 
 

@@ -67,6 +67,53 @@ def head_regex() -> re.Pattern[str]:
     )
 
 
+# Escapes that name a class or a position, the same in any case; any other escaped letter
+# may stand for a cased character, which lower-casing the source would not lower.
+_CASELESS_ESCAPES = frozenset("sSdDwWbBAZ")
+
+
+def lower_literals(source: str) -> str | None:
+    """`source` with its literal letters lower-cased, to match lower-cased text without
+    IGNORECASE; None when it holds an escape or construct this cannot rewrite.
+
+    A case-folding regex tries every alternative of a branch in turn; a case-sensitive
+    one skips those whose first letter differs in one step. Where `folds_as_lower` holds
+    for the text, the lowered regex on the lowered text matches at the same offsets."""
+    out, i = [], 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            escaped = source[i + 1:i + 2]
+            if escaped.isalnum() and escaped not in _CASELESS_ESCAPES:
+                return None
+            out.append(source[i:i + 2])
+            i += 2
+        elif source.startswith("(?P<", i):  # a group's name keeps its case
+            close = source.index(">", i)
+            out.append(source[i:close + 1])
+            i = close + 1
+        elif source.startswith("(?", i) and source[i + 2:i + 3].isalpha():
+            return None  # inline flags or a back-reference by name
+        else:
+            out.append(char.lower())
+            i += 1
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _lower_head_regex() -> re.Pattern[str] | None:
+    source = lower_literals(head_regex().pattern)
+    return None if source is None else re.compile(source, _FLAGS & ~re.IGNORECASE)
+
+
+def _head_target(right: str) -> tuple[re.Pattern[str], str]:
+    """`head_regex` and the text to match it on: the lowered forms where they agree."""
+    lowered = _lower_head_regex()
+    if lowered is not None and folds_as_lower(right):
+        return lowered, right.lower()
+    return head_regex(), right
+
+
 # "50 social workers, of whom 12 are agency staff" / "12 of whom are agency staff": in a
 # partitive clause the noun follows the verb.
 _PARTITIVE_LEFT = re.compile(r"\bof\s+(?:whom|them|those|these)\s+$", _FLAGS)
@@ -85,13 +132,16 @@ def _shared_regex() -> re.Pattern[str]:
 def head_match(sentence: str, quantity: Quantity,
                 lstart: int) -> tuple[re.Match[str], int | None] | None:
     """The noun phrase a number counts, and where the figure's text ends when that noun
-    is shared with a later number (None: at the noun's end)."""
+    is shared with a later number (None: at the noun's end). The match may be on the
+    lowered text (`_head_target`): read its text from its offsets, and match further
+    with `match.re` on `match.string`."""
     right = sentence[quantity.end:]
-    match = head_regex().match(right)
+    heads, target = _head_target(right)
+    match = heads.match(target)
     if match is not None:
         return match, None
     shared = _shared_regex().match(right)
-    later = head_regex().match(right, shared.end()) if shared else None
+    later = heads.match(target, shared.end()) if shared else None
     if shared and later and not later["of"]:
         own = re.match(r"[\s-]*(?:[^\W\d][\w’'-]*(?:[\s-]+(?!and\b|or\b)[^\W\d][\w’'-]*)?)?",
                        right)
@@ -100,7 +150,7 @@ def head_match(sentence: str, quantity: Quantity,
     if predicate is None or not (_PARTITIVE_LEFT.search(sentence, 0, lstart)
                                  or re.match(r"\s+of\s", right)):
         return None
-    predicated = head_regex().match(right, predicate.end())
+    predicated = heads.match(target, predicate.end())
     return (predicated, None) if predicated else None
 
 
