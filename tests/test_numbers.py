@@ -118,6 +118,8 @@ def _every_position(text: str) -> list[Quantity]:
     "made up 9%, makes up nine per cent, 20-plus, 30+, 12 or more",
     "x12 £4.6 10am 15th 0.5 1,200,000 07700 900123 4.2.1 ten tenants often",
     "from from from 12 to 15 to 15 to 15 between between 4 and and 5",
+    "20 OR MORE, 12 Or Over, AN AVERAGE OF 17, From Twelve To 15, Half A Dozen, 9 PER CENT",
+    "UP BY SIX, Between A Hundred And 300, ONE IN EVERY FIVE, Dozens, 30-PLUS, Two-Thirds",
 ])
 def test_numbers_scan_from_anchors_equals_scan_at_every_position(text: str) -> None:
     assert find_quantities(text) == _every_position(text)

@@ -17,7 +17,7 @@ from typing import Any
 
 from extract.doctext import folds_as_lower
 from extract.figures_refine import Entry, cues, rows, spaced
-from extract.numbers import Quantity, number_pattern
+from extract.numbers import Quantity, lower_literals, number_pattern
 
 _FLAGS = re.IGNORECASE
 
@@ -65,39 +65,6 @@ def head_regex() -> re.Pattern[str]:
         rf"[\s-]*(?P<mods>{modifier}{{0,5}}?)(?P<head>{heads.pattern})\b",
         _FLAGS,
     )
-
-
-# Escapes that name a class or a position, the same in any case; any other escaped letter
-# may stand for a cased character, which lower-casing the source would not lower.
-_CASELESS_ESCAPES = frozenset("sSdDwWbBAZ")
-
-
-def lower_literals(source: str) -> str | None:
-    """`source` with its literal letters lower-cased, to match lower-cased text without
-    IGNORECASE; None when it holds an escape or construct this cannot rewrite.
-
-    A case-folding regex tries every alternative of a branch in turn; a case-sensitive
-    one skips those whose first letter differs in one step. Where `folds_as_lower` holds
-    for the text, the lowered regex on the lowered text matches at the same offsets."""
-    out, i = [], 0
-    while i < len(source):
-        char = source[i]
-        if char == "\\":
-            escaped = source[i + 1:i + 2]
-            if escaped.isalnum() and escaped not in _CASELESS_ESCAPES:
-                return None
-            out.append(source[i:i + 2])
-            i += 2
-        elif source.startswith("(?P<", i):  # a group's name keeps its case
-            close = source.index(">", i)
-            out.append(source[i:close + 1])
-            i = close + 1
-        elif source.startswith("(?", i) and source[i + 2:i + 3].isalpha():
-            return None  # inline flags or a back-reference by name
-        else:
-            out.append(char.lower())
-            i += 1
-    return "".join(out)
 
 
 @lru_cache(maxsize=1)

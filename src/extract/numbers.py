@@ -93,6 +93,51 @@ def _parts() -> dict[str, str]:
             "qual": qual}
 
 
+# Escapes that name a class or a position, the same in any case; any other escaped letter
+# may stand for a cased character, which lower-casing the source would not lower.
+_CASELESS_ESCAPES = frozenset("sSdDwWbBAZ")
+
+
+def _caseless_escape(source: str, at: int) -> int | None:
+    """Length of the escape at `at` if what it stands for is the same in any case."""
+    escaped = source[at + 1:at + 2]
+    if not escaped.isalnum() or escaped in _CASELESS_ESCAPES:
+        return 2
+    code = source[at + 2:at + 4]
+    if escaped == "x" and re.fullmatch(r"[0-9a-fA-F]{2}", code):
+        char = chr(int(code, 16))
+        return 4 if char.lower() == char == char.upper() else None
+    return None
+
+
+def lower_literals(source: str) -> str | None:
+    """`source` with its literal letters lower-cased, to match lower-cased text without
+    IGNORECASE; None when it holds an escape or construct this cannot rewrite.
+
+    A case-folding regex tries every alternative of a branch in turn; a case-sensitive
+    one skips those whose first letter differs in one step. Where `folds_as_lower` holds
+    for the text, the lowered regex on the lowered text matches at the same offsets."""
+    out, i = [], 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            size = _caseless_escape(source, i)
+            if size is None:
+                return None
+            out.append(source[i:i + size])
+            i += size
+        elif source.startswith("(?P<", i):  # a group's name keeps its case
+            close = source.index(">", i)
+            out.append(source[i:close + 1])
+            i = close + 1
+        elif source.startswith("(?", i) and source[i + 2:i + 3].isalpha():
+            return None  # inline flags or a back-reference by name
+        else:
+            out.append(char.lower())
+            i += 1
+    return "".join(out)
+
+
 def number_pattern() -> str:
     """A regex source for one number, digits or words ("40", "four", "half a dozen")."""
     return _parts()["num"]
@@ -203,6 +248,30 @@ def quantity_from_match(match: re.Match[str], *, offset: int = 0) -> Quantity | 
         return None
     return Quantity(match.start() + offset, match.end() + offset, read.value, read.value_max,
                     read.value_from, read.unit, read.qualifier, read.vague)
+
+
+def _quantity_in(text: str, match: re.Match[str], offset: int) -> Quantity | None:
+    """`quantity_from_match` for a match that may be on the lowered `text`: its groups'
+    words are read from `text` ("20 OR MORE" and "20 or more" are read alike, but not
+    every reader ignores case)."""
+    plus, qual = match.start("plus"), match.start("qual")
+    read = _interpret(text[match.start("core"):match.end("core")],
+                      None if plus < 0 else text[plus:match.end("plus")],
+                      None if qual < 0 else text[qual:match.end("qual")])
+    if read is None:
+        return None
+    return Quantity(match.start() + offset, match.end() + offset, read.value, read.value_max,
+                    read.value_from, read.unit, read.qualifier, read.vague)
+
+
+@lru_cache(maxsize=1)
+def _lowered_regexes() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """`quantity_regex` and `_lead_regex` for lower-cased text (see `lower_literals`)."""
+    sources = [lower_literals(regex.pattern) for regex in (quantity_regex(), _lead_regex())]
+    if sources[0] is None or sources[1] is None:
+        return None
+    return (re.compile(sources[0], _FLAGS & ~re.IGNORECASE),
+            re.compile(sources[1], _FLAGS & ~re.IGNORECASE))
 
 
 @lru_cache(maxsize=4096)  # the same phrases ("12", "40 per cent") come back article after article
@@ -341,13 +410,13 @@ def _lead_words() -> int:
     return max(len(phrase.split()) for phrase, _ in _words()["qualifier"]) + 2
 
 
-def _starts(text: str, anchors: list[int]) -> list[int]:
+def _starts(text: str, anchors: list[int], *, lead: re.Pattern[str]) -> list[int]:
     """Every position where a quantity phrase may start: each anchor and the starts of the
-    lead words just before it. A superset, so trying `quantity_regex` only here finds
-    exactly what scanning every position finds."""
+    lead words just before it (`lead`: `_lead_regex` or its lowered form). A superset,
+    so trying `quantity_regex` only here finds exactly what scanning every position finds."""
     starts = set(anchors)
     reverse = text[::-1]
-    lead, size = _lead_regex(), len(text)
+    size = len(text)
     for anchor in anchors:
         at = size - anchor
         for _ in range(_lead_words()):
@@ -371,15 +440,18 @@ def find_quantities(text: str, *, offset: int = 0,
     if not anchors:
         return []
     found = []
-    pattern, end = quantity_regex(), 0
-    for start in _starts(text, anchors):
+    pattern, lead, target, end = quantity_regex(), _lead_regex(), text, 0
+    lowered = _lowered_regexes()
+    if lowered is not None and folds_as_lower(text):
+        (pattern, lead), target = lowered, text.lower()
+    for start in _starts(target, anchors, lead=lead):
         if start < end:
             continue  # inside the phrase found last, as finditer resumes at its end
-        match = pattern.match(text, start)
+        match = pattern.match(target, start)
         if match is None:
             continue
         end = match.end()
-        quantity = quantity_from_match(match, offset=offset)
+        quantity = _quantity_in(text, match, offset)
         if quantity is not None:
             found.append(quantity)
     return found
