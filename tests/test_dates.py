@@ -14,8 +14,9 @@ from conftest import make_context
 from extract.dates import detect_date_order
 from extract.dates_named import build_date_matcher
 from extract.dates_normalise import Anchor
+from extract.dates_patterns import read_jsonl
 from extract.dates_relative import normalise_phrase
-from extract.dates_times import parse_time, time_regex
+from extract.dates_times import find_times, parse_time, time_regex
 from extract.events_build import tense_of
 
 FOUND = [
@@ -261,6 +262,41 @@ def test_dates_time_regex_lookahead_changes_nothing() -> None:
     for text in texts:
         assert ([m.groupdict() for m in plain.finditer(text)]
                 == [m.groupdict() for m in time_regex().finditer(text)])
+
+
+# Pieces of times and near-misses, joined at random: the start search must find every
+# time the regex's own scan finds.
+TIME_PARTS = ["from ", "between ", "FROM", "Between\n\n ", "10", "10am", " 2pm", "12 noon",
+              "Noon", "midnight", "MIDDAY", "afternoon", "-", " to ", " and ", "6.30",
+              "18:00", "09:15 hrs", "£10", "x10", ".5", ":30", " ", "\n", ", ", "a.m.",
+              "pm", "1", "2024", "one", "8 June", "mıdnight", "ſ", "٣", "３", "’", "İ"]
+
+
+def _old_find_times(text: str) -> list[tuple[int, int]]:
+    """`find_times` as it was: the regex's own search over the whole text."""
+    found = []
+    for match in time_regex().finditer(text):
+        group = "range" if match.group("range") else "single"
+        found.append((match.start(group), match.end(group)))
+    return found
+
+
+def test_dates_find_times_equals_regex_scan() -> None:
+    rng = random.Random(7)
+    texts = [f"The event runs {text} on the day." for text, _ in TIMES] + NOT_TIMES
+    texts += ["".join(rng.choice(TIME_PARTS[:-6]) for _ in range(rng.randint(1, 30)))
+              for _ in range(3000)]
+    texts += ["".join(rng.choice(TIME_PARTS) for _ in range(rng.randint(1, 30)))
+              for _ in range(1000)]
+    for text in texts:
+        assert find_times(text) == _old_find_times(text), text
+    assert sum(map(len, map(find_times, texts))) > 2000
+
+
+def test_dates_find_times_start_words_cover_the_clock_words() -> None:
+    """The start search knows the words a clock time may open with besides digits."""
+    atom = {row["name"]: row["regex"] for row in read_jsonl("dates_times.jsonl")}["ATOM"]
+    assert set(re.findall(r"[a-z]{4,}", atom)) - {"hours"} == {"noon", "midday", "midnight"}
 
 
 @pytest.fixture(scope="module")

@@ -5,12 +5,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from numpy import flatnonzero, frombuffer, uint32
+
 from extract.dates_patterns import read_jsonl
+from extract.doctext import folds_as_lower
 
 _CLOCK = re.compile(
     r"(?P<hour>\d{1,2})(?:[.:](?P<minute>\d{2}))?\s*(?P<meridiem>a\.?m\.?|p\.?m\.?)?", re.I
 )
 _NAMED = {"noon": (12, 0), "midday": (12, 0), "midnight": (0, 0)}
+_LEADS = ("from", "between")  # before a range: "from 6 to 8pm"
 
 
 @lru_cache(maxsize=1)
@@ -21,7 +25,7 @@ def time_regex() -> re.Pattern[str]:
     # Every time starts with a digit or the first letter of "from", "between", "noon",
     # "midday" or "midnight": the lookahead lets the engine pass other places quickly.
     return re.compile(
-        rf"(?=[\dfbnm])(?:(?<![\w£$€.:])(?:(?:from|between)\s+)?"
+        rf"(?=[\dfbnm])(?:(?<![\w£$€.:])(?:(?:{'|'.join(_LEADS)})\s+)?"
         rf"(?P<range>(?P<a>{atom}|{bare}){join}(?P<b>{atom}))"
         rf"|(?<![\w£$€.:])(?P<single>{atom}))",
         re.I,
@@ -29,12 +33,58 @@ def time_regex() -> re.Pattern[str]:
 
 
 def find_times(text: str) -> list[tuple[int, int]]:
-    """Character offsets of every time or time range in `text`."""
+    """Character offsets of every time or time range in `text`.
+
+    The regex is tried only where a time can start (`_starts`), in order, each try from
+    the end of the last time found: the times `finditer` gives, without its attempt at
+    every character of the text."""
+    starts = _starts(text)
+    if starts is None:
+        return _scan(text)
+    found: list[tuple[int, int]] = []
+    last, match = 0, time_regex().match
+    for start in starts:
+        if start >= last and (time := match(text, start)) is not None:
+            group = "range" if time.group("range") else "single"
+            found.append((time.start(group), time.end(group)))
+            last = time.end()
+    return found
+
+
+def _scan(text: str) -> list[tuple[int, int]]:
+    """`find_times` by the regex's own search."""
     found: list[tuple[int, int]] = []
     for match in time_regex().finditer(text):
         group = "range" if match.group("range") else "single"
         found.append((match.start(group), match.end(group)))
     return found
+
+
+def _starts(text: str) -> list[int] | None:
+    """Every offset where a time may start, in order (a superset); None when the text
+    holds a non-ASCII digit or a letter that IGNORECASE folds unlike `str.lower`.
+
+    A time holds a clock time (`ATOM`), which holds a digit or "noon", "midday" or
+    "midnight", and the offsets reported (the `range` or `single` group) open with that
+    digit run or word. A match that opens with "from"/"between" is tried again at its
+    digit or word with the same outcome, so those words need no try of their own. (No
+    time starts inside a digit run: a word character may not come before it.) Digit
+    runs are found by numpy over the code points.
+    """
+    codes = frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=uint32)
+    wide = flatnonzero(codes > 127).tolist()
+    if wide and (not folds_as_lower(text) or any(text[i].isdecimal() for i in wide)):
+        return None  # `\d` is `str.isdecimal`: only ASCII digits are looked for here
+    digit = (codes >= 48) & (codes <= 57)
+    digit[1:] &= ~digit[:-1].copy()  # the first digit of each run
+    starts = flatnonzero(digit).tolist()
+    lower = text.lower()
+    for word in _NAMED:
+        at = lower.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = lower.find(word, at + 1)
+    return sorted(set(starts))
 
 
 def _meridiem(text: str) -> str | None:
