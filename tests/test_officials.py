@@ -11,7 +11,7 @@ from spacy.language import Language
 from conftest import make_context
 from extract.names_find import Mention
 from extract.names_runs import _RUN, GAP, PARTICLES, WORD, _word_start, closes, name_runs
-from extract.officials import extract_officials
+from extract.officials import MODEL_LABEL, _doc_model_candidates, extract_officials
 from extract.officials_people import excluded_mention
 from extract.schema import Official
 
@@ -757,3 +757,21 @@ def test_officials_name_runs_match_the_single_regex() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
         found = [[(t.start, t.end, t.text) for t in run] for run in name_runs(text)]
         assert found == _reference_runs(text), text
+
+
+def test_officials_model_spans_read_from_the_group(nlp: Language) -> None:
+    """The offsets of a model's PERSON spans are kept with doc.spans["people"]; a group made
+    elsewhere (no such attrs) is read span by span, with the same answer."""
+    text = "The plan was welcomed by Zorblax Quimby today."
+    doc = nlp.make_doc(text)
+    start = text.index("Zorblax")
+    doc.ents = [doc.char_span(start, start + len("Zorblax Quimby"), label="PERSON")]
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    expected = [(start, start + len("Zorblax Quimby"))]
+    by_label = [(s.start_char, s.end_char) for s in doc.spans["people"]
+                if s.label_ == MODEL_LABEL]
+    assert by_label == expected
+    assert list(_doc_model_candidates(doc)) == expected
+    doc.spans["people"] = list(doc.spans["people"])  # a new group: no attrs
+    assert list(_doc_model_candidates(doc)) == expected

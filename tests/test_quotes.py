@@ -11,7 +11,8 @@ from spacy.language import Language
 
 from conftest import make_context
 from extract.officials import extract_quotes
-from extract.quotes_find import _SINGLE, _single_kind
+from extract.quotes_find import _DOUBLE, _SINGLE, _single_kind
+from extract.quotes_marks import double_marks, single_marks
 from extract.quotes_reported import _STOP_MARKS, _VERB, verb_spans
 from extract.quotes_subject import _SENTENCE_END
 from extract.schema import Quote
@@ -285,3 +286,14 @@ def test_quotes_stop_marks_match_the_alternation() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
         assert [m.start() for m in _STOP_MARKS.finditer(text)] == [
             m.start() for m in old.finditer(text)], text
+
+
+def test_quotes_marks_found_by_find_match_the_regexes() -> None:
+    """`double_marks` / `single_marks` (str.find per mark) give the positions of `_DOUBLE` /
+    `_SINGLE` matches: marks at both ends, between letters, digits, "_" and accents."""
+    rng = random.Random(6)
+    pieces = "a1_ ‘’'“”\"\n([—–-:…é²x"
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert double_marks(text) == [m.start() for m in _DOUBLE.finditer(text)], text
+        assert single_marks(text) == [m.start() for m in _SINGLE.finditer(text)], text

@@ -37,6 +37,7 @@ from extract.quotes_find import QuoteFind, find_quotes
 from extract.schema import Official, Quote
 
 MODEL_LABEL = "PERSON_MODEL"
+_MODEL_ATTR = "model_spans"  # attrs key of doc.spans["people"]: offsets of its MODEL_LABEL spans
 _ROLE_WINDOW = 400
 _JUDGE = re.compile(r"\bjudg", re.IGNORECASE)
 _COMMISSION = re.compile(r"\bCommission", re.IGNORECASE)
@@ -46,8 +47,12 @@ _COMMISSION = re.compile(r"\bCommission", re.IGNORECASE)
 def find_people(doc: Doc) -> Doc:
     """Store name mentions in doc.spans["people"] and quotes in doc.spans["quotes"]."""
     mentions = _all_mentions(doc_text(doc), _model_candidates(doc))
-    doc.spans["people"] = _spans(doc, [(m.start, m.end, _label(m)) for m in mentions
-                                       if m.anchor != FIRST_ONLY])
+    items = [(m.start, m.end, _label(m)) for m in mentions if m.anchor != FIRST_ONLY]
+    doc.spans["people"] = _spans(doc, items)
+    # The model spans' offsets, kept with the group: the extractors read them from there
+    # instead of making a Span object of every mention to ask its label.
+    model = _spans(doc, [item for item in items if item[2] == MODEL_LABEL])
+    doc.spans["people"].attrs[_MODEL_ATTR] = [[span.start_char, span.end_char] for span in model]
     quotes = find_quotes(doc_text(doc), mentions)
     doc.spans["quotes"] = _spans(doc, [(q.start, q.end, q.kind) for q in quotes])
     return doc
@@ -74,7 +79,11 @@ def _model_candidates(doc: Doc) -> tuple[tuple[int, int], ...]:
 def _doc_model_candidates(doc: Doc) -> tuple[tuple[int, int], ...]:
     if "people" not in doc.spans:
         return ()
-    return tuple((s.start_char, s.end_char) for s in doc.spans["people"] if s.label_ == MODEL_LABEL)
+    group = doc.spans["people"]
+    stored = group.attrs.get(_MODEL_ATTR)
+    if stored is not None:  # set by `find_people` with the group
+        return tuple((start, end) for start, end in stored)
+    return tuple((s.start_char, s.end_char) for s in group if s.label_ == MODEL_LABEL)
 
 
 @lru_cache(maxsize=64)

@@ -16,6 +16,7 @@ from itertools import accumulate
 
 from extract.names_find import Mention
 from extract.names_lexicon import phrase_pattern
+from extract.quotes_marks import double_marks, single_marks
 from extract.quotes_merge import merge_lead_ins, without_overlaps
 from extract.quotes_reported import according_to, last_before, reported
 from extract.quotes_subject import (
@@ -31,9 +32,10 @@ from extract.quotes_subject import (
 
 __all__ = ["QuoteFind", "find_quotes", "quote_spans"]
 
+# The marks visited, as regexes: `quotes_marks` finds their matches with `str.find`.
 _DOUBLE = re.compile(r"[“”\"]")
 # A single mark with a letter or digit on both sides ("council’s") is an apostrophe that
-# `_single_kind` rejects: the regex passes over it instead of a Python call per apostrophe.
+# `_single_kind` rejects: it is passed over instead of a Python call per apostrophe.
 _SINGLE = re.compile(r"[‘’'](?:(?![^\W_])|(?<![^\W_].))")
 _BLANK_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _LINE_BREAK = re.compile(r"\n\s*")
@@ -50,14 +52,14 @@ _SKIP: Attribution = (None, False, "")  # words of an organisation or a document
 def quote_spans(text: str) -> tuple[tuple[int, int, bool], ...]:
     """(content start, content end, closed) for every direct quote, double or single marks."""
     breaks = _paragraph_breaks(text)
-    double = _scan(text, breaks, _DOUBLE, _double_kind, ())
-    single = _scan(text, breaks, _SINGLE, _single_kind, double)
+    double = _scan(text, breaks, double_marks(text), _double_kind, ())
+    single = _scan(text, breaks, single_marks(text), _single_kind, double)
     spans = sorted([*double, *single])
     return tuple(span for span in spans if text[span[0] : span[1]].strip())
 
 
 def _scan(
-    text: str, breaks: list[tuple[int, int]], marks: re.Pattern[str],
+    text: str, breaks: list[tuple[int, int]], marks: list[int],
     kind_of: Callable[[str, int], str | None], skip: Sequence[tuple[int, int, bool]],
 ) -> list[tuple[int, int, bool]]:
     found: list[tuple[int, int, bool]] = []
@@ -65,8 +67,7 @@ def _scan(
     scan_from = 0  # breaks before this were crossed by a continued quote
     skipped = SpanCover(skip)
     break_starts = [start for start, _ in breaks]
-    for match in marks.finditer(text):
-        pos = match.start()
+    for pos in marks:
         kind = kind_of(text, pos)
         if kind is None or skipped.touches(pos, pos + 1):  # on a skipped span or its marks
             continue
