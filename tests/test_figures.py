@@ -532,6 +532,6 @@ def test_figures_lowered_head_regex_equals_the_case_folding_one() -> None:
     (r"(?i:Staff)", None),
 ])
 def test_figures_lower_literals(source: str, expected: str | None) -> None:
-    from extract.figures_nouns import lower_literals
+    from extract.figures_literals import lower_literals
 
     assert lower_literals(source) == expected

@@ -209,7 +209,8 @@ PIECE_TEXTS = [
 def test_numbers_piece_anchors_equal_the_anchors_of_the_piece(text: str) -> None:
     """Anchors of a sentence read from the whole text's scan must be those a scan of the
     sentence alone finds, for every piece (every start and end)."""
-    from extract.numbers import _anchors, piece_anchors, text_anchors
+    from extract.figures_anchors import piece_anchors, text_anchors
+    from extract.numbers import _anchors
 
     whole = text_anchors(text)
     assert whole is not None  # else the whole-text scan is never used
@@ -223,6 +224,6 @@ def test_numbers_piece_anchors_equal_the_anchors_of_the_piece(text: str) -> None
 
 
 def test_numbers_text_anchors_not_used_where_lower_case_misleads() -> None:
-    from extract.numbers import text_anchors
+    from extract.figures_anchors import text_anchors
 
     assert text_anchors("\u0130 12 staff") is None

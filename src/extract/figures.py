@@ -17,12 +17,13 @@ from spacy.tokens import Doc
 
 from extract.article import ArticleContext
 from extract.doctext import doc_text, store_rows, stored_rows, token_view
+from extract.figures_anchors import piece_anchors, text_anchors
 from extract.figures_clauses import then_now
 from extract.figures_context import anaphora_start, anaphoric, named_before
 from extract.figures_lists import list_rows
 from extract.figures_metric import read_quantity
 from extract.figures_refine import Reading
-from extract.numbers import Quantity, _anchors, find_quantities, piece_anchors, text_anchors
+from extract.numbers import Quantity, _anchors, find_quantities
 from extract.schema import Figure
 
 _SENTENCE_END = ".!?\"”’:"

@@ -16,8 +16,9 @@ from functools import lru_cache
 from typing import Any
 
 from extract.doctext import folds_as_lower
+from extract.figures_literals import lower_literals
 from extract.figures_refine import Entry, cues, rows, spaced
-from extract.numbers import Quantity, lower_literals, number_pattern
+from extract.numbers import Quantity, number_pattern
 
 _FLAGS = re.IGNORECASE
 

@@ -9,7 +9,6 @@ twenty"); shares ("two-thirds", "one in four"), "a hundred" and vague amounts ar
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 from text_to_num import text2num  # type: ignore[import-untyped]  # ships no stubs
 
 from extract.doctext import folds_as_lower
+from extract.figures_literals import lower_literals
 from extract.patterns_data import pattern_rows
 
 _FLAGS = re.IGNORECASE
@@ -91,51 +91,6 @@ def _parts() -> dict[str, str]:
     qual = _alt(p for p, _ in w["qualifier"])
     return {"num": num, "pct": pct, "share": share, "amount": amount, "core": core,
             "qual": qual}
-
-
-# Escapes that name a class or a position, the same in any case; any other escaped letter
-# may stand for a cased character, which lower-casing the source would not lower.
-_CASELESS_ESCAPES = frozenset("sSdDwWbBAZ")
-
-
-def _caseless_escape(source: str, at: int) -> int | None:
-    """Length of the escape at `at` if what it stands for is the same in any case."""
-    escaped = source[at + 1:at + 2]
-    if not escaped.isalnum() or escaped in _CASELESS_ESCAPES:
-        return 2
-    code = source[at + 2:at + 4]
-    if escaped == "x" and re.fullmatch(r"[0-9a-fA-F]{2}", code):
-        char = chr(int(code, 16))
-        return 4 if char.lower() == char == char.upper() else None
-    return None
-
-
-def lower_literals(source: str) -> str | None:
-    """`source` with its literal letters lower-cased, to match lower-cased text without
-    IGNORECASE; None when it holds an escape or construct this cannot rewrite.
-
-    A case-folding regex tries every alternative of a branch in turn; a case-sensitive
-    one skips those whose first letter differs in one step. Where `folds_as_lower` holds
-    for the text, the lowered regex on the lowered text matches at the same offsets."""
-    out, i = [], 0
-    while i < len(source):
-        char = source[i]
-        if char == "\\":
-            size = _caseless_escape(source, i)
-            if size is None:
-                return None
-            out.append(source[i:i + size])
-            i += size
-        elif source.startswith("(?P<", i):  # a group's name keeps its case
-            close = source.index(">", i)
-            out.append(source[i:close + 1])
-            i = close + 1
-        elif source.startswith("(?", i) and source[i + 2:i + 3].isalpha():
-            return None  # inline flags or a back-reference by name
-        else:
-            out.append(char.lower())
-            i += 1
-    return "".join(out)
 
 
 def number_pattern() -> str:
@@ -335,61 +290,6 @@ def _anchors(text: str) -> list[int]:
     if folds_as_lower(text):
         return [m.start() for m in _lower_anchor_regex().finditer(text.lower())]
     return [m.start() for m in _trigger_regex().finditer(text)]
-
-
-@dataclass(frozen=True, slots=True)
-class TextAnchors:
-    """The anchors of a whole text, found in one scan, to give those of its sentences."""
-
-    lowered: str
-    starts: list[int]
-    ends: list[int]
-
-
-_WORD_CHAR = re.compile(r"\w")
-
-
-def text_anchors(text: str) -> TextAnchors | None:
-    """`TextAnchors` of `text`, or None where pieces must be scanned one by one (a text
-    holding a `_FOLDS` character, or anchor words not all led by a word character)."""
-    if not _words_lead_with_word_characters() or not folds_as_lower(text):
-        return None
-    lowered = text.lower()
-    found = list(_lower_anchor_regex().finditer(lowered))
-    return TextAnchors(lowered, [m.start() for m in found], [m.end() for m in found])
-
-
-@lru_cache(maxsize=1)
-def _words_lead_with_word_characters() -> bool:
-    """Whether `_lower_anchor_regex` starts with a word boundary (its first form)."""
-    return all(word[0].isalnum() for word in _anchor_words())
-
-
-@lru_cache(maxsize=1)
-def _longest_anchor() -> int:
-    return max(len(word) for word in _anchor_words())
-
-
-def piece_anchors(whole: TextAnchors, start: int, end: int) -> list[int]:
-    """`_anchors(text[start:end])` read from the whole text's anchors. An anchor is a
-    digit or word at a word start, all word characters: inside the piece its word start
-    and its characters are the text's, except that the piece may end inside its word
-    (tried again up to the end) and that its first character starts a word in the piece
-    even where the text's word began before it (tried on the piece's own characters)."""
-    regex, starts = _lower_anchor_regex(), whole.starts
-    found = []
-    # where the text's word began before `start`, no anchor of the text is at `start`,
-    # but the piece may have one there
-    if start > 0 and _WORD_CHAR.match(whole.lowered, start - 1) and regex.match(
-            whole.lowered[start:min(end, start + _longest_anchor())]):
-        found.append(0)
-    for j in range(bisect_left(starts, start), len(starts)):
-        at = starts[j]
-        if at >= end:
-            break
-        if whole.ends[j] <= end or regex.match(whole.lowered, at, end):
-            found.append(at - start)
-    return found
 
 
 @lru_cache(maxsize=1)

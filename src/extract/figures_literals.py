@@ -1,0 +1,56 @@
+"""Regexes for lower-cased text: the same matches, faster.
+
+A case-folding (IGNORECASE) regex tries every alternative of a branch in turn; a
+case-sensitive one skips those whose first letter differs in one step. Lexicons and
+number words are long branches, so figures and numbers match a regex with its literal
+letters lowered against the lower-cased text, wherever `doctext.folds_as_lower` says
+lower-casing cannot change a match.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Escapes that name a class or a position, the same in any case; any other escaped letter
+# may stand for a cased character, which lower-casing the source would not lower.
+_CASELESS_ESCAPES = frozenset("sSdDwWbBAZ")
+
+
+def _caseless_escape(source: str, at: int) -> int | None:
+    """Length of the escape at `at` if what it stands for is the same in any case."""
+    escaped = source[at + 1:at + 2]
+    if not escaped.isalnum() or escaped in _CASELESS_ESCAPES:
+        return 2
+    code = source[at + 2:at + 4]
+    if escaped == "x" and re.fullmatch(r"[0-9a-fA-F]{2}", code):
+        char = chr(int(code, 16))
+        return 4 if char.lower() == char == char.upper() else None
+    return None
+
+
+def lower_literals(source: str) -> str | None:
+    """`source` with its literal letters lower-cased, to match lower-cased text without
+    IGNORECASE; None when it holds an escape or construct this cannot rewrite.
+
+    A case-folding regex tries every alternative of a branch in turn; a case-sensitive
+    one skips those whose first letter differs in one step. Where `folds_as_lower` holds
+    for the text, the lowered regex on the lowered text matches at the same offsets."""
+    out, i = [], 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            size = _caseless_escape(source, i)
+            if size is None:
+                return None
+            out.append(source[i:i + size])
+            i += size
+        elif source.startswith("(?P<", i):  # a group's name keeps its case
+            close = source.index(">", i)
+            out.append(source[i:close + 1])
+            i = close + 1
+        elif source.startswith("(?", i) and source[i + 2:i + 3].isalpha():
+            return None  # inline flags or a back-reference by name
+        else:
+            out.append(char.lower())
+            i += 1
+    return "".join(out)
