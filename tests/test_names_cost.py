@@ -350,10 +350,12 @@ def test_names_contact_after_gate_matches_the_regex() -> None:
     """`_contact_after` (no regex run without a digit, "@" or a long unbroken word near the
     name) answers as `_CONTACT_AFTER.match` does."""
     rng = random.Random(22)
-    pieces = ["0", "1", "+", "(", ")", "-", "@", ".", " ", "\n", "x", "abcdefghij", "é", "²"]
-    fillers = ["x", "x", "x", " ", ".", "\n", "-"]
+    pieces = ["0", "1", "+", "(", ")", "-", "@", ".", " ", "\n", "x", "abcdefghij", "é", "²",
+              "123", "٣"]
+    fillers = ["x", "x", "x", " ", ".", "\n", "-", "1", "2019"]
     contacts = ["01234 567890", "+44 1234 56789", "a@b.org", "abcdefghijklmnop@x.org",
-                "(123) 456-7890", "123-456-7890", "@", "0", "x.y"]
+                "(123) 456-7890", "123-456-7890", "123.456.7890", "@", "0", "x.y", "(12) 3",
+                "٠١٢٣ ٤٥٦٧٨٩"]
     found = 0
     for n in range(40000):
         if n % 2:
