@@ -535,3 +535,27 @@ def test_figures_lower_literals(source: str, expected: str | None) -> None:
     from extract.figures_literals import lower_literals
 
     assert lower_literals(source) == expected
+
+
+def test_figures_lowered_cues_equal_the_case_folding_ones() -> None:
+    """Cues searched through `lower_cues` (lowered regex on lowered text where that is
+    exact) must find what the case-folding cues find, over windows of many texts."""
+    from extract.figures_refine import cues, lower_cues
+
+    lowered, plain = lower_cues(), cues()
+    assert sum(cue.lower is not None for cue in lowered.values()) > 30  # else unused
+    texts = CUE_TEXTS + HEAD_CASE_TEXTS + NAME_WINDOW_TEXTS + [
+        text[:3000] for text in _name_texts()[:12]]
+    checked = 0
+    for kind, cue in lowered.items():
+        for text in texts:
+            for at in range(0, len(text), 7):
+                for window in (text[at:], text[max(0, at - 60):at]):
+                    fast, slow = cue.search(window), plain[kind].search(window)
+                    assert (fast and fast.span()) == (slow and slow.span()), (kind, window)
+                    fast, slow = cue.match(window), plain[kind].match(window)
+                    assert (fast and fast.span()) == (slow and slow.span()), (kind, window)
+                    checked += slow is not None
+                word = text[at:at + 6].strip()
+                assert bool(cue.fullmatch(word)) == bool(plain[kind].fullmatch(word))
+    assert checked > 300  # the windows hold cues to compare

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from extract.figures_refine import Reading, cues
+from extract.figures_refine import Reading, lower_cues
 from extract.numbers import Quantity
 
 _FLAGS = re.IGNORECASE
@@ -38,7 +38,7 @@ def then_now(sentence: str, reading: Reading, quantity: Quantity,
              following: Iterable[Quantity]) -> tuple[Reading, Quantity] | None:
     """The figure and value when `quantity` is an earlier value told in a relative
     clause and the next number after its time phrase ("in 2020") the current one."""
-    when = cues()["earlier_tail"].match(sentence[quantity.end:])  # a "^" pattern
+    when = lower_cues()["earlier_tail"].match(sentence[quantity.end:])  # a "^" pattern
     after = quantity.end + (when.end() if when else 0)
     later = next((q for q in following if q.start >= after), None)
     if later is None or quantity.value is None or later.value is None:
@@ -61,7 +61,7 @@ def carried(sentence: str, quantity: Quantity) -> Reading | None:
     if not _BARE.match(sentence, quantity.end) or quantity.unit is not None:
         return None
     left = max(0, quantity.start - _CASELOAD_REACH)
-    cue = cues()["carry_left"].search(sentence, left, quantity.start)
+    cue = lower_cues()["carry_left"].search(sentence, left, quantity.start)
     if cue is None or not _WORKER.search(sentence, max(0, cue.start() - 60), cue.end()):
         return None
     start = _subject_start(sentence, cue.start())

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from extract.figures_refine import Reading, cues
+from extract.figures_refine import Reading, cues, lower_cues
 from extract.numbers import Quantity
 
 _FLAGS = re.IGNORECASE
@@ -59,7 +59,7 @@ def is_age(sentence: str, quantity: Quantity) -> bool:
     """'workers are over 55', 'applicants must be 16 or older'."""
     if quantity.unit or quantity.value is None or not 14 <= quantity.value < 100:
         return False
-    c = cues()
+    c = lower_cues()
     right = sentence[quantity.end:]
     if c["age_right"].match(right):
         return True
@@ -70,7 +70,7 @@ def is_age(sentence: str, quantity: Quantity) -> bool:
 
 def is_personal_count(words: str, left: str, tail: str) -> bool:
     """'she has had four caseworkers', 'five different social workers in two years'."""
-    return bool(cues()["personal_left"].search(left[-60:])
+    return bool(lower_cues()["personal_left"].search(left[-60:])
                 or re.search(r"\bdifferent\b", words, _FLAGS) or _PERIOD_TAIL.search(tail))
 
 
@@ -86,7 +86,7 @@ def coordinated(reading: Reading, sentence: str, previous: Reading | None) -> Re
 def elliptical(sentence: str, quantity: Quantity, previous: Reading | None) -> Reading | None:
     """A number whose noun is left out, read from the clause after it: recruits, or
     people still in post."""
-    c = cues()
+    c = lower_cues()
     lstart, right = quantity.start, sentence[quantity.end:]
     more = re.match(r"\s+(?:more|others?)\b", right, _FLAGS)
     if more and c["recruit_left"].search(sentence[max(0, lstart - 50):lstart]):
@@ -110,14 +110,14 @@ def elliptical(sentence: str, quantity: Quantity, previous: Reading | None) -> R
 
 def is_earlier(sentence: str, quantity: Quantity, previous: Reading | None) -> bool:
     """'compared with 27 in 2022' after a figure is that figure's earlier value."""
-    c = cues()
+    c = lower_cues()
     return previous is not None and bool(
         c["earlier_lead"].search(sentence[previous.end:quantity.start])
         and c["earlier_tail"].match(sentence[quantity.end:]))
 
 
 def _verb_start(sentence: str, lstart: int) -> int:
-    match = cues()["recruit_left"].search(sentence[max(0, lstart - 50):lstart])
+    match = lower_cues()["recruit_left"].search(sentence[max(0, lstart - 50):lstart])
     return lstart - 50 + match.start() if match and lstart >= 50 else (
         match.start() if match else lstart)
 
@@ -125,9 +125,9 @@ def _verb_start(sentence: str, lstart: int) -> int:
 def compared(sentence: str, quantity: Quantity, previous: Reading | None) -> Reading | None:
     """'21 families each, compared with a state standard of 15': a bare number compared
     with the figure just before it counts the same thing."""
-    if previous is None or cues()["personal_left"].search(sentence[:quantity.start][-60:]):
+    if previous is None or lower_cues()["personal_left"].search(sentence[:quantity.start][-60:]):
         return None
-    c = cues()
+    c = lower_cues()
     gap = sentence[previous.end:quantity.start]
     right = sentence[quantity.end:]
     if not c["compare_gap"].search(gap):
@@ -155,7 +155,7 @@ def anaphora_start(sentence: str, quantity: Quantity) -> int | None:
         return None
     if _WORD_AFTER.match(sentence, quantity.end) and not _LINK_AFTER.match(sentence, quantity.end):
         return None
-    cue = cues()["anaphora_left"].search(sentence[max(0, quantity.start - 60):quantity.start])
+    cue = lower_cues()["anaphora_left"].search(sentence[max(0, quantity.start - 60):quantity.start])
     return None if cue is None else quantity.start - len(cue.group())
 
 

@@ -10,6 +10,9 @@ lower-casing cannot change a match.
 from __future__ import annotations
 
 import re
+import sys
+
+from extract.doctext import folds_as_lower
 
 # Escapes that name a class or a position, the same in any case; any other escaped letter
 # may stand for a cased character, which lower-casing the source would not lower.
@@ -54,3 +57,44 @@ def lower_literals(source: str) -> str | None:
             out.append(char.lower())
             i += 1
     return "".join(out)
+
+
+_LAST: list[str | None] = [None, None]  # the text lowered last, and its lower case
+
+
+def lowered(text: str) -> str | None:
+    """`text.lower()` where lower-casing cannot change a match (`folds_as_lower`), else
+    None. Kept for the text asked last: a clause is searched for several cues in turn."""
+    if text is not _LAST[0]:  # (identity: the same object holds the same characters)
+        _LAST[0], _LAST[1] = text, text.lower() if folds_as_lower(text) else None
+    return _LAST[1]
+
+
+class LoweredRegex:
+    """A case-folding regex whose searches run its lowered form (`lower_literals`) on the
+    lowered text where the two agree. Matches may be on the lowered text: their offsets,
+    lengths and case-blind readings are the text's."""
+
+    __slots__ = ("lower", "pattern", "plain")
+
+    def __init__(self, plain: re.Pattern[str]) -> None:
+        self.plain, self.pattern = plain, plain.pattern
+        source = lower_literals(plain.pattern) if plain.flags & re.IGNORECASE else None
+        self.lower = None if source is None else re.compile(
+            source, plain.flags & ~re.IGNORECASE)
+
+    def _target(self, text: str) -> tuple[re.Pattern[str], str]:
+        low = None if self.lower is None else lowered(text)
+        return (self.plain, text) if low is None or self.lower is None else (self.lower, low)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        regex, target = self._target(text)
+        return regex.search(target, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        regex, target = self._target(text)
+        return regex.match(target, pos, endpos)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        regex, target = self._target(text)
+        return regex.fullmatch(target)

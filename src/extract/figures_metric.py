@@ -13,7 +13,7 @@ from functools import lru_cache
 from extract import figures_context as ctx
 from extract.figures_clauses import carried
 from extract.figures_nouns import head_match, head_regex, lexicon, name_ending_at, names_in
-from extract.figures_refine import Entry, Reading, cues, refine
+from extract.figures_refine import Entry, Reading, lower_cues, refine
 from extract.numbers import Quantity, parse_number
 
 _FLAGS = re.IGNORECASE
@@ -73,15 +73,15 @@ def _looks_like_distractor(sentence: str, quantity: Quantity, lstart: int) -> bo
     if ((digit_before and not ctx.after_clause_number(sentence, lstart))
             or _DIGIT_AFTER.match(sentence, quantity.end)):
         return quantity.unit is None
-    return bool(cues()["distractor_left"].search(sentence[max(0, lstart - 30):lstart]))
+    return bool(lower_cues()["distractor_left"].search(sentence[max(0, lstart - 30):lstart]))
 
 
 def _qualifier(quantity: Quantity, words: str, left: str) -> str | None:
     if quantity.qualifier:
         return quantity.qualifier
-    if cues()["average_modifier"].search(words):
+    if lower_cues()["average_modifier"].search(words):
         return "average"
-    if cues()["target_left"].search(left[-40:]):
+    if lower_cues()["target_left"].search(left[-40:]):
         return "target"
     return None
 
@@ -136,7 +136,7 @@ def _caseload_if_named(sentence: str, lstart: int, entry: Entry) -> Entry:
     """'caseloads of 17 families, above the 12 families recommended': children or
     families count cases only where the sentence has named a caseload before them, or
     a worker is said to carry them ('a new caseworker might be carrying 22 families')."""
-    if cues()["carry_left"].search(sentence[max(0, lstart - 80):lstart]):
+    if lower_cues()["carry_left"].search(sentence[max(0, lstart - 80):lstart]):
         return Entry("caseload", entry.unit)
     named = _nearest_name(sentence, lstart)
     if named is not None and _entry(named, "figures_names.jsonl").metric == "caseload":
@@ -211,7 +211,7 @@ def _from_adjacent_name(sentence: str, quantity: Quantity, lstart: int) -> Readi
 
 def _vacant_after(sentence: str, quantity: Quantity) -> int:
     """'fifteen of them were vacant': length of the clause saying the posts are empty."""
-    match = cues()["vacant_clause"].search(sentence[quantity.end:])
+    match = lower_cues()["vacant_clause"].search(sentence[quantity.end:])
     if match and re.search(r"\bopen$", match.group(), _FLAGS) and not _POSTS_BEFORE.search(
             sentence, 0, quantity.start):
         return 0  # "11 remain open" are posts only where posts were named ("of 40 libraries")
@@ -231,7 +231,7 @@ def read_quantity(sentence: str, quantity: Quantity, *,
         return None
     if _ONE.fullmatch(sentence, lstart, quantity.end) and _OF.match(sentence, quantity.end):
         return None  # "one of the toughest jobs" picks one out, it counts nothing
-    if cues()["change_left"].search(sentence[max(0, lstart - 20):lstart]):
+    if lower_cues()["change_left"].search(sentence[max(0, lstart - 20):lstart]):
         return None  # "up from just over half": the earlier value of a change already read
     if ctx.is_earlier(sentence, quantity, previous):
         return Reading("earlier", None, None, lstart, quantity.end)
@@ -252,8 +252,8 @@ def read_quantity(sentence: str, quantity: Quantity, *,
         return _with_change(sentence, quantity, implied)
     # A spaced dash ("14.5 per cent - equivalent to") ends the phrase; a hyphen does not.
     following = _FOLLOWING.match(sentence, quantity.end)
-    unknown = following and not cues()["stop"].fullmatch(following.group(1))
-    personal = cues()["personal_left"].search(sentence[max(0, lstart - 60):lstart])
+    unknown = following and not lower_cues()["stop"].fullmatch(following.group(1))
+    personal = lower_cues()["personal_left"].search(sentence[max(0, lstart - 60):lstart])
     # An unknown noun after the number means it counts something else; a number with no
     # noun takes the metric named before it, else that of the figure it is compared with.
     named = None if unknown or personal else _from_name(sentence, quantity, lstart)
