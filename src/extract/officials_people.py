@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from extract.names_find import Mention, folded
 
@@ -74,16 +75,22 @@ def _may_name_contact(lowered: str) -> bool:
 def group_people(mentions: tuple[Mention, ...], keep: list[int]) -> list[Person]:
     """People in order of first mention; surname-only mentions join the matching person."""
     people: list[Person] = []
+    # Each person's name words, found once: a person's first mention (a full name) is fixed
+    # once made, and every later full name is compared with every person.
+    known: list[tuple[str, ...]] = []
     singles: list[int] = []
     for i in keep:
         if " " not in mentions[i].name:
             singles.append(i)
             continue
-        match = next((p for p in people if _same(mentions, p, mentions[i].name)), None)
+        words = _words(mentions[i].name)
+        match = next((n for n, person_words in enumerate(known)
+                      if _same(person_words, words)), None)
         if match is None:
             people.append(Person([i]))
+            known.append(words)
         else:
-            match.mentions.append(i)
+            people[match].mentions.append(i)
     owners = _Owners(mentions, people)
     for i in singles:
         owner = owners.of(i)
@@ -110,13 +117,13 @@ class _Owners:
             self.add(person)
 
     def add(self, person: Person) -> None:
-        words = tuple(_words(person.first(self._mentions).name))
+        words = _words(person.first(self._mentions).name)
         for key in dict.fromkeys([words, *(words[-n:] for n in range(1, len(words) + 1))]):
             self._by_tail.setdefault(key, []).append(person)
 
     def of(self, i: int) -> Person | None:
         """The person whose surname this is: the nearest one named before it, else any."""
-        owners = self._by_tail.get(tuple(_words(self._mentions[i].name)), [])
+        owners = self._by_tail.get(_words(self._mentions[i].name), [])
         start = self._mentions[i].start
         before = [p for p in owners if self._mentions[p.mentions[0]].start < start]
         if before:
@@ -124,17 +131,17 @@ class _Owners:
         return owners[0] if owners else None
 
 
-def _words(name: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _words(name: str) -> tuple[str, ...]:
     """Name words compared without accents or hyphens ("Hēmi Vaughan-Jones" ~ "Hemi Vaughan
     Jones"): articles spell the same person both ways."""
-    return folded(name).replace("-", " ").split()
+    return tuple(folded(name).replace("-", " ").split())
 
 
-def _same(mentions: tuple[Mention, ...], person: Person, name: str) -> bool:
-    """Same person: same surname and first initial, the one name ending the other ("Vaughan
-    Jones" in "Sioned Vaughan-Jones"), or same first name and a near surname."""
-    known = _words(person.first(mentions).name)
-    words = _words(name)
+def _same(known: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """Same person (`known` a person's name words, `words` a full name's): same surname and
+    first initial, the one name ending the other ("Vaughan Jones" in "Sioned Vaughan-Jones"),
+    or same first name and a near surname."""
     shorter, longer = sorted((known, words), key=len)
     if len(shorter) >= 2 and longer[-len(shorter) :] == shorter:
         return True
