@@ -49,7 +49,7 @@ class SpanList(list[Span]):
     def __init__(self, spans: Iterable[Span]) -> None:
         super().__init__(spans)
         self.starts = [span.start_char for span in self]
-        self.ordered = all(a <= b for a, b in zip(self.starts, self.starts[1:], strict=False))
+        self.ordered = self.starts == sorted(self.starts)  # never falling
         self._reach: list[int] | None = None
 
     def reach(self) -> list[int]:

@@ -125,8 +125,9 @@ class Rivals:
         self.spans = spans
         self.offsets = [(s.start_char, s.end_char) for s in spans]
         self.starts = [s[0] for s in self.offsets]
-        self.ordered = all(a[0] <= b[0] and a[1] <= b[1]
-                           for a, b in pairwise(self.offsets))
+        # Starts and ends both never falling (a sorted list is its own sort, found in C).
+        ends = [s[1] for s in self.offsets]
+        self.ordered = self.starts == sorted(self.starts) and ends == sorted(ends)
 
 
 def _best(rivals: Rivals, text: str, span: Offsets,
@@ -202,9 +203,14 @@ def nearest_owned(anchor: Span, spans: list[Span], rivals: list[Span] | Rivals) 
     session in a list keeps its own time and venue)."""
     if not spans:
         return None
-    order = sorted(range(len(spans)), key=lambda i: (gap(anchor, spans[i]), i))
+    start, end = anchor.start_char, anchor.end_char
+
+    def gap_to(span: Span) -> int:  # `gap(anchor, span)`
+        return max(0, start - span.end_char, span.start_char - end)
+
     if not (rivals.spans if isinstance(rivals, Rivals) else rivals):
-        return spans[order[0]]
+        return spans[0] if len(spans) == 1 else min(spans, key=gap_to)  # the first nearest
+    order = sorted(range(len(spans)), key=lambda i: (gap_to(spans[i]), i))
     # Prose names the date first ("on Wednesday 14 September ... at the Library"), so a
     # date after the span must be much nearer to claim it; and a list line's end is a
     # hard bound: "Drop-in – Wed 12/03, 2pm, Lowther Library\nEvening – Tues 18/03":
