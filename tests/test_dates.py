@@ -234,6 +234,8 @@ def test_dates_windowed_matchers_equal_whole_doc(nlp: Language, text: str) -> No
     doc = nlp.make_doc(text)
     assert finder.dates(doc) == finder.dates.matcher(doc)
     assert finder.named(doc) == finder.named.matcher(doc)
+    # Again on a new Doc of the same text: the windows' remembered matches.
+    assert finder.named(nlp.make_doc(text)) == finder.named.matcher(doc)
 
 
 def test_dates_windowed_matcher_skips_only_verb_month_anchors(nlp: Language) -> None:

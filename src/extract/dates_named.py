@@ -18,6 +18,8 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from extract.dates_patterns import (
+    _CACHED_WINDOW,
+    _SEEN_LIMIT,
     AnchoredMatcher,
     Members,
     TokenAnchors,
@@ -55,6 +57,7 @@ class NamedMatcher:
     def __init__(self, matcher: Matcher, kinds: dict[str, list[int]]) -> None:
         self.matcher, self.kinds = matcher, kinds  # head word -> match ids, in row order
         self.heads = frozenset(kinds)
+        self.seen: dict[tuple[str, ...], list[tuple[int, int, int]]] = {}
         self._first, self._middle = re.compile(_NAME_FIRST), re.compile(_NAME_JOINERS)
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
@@ -64,8 +67,21 @@ class NamedMatcher:
             if end - start > _LONG_RUN:
                 found += self._longest(texts, start, end)
                 continue
-            found += [(key, start + s, start + e) for key, s, e in self.matcher(doc[start:end])]
+            found += [(key, start + s, start + e) for key, s, e in self._window(doc, start, end)]
         return found
+
+    def _window(self, doc: Doc, start: int, end: int) -> list[tuple[int, int, int]]:
+        """The Matcher's matches in a window, relative to it. The patterns test token
+        texts only: a window's texts fix its matches (remembered for short windows: the
+        same headings and names recur across articles)."""
+        if end - start > _CACHED_WINDOW:
+            return list(self.matcher(doc[start:end]))
+        window = tuple(token_view(doc).texts[start:end])
+        if (relative := self.seen.get(window)) is None:
+            if len(self.seen) > _SEEN_LIMIT:
+                self.seen.clear()
+            relative = self.seen[window] = list(self.matcher(doc[start:end]))
+        return relative
 
     def _longest(self, texts: list[str], start: int, end: int) -> list[tuple[int, int, int]]:
         """In a pathological run, the longest name ending on each head (reaching back

@@ -72,9 +72,11 @@ def _starts(text: str) -> list[int] | None:
     runs are found by numpy over the code points.
     """
     codes = frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=uint32)
-    wide = flatnonzero(codes > 127).tolist()
-    if wide and (not folds_as_lower(text) or any(text[i].isdecimal() for i in wide)):
-        return None  # `\d` is `str.isdecimal`: only ASCII digits are looked for here
+    # `\d` is `str.isdecimal`: only ASCII digits are looked for here. (The folding
+    # letters are not ASCII: testing the text's other characters is testing the text.)
+    wide = "".join({text[i] for i in flatnonzero(codes > 127).tolist()})
+    if wide and (not folds_as_lower(wide) or any(ch.isdecimal() for ch in wide)):
+        return None
     digit = (codes >= 48) & (codes <= 57)
     digit[1:] &= ~digit[:-1].copy()  # the first digit of each run
     starts = flatnonzero(digit).tolist()
