@@ -23,7 +23,17 @@ from extract.names_find import (
 )
 from extract.names_lexicon import word_set
 from extract.names_runs import Tok, closes
-from extract.names_surnames import surname_hits
+from extract.names_surnames import (
+    _AFTER_PREPOSITION,
+    _CAPITAL_BEFORE,
+    _LONE,
+    _SPEAKS,
+    FIRST_ONLY,
+    _Cover,
+    _lone_first,
+    first_name_speakers,
+    surname_hits,
+)
 from extract.officials import extract_officials, extract_quotes
 from extract.officials_orgs import (
     _CAP,
@@ -369,3 +379,41 @@ def test_names_contact_after_gate_matches_the_regex() -> None:
         found += expected
         assert _contact_after(text, pos) is expected, text
     assert found > 200
+
+
+def _reference_first_name_speakers(text: str, known: list[Mention]) -> list[Mention]:
+    """`first_name_speakers` as first written: every `_LONE` word of the text tried."""
+    covered = _Cover([(m.hon_start if m.hon_start is not None else m.start, m.tail_end)
+                      for m in known])
+    found = []
+    for match in _LONE.finditer(text):
+        word = match.group("w")
+        if not _lone_first(word):
+            continue
+        if _AFTER_PREPOSITION.search(text, max(0, match.start() - 12), match.start()):
+            continue
+        if _CAPITAL_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            continue
+        if not _SPEAKS.match(text, match.end()) or covered.holds(match.start()):
+            continue
+        found.append(Mention(start=match.start(), end=match.end(), name=word,
+                             tail_end=match.end(), anchor=FIRST_ONLY))
+    return found
+
+
+def test_names_first_name_speakers_match_the_word_walk() -> None:
+    """Lone first names found back from the speech verbs are those found by trying every
+    capitalised word: asides, commas, blank runs, hyphens and apostrophes, "commented"."""
+    rng = random.Random(23)
+    pieces = ["Emer", "Kyle", "Tom", "Ann", "Jo", "Lee", "Anne-Marie", "Tom’s", "Emer-", " ",
+              "  ", "\n", "\t", ",", ", a social worker,", ", 19,", " said", " says", "said",
+              " told", " commented", " added", " in", " to", "x", "Mr", ".", "“", "Kyle’", "é",
+              *(", " + "a" * (n - 2) + " ," for n in (99, 100, 101))]  # asides at the limit
+    hits = 0
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        known = [Mention(start=0, end=3, name="Tom", tail_end=4)] if rng.random() < 0.2 else []
+        expected = _reference_first_name_speakers(text, known)
+        hits += bool(expected)
+        assert first_name_speakers(text, known) == expected, text
+    assert hits > 1000

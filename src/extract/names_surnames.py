@@ -11,6 +11,7 @@ from itertools import accumulate
 from extract.names_find import Mention, folded, plain, postnominal_tail, rule_mentions
 from extract.names_lexicon import first_names, honorifics, word_set
 from extract.names_runs import Tok
+from extract.quotes_verbs import verb_spans
 
 
 @lru_cache(maxsize=64)
@@ -173,11 +174,17 @@ def _lone_first(word: str) -> bool:
 
 
 def first_name_speakers(text: str, known: list[Mention] | tuple[Mention, ...]) -> list[Mention]:
-    """Lone first names (not part of a longer capitalised name) anchored by a speech verb."""
+    """Lone first names (not part of a longer capitalised name) anchored by a speech verb.
+
+    The `_LONE` words tried are those ending where `_SPEAKS` can match: found back from the
+    speech verbs (every capitalised word of the text was tried)."""
     covered = _Cover([(m.hon_start if m.hon_start is not None else m.start, m.tail_end)
                       for m in known])
     found = []
-    for match in _LONE.finditer(text):
+    for end in _speaker_ends(text):
+        match = _lone_ending(text, end)
+        if match is None:
+            continue
         word = match.group("w")
         if not _lone_first(word):
             continue
@@ -190,3 +197,50 @@ def first_name_speakers(text: str, known: list[Mention] | tuple[Mention, ...]) -
         found.append(Mention(start=match.start(), end=match.end(), name=word,
                              tail_end=match.end(), anchor=FIRST_ONLY))
     return found
+
+
+_SPEAKS_VERBS = frozenset({"said", "says", "added", "explained", "told"})  # and "commented"
+_LONE_TAIL = frozenset("abcdefghijklmnopqrstuvwxyz’'-")
+
+
+def _speaker_ends(text: str) -> list[int]:
+    """Every position where `_SPEAKS` can match after a word, in text order (more may be
+    given): its verb follows white space that follows the word, or ", " that follows it, or
+    ", <aside>, " whose first comma is the last one before the second."""
+    verbs = [start for start, end in verb_spans(text) if text[start:end] in _SPEAKS_VERBS]
+    pos = text.find("commented")
+    while pos != -1:  # not a reported-speech verb: looked for apart
+        verbs.append(pos)
+        pos = text.find("commented", pos + 1)
+    ends = set()
+    for verb in verbs:
+        blank = _blank_start(text, verb)
+        if blank == verb:
+            continue  # `\s+` before the verb
+        ends.add(blank)
+        if blank and text[blank - 1] == ",":
+            ends.add(_blank_start(text, blank - 1))
+            first = text.rfind(",", max(0, blank - 102), blank - 1)
+            if first >= 0:
+                ends.add(_blank_start(text, first))
+    return sorted(ends)
+
+
+def _blank_start(text: str, pos: int) -> int:
+    """Start of the run of white space that ends at `pos` (`pos` when there is none)."""
+    while pos and text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+def _lone_ending(text: str, end: int) -> re.Match[str] | None:
+    """The `_LONE` match of the text that ends at `end`, if any: it starts at the capital
+    before the lower-case letters, apostrophes and hyphens that end at `end` (no `_LONE`
+    match holds another's capital, so a search of the whole text finds this one too)."""
+    start = end
+    while start and text[start - 1] in _LONE_TAIL:
+        start -= 1
+    if start == end or not start or not "A" <= text[start - 1] <= "Z":
+        return None
+    match = _LONE.match(text, start - 1)
+    return match if match is not None and match.end() == end else None

@@ -23,21 +23,8 @@ from extract.quotes_subject import (
     clause_floor,
     subject_before,
 )
+from extract.quotes_verbs import verb_spans
 
-REPORTED_CORE = (
-    r"said|says|added|explained|stated|told|warned|believes|stressed|insisted|argued"
-    r"|admitted|claimed|confirmed|noted|pointed out|suggested|urged|revealed|acknowledged"
-    r"|called\s+on|described|expects|hopes|predicted|reported|announced"
-)
-_VERB = re.compile(rf"\b(?:{REPORTED_CORE})\b")
-# `_VERB` searched from each position of the text (a leading `\b` gives the search no first
-# character to skip to): the same verbs after one ASCII character that is no word character
-# let it skip to those characters. A non-ASCII one before a verb is checked on the hit.
-# Verbs are grouped by first letter: one letter test rules out a group (27 literal tests per
-# candidate character were most of the search).
-_VERB_AFTER = re.compile(r"[^0-9A-Za-z_](?P<verb>" + "|".join(
-    f"{first}(?:" + "|".join(verb[1:] for verb in REPORTED_CORE.split("|") if verb[0] == first)
-    + ")" for first in dict.fromkeys(verb[0] for verb in REPORTED_CORE.split("|"))) + r")\b")
 _STOP = r"(?=[.!?](?:\s|$)|\n\s*\n|[“”\":‘]|$)"
 # A tag closing the sentence: "..., Brooks said." / "..., the Minister said, and ...".
 _END_TAG = re.compile(r"[ \t]*(?:[.!;]|,\s+(?:and|but|while|although)\b)")
@@ -122,20 +109,6 @@ def reported(
         found.append(QuoteFind(*span, "reported", _speaker(subject, mentions, outside),
                                subject.role))
     return found
-
-
-def verb_spans(text: str) -> list[tuple[int, int]]:
-    """The spans of `_VERB.finditer(text)`. A verb is one word (or two) between word
-    boundaries, so matches never overlap and at most one verb fits at a position."""
-    found = [match.span("verb") for match in _VERB_AFTER.finditer(text)
-             if not _is_word(text[match.start()])]
-    if first := _VERB.match(text):
-        found.insert(0, first.span())
-    return found
-
-
-def _is_word(char: str) -> bool:
-    return char.isalnum() or char == "_"
 
 
 def _speaker(subject: Subject, mentions: tuple[Mention, ...], outside: list[int]) -> int | None:
