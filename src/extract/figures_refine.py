@@ -63,11 +63,17 @@ def cues() -> dict[str, re.Pattern[str]]:
     return found
 
 
+# A cue with at least this many alternatives is searched in its lowered form: a case-
+# folding regex tries each alternative of a branch in turn. A shorter one costs less than
+# lower-casing the text it is searched in.
+_LONG_BRANCH = 20
+
+
 @lru_cache(maxsize=1)
-def lower_cues() -> dict[str, LoweredRegex]:
-    """`cues()` searched on lower-cased text where that finds the same (much of a
-    figure's time went to cue searches trying each alternative of a case-folding branch)."""
-    return {kind: LoweredRegex(pattern) for kind, pattern in cues().items()}
+def lower_cues() -> dict[str, LoweredRegex | re.Pattern[str]]:
+    """`cues()`, the long ones searched on lower-cased text where that finds the same."""
+    return {kind: LoweredRegex(pattern) if pattern.pattern.count("|") >= _LONG_BRANCH
+            else pattern for kind, pattern in cues().items()}
 
 
 def refine(entry: Entry, words: str, left: str, right: str, quantity: Quantity) -> Entry:
