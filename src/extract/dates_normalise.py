@@ -12,8 +12,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import dateparser
-
 from extract.article import DateOrder
 
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -67,6 +65,9 @@ def parse_with_dateparser(
     text: str, order: DateOrder, base: dt.date, prefer: str
 ) -> dt.date | None:
     """dateparser with every setting explicit; RELATIVE_BASE is the caller's anchor."""
+    # Imported on first use, not with this module: the import costs about as much as
+    # 100 articles, and plainly written dates (most of them) never need dateparser.
+    import dateparser
     settings = {
         "DATE_ORDER": order,
         "PREFER_DAY_OF_MONTH": "first",
