@@ -71,15 +71,20 @@ def _starts(text: str) -> list[int] | None:
     time starts inside a digit run: a word character may not come before it.) Digit
     runs are found by numpy over the code points.
     """
+    if not text:
+        return []
     codes = frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=uint32)
     # `\d` is `str.isdecimal`: only ASCII digits are looked for here. (The folding
     # letters are not ASCII: testing the text's other characters is testing the text.)
-    wide = "".join({text[i] for i in flatnonzero(codes > 127).tolist()})
-    if wide and (not folds_as_lower(wide) or any(ch.isdecimal() for ch in wide)):
-        return None
-    digit = (codes >= 48) & (codes <= 57)
-    digit[1:] &= ~digit[:-1].copy()  # the first digit of each run
-    starts = flatnonzero(digit).tolist()
+    if (wide := codes[codes > 127]).size:
+        chars = "".join(map(chr, set(wide.tolist())))
+        if not folds_as_lower(chars) or any(ch.isdecimal() for ch in chars):
+            return None
+    digit = (codes - 48) < 10  # unsigned: below "0" wraps round to a large number
+    # The first digit of each run: a digit after a non-digit (or the text's first).
+    starts = (flatnonzero(digit[1:] > digit[:-1]) + 1).tolist()
+    if digit[0]:
+        starts.insert(0, 0)
     lower = text.lower()
     for word in _NAMED:
         at = lower.find(word)
