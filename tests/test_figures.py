@@ -578,3 +578,16 @@ def test_figures_required_words(source: str, expected: tuple[str, ...] | None) -
     assert required_words(re.compile(source)) == expected
     if expected is not None:  # and a text with none of them never matches
         assert re.compile(source).search("stuff van stil up leav 12") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Roles on offer include:\n- Engineers (9)\nNote: times: 10:30 \nEnd:",
+    ":\n:\n\n a:b: \r\nx : \t\n::\n\u2028heading:\u00a0\nlast line:",
+    "no colon at all\n",
+    "",
+])
+def test_figures_headings_equal_the_heading_regex(text: str) -> None:
+    """Heading lines found from the colons are the lines the heading regex finds."""
+    from extract.figures_lists import _HEADING, _headings
+
+    assert list(_headings(text)) == [m.span() for m in _HEADING.finditer(text)]

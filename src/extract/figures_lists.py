@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from extract.figures_refine import cues
@@ -48,13 +49,13 @@ def _heading_metric(heading: str) -> str | None:
 
 def _item_rows(text: str) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
-    for heading in _HEADING.finditer(text):
-        metric = _heading_metric(heading.group())
+    for start, end in _headings(text):
+        metric = _heading_metric(text[start:end])
         if metric is None:
             continue
-        block = text[heading.end():].split("\n\n", 2)
+        block = text[end:].split("\n\n", 2)
         body = block[1] if len(block) > 1 and not block[0].strip() else block[0]
-        base = text.index(body, heading.end())
+        base = text.index(body, end)
         for item in list(_ITEM.finditer(body))[:_LIST_REACH]:
             number = item["paren"] or item["times"] or item["dash"]
             value = parse_number(number)
@@ -63,6 +64,20 @@ def _item_rows(text: str) -> list[dict[str, Any]]:
                 end += text.startswith(")", end)  # "Engineers (9)" keeps its bracket
                 rows.append(_row(base + item.start("text"), end, metric, value, "posts"))
     return rows
+
+
+def _headings(text: str) -> Iterator[tuple[int, int]]:
+    """The spans `_HEADING.finditer` gives (lines ending in ':' and white space), found
+    from the text's colons: the regex tried every line to its end and back."""
+    at = text.find(":")
+    while at >= 0:
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        if text[at + 1:end].strip():  # a later colon on the line may still end it
+            at = text.find(":", at + 1)
+            continue
+        yield text.rfind("\n", 0, at) + 1, end
+        at = text.find(":", end)
 
 
 def _table_rows(text: str) -> list[dict[str, Any]]:
