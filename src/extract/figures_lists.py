@@ -73,10 +73,10 @@ def _headings(text: str) -> Iterator[tuple[int, int]]:
     while at >= 0:
         end = text.find("\n", at)
         end = len(text) if end < 0 else end
-        if text[at + 1:end].strip():  # a later colon on the line may still end it
-            at = text.find(":", at + 1)
-            continue
-        yield text.rfind("\n", 0, at) + 1, end
+        # only the line's last colon may end it: each line is read once, however many
+        # colons it holds
+        if not text[text.rfind(":", at, end) + 1:end].strip():
+            yield text.rfind("\n", 0, at) + 1, end
         at = text.find(":", end)
 
 
