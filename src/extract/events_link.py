@@ -10,12 +10,11 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import ClassVar, NamedTuple
 
-from numpy import flatnonzero
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from extract.dates_patterns import cue_regex, word_lists
-from extract.doctext import doc_text, span_text, token_view
+from extract.doctext import doc_text, sentence_bounds, span_text, token_view
 from extract.events_near import Rivals, closest_rival, covering, gap, nearest_owned, newlines
 
 _BULLETS = " \t•*·-–—>"
@@ -93,11 +92,11 @@ def _sentence_starts(doc: Doc) -> list[int] | None:
     if doc.user_hooks or doc.user_span_hooks or doc.user_token_hooks or not (
             doc.has_annotation("SENT_START")):
         return None
-    # The tokens flagged 1, picked out by numpy rather than a Python loop; token 0
-    # starts the first sentence whatever its flag.
-    starts = flatnonzero(doc.to_array("SENT_START") == 1).tolist()
-    if not starts or starts[0] != 0:
-        starts.insert(0, 0)
+    # The sentences' first characters, read once per Doc and shared with other
+    # extractors (`doctext.sentence_bounds`: token 0 and every token flagged 1), mapped
+    # back to token indices (token starts rise strictly: every token has a character).
+    token_starts = token_view(doc).starts
+    starts = [bisect_left(token_starts, start) for start, _ in sentence_bounds(doc)] or [0]
     doc.user_data[_SENT_STARTS] = starts
     return starts
 
