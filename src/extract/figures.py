@@ -41,10 +41,12 @@ def _figure_rows(doc: Doc) -> list[dict[str, Any]]:
     whole = text_anchors(text)  # one scan for digits and number words, not one a sentence
     for sent_start, sent_end in _sentence_bounds(doc):
         for start, end in _pieces(text, sent_start, sent_end):
-            sentence = text[start:end]
-            anchors = _anchors(sentence) if whole is None else piece_anchors(whole, start, end)
+            if whole is None:
+                anchors = _anchors(text[start:end])
+            else:
+                anchors = piece_anchors(whole, start, end)
             if anchors:  # a sentence without one holds no quantity
-                _read_sentence(text, start, sentence, rows, anchors=anchors)
+                _read_sentence(text, start, text[start:end], rows, anchors=anchors)
     # Every mention is a record, a headline's too (records.md: 'every distinct mention').
     return _with_lists(rows, list_rows(text))
 
@@ -71,6 +73,8 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The sentence, or, past `_SENTENCE_REACH`, pieces of it cut at white space: each
     number is read against the words of its sentence, so a sentence-long text of numbers
     would take time in the square of its length."""
+    if end - start <= _SENTENCE_REACH:
+        return [(start, end)]
     pieces = []
     while end - start > _SENTENCE_REACH:
         # at the last blank of the piece's second half, else (one long word) at the reach
