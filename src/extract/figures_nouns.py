@@ -48,6 +48,11 @@ def guarded(alternation: str) -> str:
 
 @lru_cache(maxsize=1)
 def head_regex() -> re.Pattern[str]:
+    return re.compile(_head_source(), _FLAGS)
+
+
+@lru_cache(maxsize=1)
+def _head_source() -> str:
     heads, _ = lexicon("figures_heads.jsonl")
     stop = cues()["stop"].pattern
     # A modifier word never ends in a bare "s": that keeps verbs ("includes") and other
@@ -58,19 +63,18 @@ def head_regex() -> re.Pattern[str]:
     modifier = (rf"(?:(?:(?:and|&|or)\s+)?(?!(?:{stop})\b)[^\W\d][\w’'-]*(?:[^\Ws]|[’']s)"
                 r"(?:,\s+(?=[^\W\d][\w’'-]*(?:,|\s+(?:and|or)\b))|[\s-]+)"
                 r"|\([A-Z]{2,6}\)\s+)")
-    return re.compile(
+    return (
         # a closing quote may sit between the number and its noun: '"around 30" workers'
         # "32 of our 40 vacancies", "two of the council's four posts": a part of a whole
         rf"[\"”’']?(?P<of>[\s-]*of\s+(?:the|our|its|their|these|all|all\s+the|those)?\s*"
         rf"(?P<whole>(?:[\w’'-]+[’']s\s+)?(?:{number_pattern()})\s+)?)?"
-        rf"[\s-]*(?P<mods>{modifier}{{0,5}}?)(?P<head>{heads.pattern})\b",
-        _FLAGS,
+        rf"[\s-]*(?P<mods>{modifier}{{0,5}}?)(?P<head>{heads.pattern})\b"
     )
 
 
 @lru_cache(maxsize=1)
 def _lower_head_regex() -> re.Pattern[str] | None:
-    source = lower_literals(head_regex().pattern)
+    source = lower_literals(_head_source())
     return None if source is None else re.compile(source, _FLAGS & ~re.IGNORECASE)
 
 
