@@ -47,6 +47,7 @@ from extract.officials_orgs import (
 from extract.officials_people import (
     _CONTACT_AFTER,
     _CONTACT_BEFORE,
+    _CONTACT_HINT,
     _contact_after,
     excluded_mention,
 )
@@ -379,6 +380,12 @@ def test_names_contact_after_gate_matches_the_regex() -> None:
         found += expected
         assert _contact_after(text, pos) is expected, text
     assert found > 200
+    # An address whose name starts within 51 characters and whose "@" lies further on.
+    far = [("x" * 60 + "@x.org", True), ("x" * 30 + " " + "y" * 40 + "@x.org", True),
+           ("x" * 55 + " a@b.org", False), ("x" * 49 + " " + "y" * 9 + "@x.org", True)]
+    for text, expected in far:
+        assert bool(_CONTACT_AFTER.match(text, 0)) is expected, text
+        assert _contact_after(text, 0) is expected, text
 
 
 def _reference_first_name_speakers(text: str, known: list[Mention]) -> list[Mention]:
@@ -417,3 +424,18 @@ def test_names_first_name_speakers_match_the_word_walk() -> None:
         hits += bool(expected)
         assert first_name_speakers(text, known) == expected, text
     assert hits > 1000
+
+
+def test_names_contact_hint_matches_the_alternation() -> None:
+    """`_CONTACT_HINT` (one first-character class) is found where "0\\d|[+(]\\d|@|\\d{3}[-.]"
+    is, between any two positions."""
+    old = re.compile(r"0\d|[+(]\d|@|\d{3}[-.]")
+    rng = random.Random(24)
+    pieces = ["0", "1", "9", "+", "(", "@", "-", ".", " ", "x", "٣"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        found = _CONTACT_HINT.search(text, start, end)
+        expected = old.search(text, start, end)
+        assert (found and found.start()) == (expected and expected.start()), text

@@ -47,17 +47,19 @@ def excluded_mention(text: str, mention: Mention) -> bool:
 
 
 # What each way of `_CONTACT_AFTER` holds within 54 characters of where it is tried: a "0"
-# and a digit, "+" or "(" and a digit, an "@", or three digits and a separator.
-_CONTACT_HINT = re.compile(r"0\d|[+(]\d|@|\d{3}[-.]")
-_NO_BLANKS = re.compile(r"\S\S")
+# and a digit, "+" or "(" and a digit, an "@", or three digits and a separator
+# ("0\d|[+(]\d|@|\d{3}[-.]" with one first-character class, so the search skips to those).
+_CONTACT_HINT = re.compile(r"[\d+(@](?:(?<=@)|(?<=[+(0])\d|(?<=\d)\d\d[-.])")
+_AT_IN_WORD = re.compile(r"[^\s@]*+@")
 
 
 def _contact_after(text: str, pos: int) -> bool:
     """`_CONTACT_AFTER` matches at `pos`. Each of its ways starts within 51 characters and
     puts its `_CONTACT_HINT` within 54, except an address whose name runs on without a blank
-    from within the first 51 to an "@" further on: without either, the lazy regex (five
-    tries at each of 51 positions, for every mention) cannot match."""
-    if _CONTACT_HINT.search(text, pos, pos + 54) is None and not _NO_BLANKS.match(
+    from within the first 51 to an "@" further on (an "@" in the word at `pos + 50`): without
+    either, the lazy regex (five tries at each of 51 positions, for every mention) cannot
+    match."""
+    if _CONTACT_HINT.search(text, pos, pos + 54) is None and not _AT_IN_WORD.match(
             text, pos + 50):
         return False
     return bool(_CONTACT_AFTER.match(text, pos))

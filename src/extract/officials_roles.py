@@ -170,11 +170,19 @@ def _appositive(text: str, pos: int) -> RoleFind | None:
     match = _AFTER.match(text, pos)
     if match is None:
         return None
-    role = _RELATIVE.split(match.group("role"), maxsplit=1)[0]
-    role = _AND_CLAUSE.split(role, maxsplit=1)[0]
-    raw = _TIME_TAIL.sub("", _WHO_VERB.sub(_who_noun, role))
+    phrase = match.group("role")
+    raw = _role_phrase(phrase) if len(phrase) <= _CACHED_RAW else _role_phrase.__wrapped__(phrase)
     tail = title_list_tail(text, match.end())
     return None if tail is None else _interpret(raw + tail)
+
+
+# A pure function of the phrase after the name (four regex passes): the same phrases recur
+# from one article to the next. A long one (hostile text) is not kept in the cache.
+@lru_cache(maxsize=4096)
+def _role_phrase(phrase: str) -> str:
+    role = _RELATIVE.split(phrase, maxsplit=1)[0]
+    role = _AND_CLAUSE.split(role, maxsplit=1)[0]
+    return _TIME_TAIL.sub("", _WHO_VERB.sub(_who_noun, role))
 
 
 def _who_noun(match: re.Match[str]) -> str:
@@ -291,4 +299,9 @@ def _split_organisation(role: str) -> tuple[str, str | None, bool]:
 
 def external(role: str) -> bool:
     """A role that belongs to another body than the publishing council."""
+    return _external(role) if len(role) <= _CACHED_RAW else _external.__wrapped__(role)
+
+
+@lru_cache(maxsize=4096)  # asked for every official; the same roles recur across articles
+def _external(role: str) -> bool:
     return bool(phrase_pattern("officials_role_external.txt").search(role))
