@@ -14,7 +14,16 @@ from conftest import make_context
 from extract.dates import extract_events
 from extract.events_build import tense_of
 from extract.events_link import SpanList, in_range, previous_gathering, segment_of, sentence
-from extract.events_near import Rivals, closest_rival, distance, gap, list_break, nearest_owned
+from extract.events_near import (
+    Rivals,
+    closest_rival,
+    covering,
+    distance,
+    gap,
+    list_break,
+    nearest_owned,
+    overlapping,
+)
 from extract.events_tense import sentence_tense
 from extract.events_venue import echo
 
@@ -57,6 +66,20 @@ def _reference_owned(anchor: Span, spans: list[Span], rivals: list[Span]) -> Spa
 @pytest.fixture(scope="module")
 def docs(nlp: Language) -> list[Doc]:
     return [nlp(text) for text in _texts()]
+
+
+def test_events_near_overlapping_equals_covering(docs: list[Doc]) -> None:
+    checked = 0
+    for doc in docs:
+        for key in ("venues", "times", "gatherings", "dates"):
+            pool = list(doc.spans[key]) if key in doc.spans else []
+            for spans in (pool, pool[::-1]):
+                covered, overlaps = covering(spans), overlapping(spans)
+                for start in range(0, len(doc), 3):
+                    for end in (start, start + 1, start + 4, start + 20):
+                        assert overlaps(start, end) == bool(covered(start, end)), doc.text
+                        checked += overlaps(start, end)
+    assert checked > 500
 
 
 def test_events_near_owned_equals_definition(docs: list[Doc]) -> None:

@@ -27,7 +27,7 @@ from extract.events_link import (
     segment_of,
     sent_bounds,
 )
-from extract.events_near import Rivals, covering, nearest_owned
+from extract.events_near import Rivals, covering, nearest_owned, overlapping
 from extract.events_tense import sentence_tense, tense_of
 from extract.events_venue import back_gathering, echo, neighbour_link
 from extract.schema import Event
@@ -63,8 +63,9 @@ class _Spans:
         self.times, self.venues = SpanList(doc.spans["times"]), SpanList(venues)
         times_at, venues_at = covering(self.times), covering(self.venues)
         # "New County Hall (main reception)": a gathering word inside a venue is not one.
+        in_venue = overlapping(self.venues)
         self.gatherings = SpanList(g for g in doc.spans["gatherings"]
-                                   if not venues_at(g.start, g.end)) if venues else (
+                                   if not in_venue(g.start, g.end)) if venues else (
             SpanList(doc.spans["gatherings"]))
         self.others: Callable[[int, int], set[int]] = (
             lambda start, end: times_at(start, end) | venues_at(start, end))

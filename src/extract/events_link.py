@@ -8,14 +8,18 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from itertools import accumulate
-from typing import ClassVar, NamedTuple
 
 from spacy.tokens import Doc, Span
-from spacy.vocab import Vocab
 
 from extract.dates_patterns import cue_regex, word_lists
-from extract.doctext import doc_text, sentence_bounds, span_text, token_view
+from extract.doctext import doc_text, span_text, token_view
 from extract.events_near import Rivals, closest_rival, covering, gap, nearest_owned, newlines
+from extract.events_sentences import LexemeFlag as LexemeFlag
+from extract.events_sentences import Sent as Sent
+from extract.events_sentences import sent_bounds as sent_bounds
+from extract.events_sentences import sent_of as sent_of
+from extract.events_sentences import sentence as sentence
+from extract.events_sentences import sentence_at as sentence_at
 
 _BULLETS = " \t•*·-–—>"
 # How far back (characters) a session line may look for the gathering it belongs to.
@@ -65,117 +69,6 @@ def in_range(spans: Iterable[Span], bounds: tuple[int, int]) -> list[Span]:
     if isinstance(spans, SpanList) and spans.ordered:
         return spans[bisect_left(spans.starts, start):bisect_left(spans.starts, end)]
     return [s for s in spans if start <= s.start_char < end]
-
-
-_SENT_STARTS = "council_extract.sentence_starts"
-_SENTENCES = "council_extract.sentences"  # sentence Spans made so far, by number
-_BOUNDS = "council_extract.sentence_bounds"  # each token's `Sent`, once made
-
-
-class Sent(NamedTuple):
-    """A sentence as its Span's token indices and character offsets, without making the
-    Span (events only need where a sentence starts and ends)."""
-
-    doc: Doc
-    start: int
-    end: int
-    start_char: int
-    end_char: int
-
-
-def _sentence_starts(doc: Doc) -> list[int] | None:
-    """Token indices that start a sentence (0 first), read once per Doc; None when
-    sentences come from hooks or are not set (then spaCy's own `.sent` answers)."""
-    starts = doc.user_data.get(_SENT_STARTS)
-    if isinstance(starts, list):
-        return starts
-    if doc.user_hooks or doc.user_span_hooks or doc.user_token_hooks or not (
-            doc.has_annotation("SENT_START")):
-        return None
-    # The sentences' first characters, read once per Doc and shared with other
-    # extractors (`doctext.sentence_bounds`: token 0 and every token flagged 1), mapped
-    # back to token indices (token starts rise strictly: every token has a character).
-    token_starts = token_view(doc).starts
-    starts = [bisect_left(token_starts, start) for start, _ in sentence_bounds(doc)] or [0]
-    doc.user_data[_SENT_STARTS] = starts
-    return starts
-
-
-def sentence_at(doc: Doc, i: int) -> Span:
-    """`doc[i].sent` by bisection (`.sent` walks the tokens back to the sentence start
-    on every call: O(n) each in a crawl that is one sentence of n tokens)."""
-    starts = _sentence_starts(doc)
-    if starts is None:
-        return doc[i].sent
-    return _sentence_from(doc, starts, i)
-
-
-def _sentence_from(doc: Doc, starts: list[int], i: int) -> Span:
-    k = bisect_right(starts, i)
-    made: dict[int, Span] = doc.user_data.setdefault(_SENTENCES, {})
-    if (found := made.get(k)) is None:
-        found = made[k] = doc[starts[k - 1]:starts[k] if k < len(starts) else len(doc)]
-    return found
-
-
-def sentence(span: Span) -> Span:
-    """`span.sent`: the sentence holding the span's first token."""
-    doc = span.doc
-    if (starts := _sentence_starts(doc)) is None:
-        return span.sent
-    return _sentence_from(doc, starts, span.start)
-
-
-class LexemeFlag(dict[str, bool]):
-    """A lexeme flag of a token (`is_punct`, `is_stop`) by token text, read from the vocab
-    once per text and vocab so that no Token is made. (A flag changed on a lexeme at run
-    time is not seen; nothing here changes one.) Cleared past `_LIMIT` texts."""
-
-    _LIMIT = 20_000
-    _made: ClassVar[dict[tuple[int, str], LexemeFlag]] = {}
-
-    def __init__(self, vocab: Vocab, name: str) -> None:
-        super().__init__()
-        self.vocab, self.name = vocab, name
-
-    @classmethod
-    def of(cls, doc: Doc, name: str) -> LexemeFlag:
-        memo = cls._made.get((id(doc.vocab), name))
-        if memo is None or memo.vocab is not doc.vocab:
-            memo = cls._made[id(doc.vocab), name] = cls(doc.vocab, name)
-        return memo
-
-    def __missing__(self, text: str) -> bool:
-        if len(self) > self._LIMIT:
-            self.clear()
-        value = self[text] = bool(getattr(self.vocab[text], self.name))
-        return value
-
-
-def sent_of(doc: Doc, i: int) -> Sent:
-    """The bounds of `sentence_at(doc, i)`, read from the token lists. Each sentence's
-    `Sent` is made on first use and kept for all its tokens (a session's sentence is
-    asked for several times per date)."""
-    table: list[Sent | None] | None = doc.user_data.get(_BOUNDS)
-    if table is None:
-        if (starts := _sentence_starts(doc)) is None:
-            sent = doc[i].sent
-            return Sent(doc, sent.start, sent.end, sent.start_char, sent.end_char)
-        table = doc.user_data[_BOUNDS] = [None] * len(doc)
-    if (found := table[i]) is None:
-        starts = doc.user_data[_SENT_STARTS]
-        k = bisect_right(starts, i)
-        start, end = starts[k - 1], starts[k] if k < len(starts) else len(doc)
-        view = token_view(doc)
-        found = Sent(doc, start, end, view.starts[start],
-                     view.starts[end - 1] + len(view.texts[end - 1]))
-        table[start:end] = [found] * (end - start)
-    return found
-
-
-def sent_bounds(span: Span) -> Sent:
-    """The bounds of `sentence(span)`."""
-    return sent_of(span.doc, span.start)
 
 
 def newline_before(doc: Doc, at: int) -> int:

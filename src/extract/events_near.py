@@ -239,3 +239,18 @@ def covering(spans: list[Span]) -> Callable[[int, int], set[int]]:
         return {i for s in near for i in range(max(s.start, start), min(s.end, end))}
 
     return covered
+
+
+def overlapping(spans: list[Span]) -> Callable[[int, int], bool]:
+    """Whether `covering(spans)(start, end)` holds any token, without making the set:
+    some span near the range (found as there) shares a token with it."""
+    bounds = [(s.start, s.end) for s in spans]
+    starts = [start for start, _ in bounds]
+    reach = list(accumulate((end for _, end in bounds), max))
+    ordered = starts == sorted(starts)
+
+    def overlaps(start: int, end: int) -> bool:
+        near = bounds[bisect_right(reach, start):bisect_left(starts, end)] if ordered else bounds
+        return any(max(low, start) < min(high, end) for low, high in near)
+
+    return overlaps
