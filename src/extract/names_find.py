@@ -91,37 +91,44 @@ def _honorific_firsts() -> frozenset[str]:
 
 def _honorific_at(run: list[Tok], i: int) -> int:
     """Number of words of the longest honorific starting at run[i] (0 when none)."""
-    if i >= len(run):
-        return 0
-    word = run[i].text
-    if word not in _honorific_firsts() and word.rstrip(".") not in _honorific_firsts():
+    if i >= len(run) or not _honorific_first(run[i].text):
         return 0  # no honorific starts with this word: skip joining the longer spans
     table = honorifics()
-    for size in (4, 3, 2, 1):
-        if i + size <= len(run):
-            words = " ".join(tok.text for tok in run[i : i + size])
-            if words in table or words.rstrip(".") in table:
-                return size
+    texts = [tok.text for tok in run[i : i + 4]]
+    for size in range(len(texts), 0, -1):
+        words = " ".join(texts[:size])
+        if words in table or words.rstrip(".") in table:
+            return size
     return 0
+
+
+@lru_cache(maxsize=_WORD_CACHE)
+def _honorific_first(word: str) -> bool:
+    return word in _honorific_firsts() or word.rstrip(".") in _honorific_firsts()
 
 
 def _name_end(run: list[Tok], i: int, *, anchored: bool) -> int:
     """Index one past the last name word from run[i]; soft place words end a name only last."""
-    soft = word_set("names_surname_places.txt")
     j = i
     limit = min(len(run), i + _MAX_NAME_WORDS)
     while j < limit:
-        word = run[j].text
-        closing = closes(word)
-        place = bare_word(word).lower() in soft
+        closing, place, name_word = _end_flags(run[j].text)
         if place and j > i and anchored and (j + 1 == len(run) or closing):
             return j + 1
-        if place or not (_is_name_word(word) or _middle_initial(run, i, j)):
+        if place or not (name_word or _middle_initial(run, i, j)):
             break
         j += 1
         if closing:
             break
     return j
+
+
+@lru_cache(maxsize=_WORD_CACHE)
+def _end_flags(word: str) -> tuple[bool, bool, bool]:
+    """What `_name_end` asks of a word: does it close its run, is it a soft place word, is it
+    a name word (one cached answer instead of three look-ups per word)."""
+    place = bare_word(word).lower() in word_set("names_surname_places.txt")
+    return closes(word), place, _is_name_word(word)
 
 
 def _middle_initial(run: list[Tok], i: int, j: int) -> bool:
@@ -178,7 +185,6 @@ def _name_from(text: str, run: list[Tok], i: int) -> tuple[Mention | None, int]:
             return plain(text, run, i, end, "lexicon"), end
         return None, max(end, i + 1)
     return _weak(text, run, i)
-
 
 
 def _weak(text: str, run: list[Tok], i: int) -> tuple[Mention | None, int]:
