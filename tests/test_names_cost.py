@@ -22,7 +22,7 @@ from extract.names_find import (
     _run_names,
 )
 from extract.names_lexicon import word_set
-from extract.names_runs import Tok, closes
+from extract.names_runs import Tok, closes, name_runs
 from extract.names_surnames import (
     _AFTER_PREPOSITION,
     _CAPITAL_BEFORE,
@@ -439,3 +439,12 @@ def test_names_contact_hint_matches_the_alternation() -> None:
         found = _CONTACT_HINT.search(text, start, end)
         expected = old.search(text, start, end)
         assert (found and found.start()) == (expected and expected.start()), text
+
+
+@pytest.mark.parametrize("word", ["AB", "É", "αβ", "Ab"])
+def test_names_runs_long_capital_words_stay_linear(word: str) -> None:
+    """A long word of capitals (or of another script) with no name after it: the run search
+    must not start again at every capital inside it."""
+    start = time.monotonic()
+    assert name_runs(word * 100_000 + " went on") == []
+    assert time.monotonic() - start < 2.0

@@ -67,11 +67,11 @@ _RUN = re.compile(
 # first, which `_CAPITAL_RUN` finds from the next word on. So unless a whole particle word
 # leads a run (after a character that is no ASCII letter, or at the text start), runs led
 # by an upper-case-like letter are all there is, and one cheap search tells which case holds.
-# It matches runs of two or more words only: a lone word made a match (and a Python step)
-# for most capitals. The first word's tail is atomic, as it is in `_RUN` (whose optional
-# rest always matches): a failed rest must not make it try a shorter first word.
+# A lone word is a match too (`name_runs` skips it): if the search failed there instead, it
+# would try again from every later capital or accented letter of the same word (O(n^2) in a
+# long word of capitals or of another script).
 _CAPITAL_RUN = re.compile(
-    rf"[A-Z\x80-\U0010ffff](?<=[^\W\d_])(?>{_UPPER_TAIL})(?:{GAP}(?P<more>{_NEXT}))++")
+    rf"[A-Z\x80-\U0010ffff](?<=[^\W\d_]){_UPPER_TAIL}(?:{GAP}(?P<more>{_NEXT}))*+")
 # `_PARTICLE` with the particles grouped by first letter: one letter test rules out a group.
 _PARTICLE_BY_FIRST = "(?:" + "|".join(
     f"{first}(?:" + "|".join(_cased(w[1:]) for w in sorted(
