@@ -591,3 +591,43 @@ def test_figures_headings_equal_the_heading_regex(text: str) -> None:
     from extract.figures_lists import _HEADING, _headings
 
     assert list(_headings(text)) == [m.span() for m in _HEADING.finditer(text)]
+
+
+def _lower_literals_by_character(source: str) -> str | None:
+    """The first form of `lower_literals`, one character at a time (the reference)."""
+    from extract.figures_literals import _caseless_escape
+
+    out, i = [], 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            size = _caseless_escape(source, i)
+            if size is None:
+                return None
+            out.append(source[i:i + size])
+            i += size
+        elif source.startswith("(?P<", i):
+            close = source.index(">", i)
+            out.append(source[i:close + 1])
+            i = close + 1
+        elif source.startswith("(?", i) and source[i + 2:i + 3].isalpha():
+            return None
+        else:
+            out.append(char.lower())
+            i += 1
+    return "".join(out)
+
+
+def test_figures_lower_literals_equals_the_character_loop() -> None:
+    """The scan for escapes and groups lowers every source as the character loop did."""
+    from extract.figures_literals import lower_literals
+    from extract.figures_nouns import _head_source, lexicon
+    from extract.figures_refine import cues
+    from extract.numbers import _lead_regex, _quantity_source
+
+    sources = [_quantity_source(), _head_source(), _lead_regex().pattern,
+               lexicon("figures_names.jsonl")[0].pattern,
+               *(cue.pattern for cue in cues().values()),
+               r"\\(?:A)\(?B[(?]\x41\x20(?P<Xy>Z)(?:\u00C9)", r"a\\", r"(?i)A", r"(?P=x)"]
+    for source in sources:
+        assert lower_literals(source) == _lower_literals_by_character(source), source[:80]
