@@ -227,3 +227,26 @@ def test_numbers_text_anchors_not_used_where_lower_case_misleads() -> None:
     from extract.figures_anchors import text_anchors
 
     assert text_anchors("\u0130 12 staff") is None
+
+
+@pytest.mark.parametrize("text", [
+    "one hundred and twenty staff, two thousand and five posts, a hundred and ten roles",
+    "Nine Hundred And Ninety-Nine, thousand and one, hundred and, twenty and five hundred",
+    "from one hundred and twenty to two thousand and six, between a hundred and 300",
+    "six hundred  and\nfive, seventy-two thousand and twelve or more, hundreds and hundreds",
+])
+def test_numbers_shared_look_behind_branch_equals_the_two_branches(text: str) -> None:
+    """"and" after "hundred" or "thousand" is one branch of two look-behinds; the regex
+    must match as the earlier form with one branch each, group by group."""
+    from extract.numbers import _quantity_source
+
+    shared = r"(?:(?<=hundred)|(?<=thousand))\s+and\s+"
+    source = _quantity_source()
+    card = source[source.index(shared) + len(shared):].split(r")*\b)", 1)[0]
+    old = source.replace(shared + card, rf"(?<=hundred)\s+and\s+{card}|(?<=thousand)\s+and\s+"
+                         + card)
+    assert old != source and len(old) > len(source)
+    new_regex, old_regex = re.compile(source, re.I), re.compile(old, re.I)
+    for at in range(len(text)):
+        new, before = new_regex.match(text, at), old_regex.match(text, at)
+        assert (new and new.regs) == (before and before.regs), text[at:]
