@@ -127,28 +127,49 @@ def name_runs(text: str) -> list[list[Tok]]:
     """The runs of two or more words (the pieces a closing or lower-case word splits a longer
     run into), in text order."""
     runs: list[list[Tok]] = []
-    words = WORD.finditer  # bound once: called per run
     led = _PARTICLE_LED.search(text) or _PARTICLE_FIRST.match(text)
     for match in (_RUN if led else _CAPITAL_RUN).finditer(text):
         if match.group("more") is None:
             continue  # a lone word
         first = match.start()
         current: list[Tok] = []
-        for word in words(text, first, match.end()):
-            start = word.start()
-            form = word.group()
-            if not (form[0].isupper() or form.lower() in PARTICLES) or (
-                    start == first and not _word_start(text, start)):
+        for offset, stop, form, kept, closing in _words_of(match.group()):
+            if not kept or (not offset and not _word_start(text, first)):
                 # Not a capitalised word, or the tail of a lower-case one ("abcDef"): a split.
                 if len(current) > 1:
                     runs.append(current)
                 current = []
                 continue
-            current.append(Tok(start, word.end(), form))
-            if closes(form):
+            current.append(Tok(first + offset, first + stop, form))
+            if closing:
                 if len(current) > 1:
                     runs.append(current)
                 current = []
         if len(current) > 1:
             runs.append(current)
     return runs
+
+
+# A run's words depend on its text alone, and the same runs ("Cllr Ann Lee") recur; a long
+# one (hostile text) is not kept in the cache.
+_CACHED_RUN = 200
+
+
+def _words_of(run: str) -> tuple[tuple[int, int, str, bool, bool], ...]:
+    """(start, end, text, capitalised or a particle, closes its run) of each `WORD` of a run
+    match, offsets from its start."""
+    return _words_cached(run) if len(run) <= _CACHED_RUN else _words_found(run)
+
+
+@lru_cache(maxsize=_WORD_CACHE)
+def _words_cached(run: str) -> tuple[tuple[int, int, str, bool, bool], ...]:
+    return _words_found(run)
+
+
+def _words_found(run: str) -> tuple[tuple[int, int, str, bool, bool], ...]:
+    found = []
+    for word in WORD.finditer(run):
+        form = word.group()
+        kept = form[0].isupper() or form.lower() in PARTICLES
+        found.append((word.start(), word.end(), form, kept, kept and closes(form)))
+    return tuple(found)
