@@ -631,3 +631,24 @@ def test_figures_lower_literals_equals_the_character_loop() -> None:
                r"\\(?:A)\(?B[(?]\x41\x20(?P<Xy>Z)(?:\u00C9)", r"a\\", r"(?i)A", r"(?P=x)"]
     for source in sources:
         assert lower_literals(source) == _lower_literals_by_character(source), source[:80]
+
+
+def test_figures_guard_read_from_the_source_equals_the_compiled_one() -> None:
+    """The first-letter guard is read from the parsed source; it must be the guard read
+    from the compiled pattern (the earlier form), for every cue and lexicon entry."""
+    from extract.figures_nouns import _parsed, _seq_prefixes, guarded
+    from extract.figures_refine import rows, spaced
+
+    def compiled_guard(alternation: str) -> str:
+        parsed = _parsed(re.compile(alternation, re.IGNORECASE))
+        starts = {text for text, _ in _seq_prefixes(parsed)}
+        if "" in starts:
+            return alternation
+        firsts = "".join(re.escape(first) for first in sorted({text[0] for text in starts}))
+        return rf"(?=[{firsts}])(?:{alternation})"
+
+    sources = [spaced(row["pattern"]) for name in (
+        "figures_cues.jsonl", "figures_heads.jsonl", "figures_names.jsonl") for row in rows(name)]
+    assert len(sources) > 50
+    for source in sources:
+        assert guarded(source) == compiled_guard(source), source[:60]

@@ -38,7 +38,8 @@ def guarded(alternation: str) -> str:
     """The alternation led by a lookahead for the first characters its matches may
     begin with, so the engine rejects most positions in one step instead of trying
     every entry (a necessary condition: the matches are the same)."""
-    parsed = _parsed(re.compile(alternation, _FLAGS))
+    # parsed from the source: compiling it only to read it back cost a millisecond a cue
+    parsed = _parsed_source(alternation, _FLAGS | re.UNICODE)
     starts = {""} if parsed is None else {text for text, _ in _seq_prefixes(parsed)}
     if "" in starts:
         return alternation
@@ -196,9 +197,13 @@ def _alternation(rests: dict[str, set[str]]) -> str:
 
 def _parsed(pattern: re.Pattern[str]) -> Any:
     """The parsed pattern, or None on a Python without the internal parser."""
+    return _parsed_source(pattern.pattern, pattern.flags)
+
+
+def _parsed_source(source: str, flags: int) -> Any:
     try:
         parser: Any = importlib.import_module("re._parser")
-        return parser.parse(pattern.pattern, pattern.flags)
+        return parser.parse(source, flags)
     except (ImportError, AttributeError):
         return None
 
