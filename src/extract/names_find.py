@@ -93,8 +93,12 @@ def _honorific_at(run: list[Tok], i: int) -> int:
     """Number of words of the longest honorific starting at run[i] (0 when none)."""
     if i >= len(run) or not _honorific_first(run[i].text):
         return 0  # no honorific starts with this word: skip joining the longer spans
+    return _honorific_size(tuple([tok.text for tok in run[i : i + 4]]))
+
+
+@lru_cache(maxsize=_WORD_CACHE)  # the same titled names recur ("Cllr Ann Lee")
+def _honorific_size(texts: tuple[str, ...]) -> int:
     table = honorifics()
-    texts = [tok.text for tok in run[i : i + 4]]
     for size in range(len(texts), 0, -1):
         words = " ".join(texts[:size])
         if words in table or words.rstrip(".") in table:
