@@ -623,9 +623,10 @@ def test_figures_lower_literals_equals_the_character_loop() -> None:
     from extract.figures_literals import lower_literals
     from extract.figures_nouns import _head_source, lexicon
     from extract.figures_refine import cues
-    from extract.numbers import _lead_regex, _quantity_source
+    from extract.numbers import _quantity_source
+    from extract.numbers_find import lead_regex
 
-    sources = [_quantity_source(), _head_source(), _lead_regex().pattern,
+    sources = [_quantity_source(), _head_source(), lead_regex().pattern,
                lexicon("figures_names.jsonl")[0].pattern,
                *(cue.pattern for cue in cues().values()),
                r"\\(?:A)\(?B[(?]\x41\x20(?P<Xy>Z)(?:\u00C9)", r"a\\", r"(?i)A", r"(?P=x)"]

@@ -9,12 +9,12 @@ import pytest
 from extract.doctext import _FOLDS
 from extract.numbers import (
     Quantity,
-    find_quantities,
     parse_number,
     parse_share,
     quantity_from_match,
     quantity_regex,
 )
+from extract.numbers_find import find_quantities
 
 # (text, value, value_max, value_from, unit, qualifier) of the first quantity found
 QUANTITY_CASES = [
@@ -182,15 +182,15 @@ def test_numbers_anchor_branches_equal_the_look_behind_form(text: str) -> None:
     """Anchors are found with a word boundary and one branch per first letter; the
     positions and lengths must be those of a look-behind per letter after the first
     character (the earlier form), digits of any script included."""
-    from extract import numbers
+    from extract import numbers_find
 
     by_first: dict[str, list[str]] = {}
-    for word in numbers._anchor_words():
+    for word in numbers_find.anchor_words():
         by_first.setdefault(word[0], []).append(re.escape(word[1:]))
     rests = "|".join(rf"(?<={first})(?:{'|'.join(sorted(rest, key=len, reverse=True))})"
                      for first, rest in sorted(by_first.items()))
     slow = re.compile(rf"[\d{''.join(sorted(by_first))}](?<!\w\w)(?:(?<=\d)|{rests})")
-    fast = numbers._lower_anchor_regex()
+    fast = numbers_find.lower_anchor_regex()
     assert fast.pattern.startswith(r"\b")  # else the branch form is not in use
     lowered = text.lower()
     assert [m.span() for m in fast.finditer(lowered)] == [
@@ -210,14 +210,14 @@ def test_numbers_piece_anchors_equal_the_anchors_of_the_piece(text: str) -> None
     """Anchors of a sentence read from the whole text's scan must be those a scan of the
     sentence alone finds, for every piece (every start and end)."""
     from extract.figures_anchors import piece_anchors, text_anchors
-    from extract.numbers import _anchors
+    from extract.numbers_find import anchor_offsets
 
     whole = text_anchors(text)
     assert whole is not None  # else the whole-text scan is never used
     checked = 0
     for start in range(len(text) + 1):
         for end in range(start, len(text) + 1):
-            expected = _anchors(text[start:end])
+            expected = anchor_offsets(text[start:end])
             assert piece_anchors(whole, start, end) == expected, (start, end)
             checked += bool(expected)
     assert checked or not text

@@ -23,7 +23,8 @@ from extract.figures_context import anaphora_start, anaphoric, named_before
 from extract.figures_lists import list_rows
 from extract.figures_metric import read_quantity
 from extract.figures_refine import Reading
-from extract.numbers import Quantity, _anchors, find_quantities
+from extract.numbers import Quantity
+from extract.numbers_find import anchor_offsets, find_quantities
 from extract.schema import Figure
 
 _SENTENCE_END = ".!?\"”’:"
@@ -42,7 +43,7 @@ def _figure_rows(doc: Doc) -> list[dict[str, Any]]:
     for sent_start, sent_end in _sentence_bounds(doc):
         for start, end in _pieces(text, sent_start, sent_end):
             if whole is None:
-                anchors = _anchors(text[start:end])
+                anchors = anchor_offsets(text[start:end])
             else:
                 anchors = piece_anchors(whole, start, end)
             if anchors:  # a sentence without one holds no quantity

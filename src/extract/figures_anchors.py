@@ -1,6 +1,6 @@
 """Digits and number words of a whole article, found in one scan and handed out by sentence.
 
-`numbers.find_quantities` tries its regex only at these anchors; scanning the article once
+`numbers_find.find_quantities` tries its regex only at these anchors; scanning the article once
 instead of each sentence on its own saves a regex call per sentence, and a sentence with
 no anchor is not read at all.
 """
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extract.doctext import folds_as_lower
-from extract.numbers import _anchor_words, _lower_anchor_regex
+from extract.numbers_find import anchor_words, lower_anchor_regex
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,28 +34,28 @@ def text_anchors(text: str) -> TextAnchors | None:
     if not _words_lead_with_word_characters() or not folds_as_lower(text):
         return None
     lowered = text.lower()
-    found = list(_lower_anchor_regex().finditer(lowered))
+    found = list(lower_anchor_regex().finditer(lowered))
     return TextAnchors(lowered, [m.start() for m in found], [m.end() for m in found])
 
 
 @lru_cache(maxsize=1)
 def _words_lead_with_word_characters() -> bool:
-    """Whether `_lower_anchor_regex` starts with a word boundary (its first form)."""
-    return all(word[0].isalnum() for word in _anchor_words())
+    """Whether `lower_anchor_regex` starts with a word boundary (its first form)."""
+    return all(word[0].isalnum() for word in anchor_words())
 
 
 @lru_cache(maxsize=1)
 def _longest_anchor() -> int:
-    return max(len(word) for word in _anchor_words())
+    return max(len(word) for word in anchor_words())
 
 
 def piece_anchors(whole: TextAnchors, start: int, end: int) -> list[int]:
-    """`_anchors(text[start:end])` read from the whole text's anchors. An anchor is a
+    """`anchor_offsets(text[start:end])` read from the whole text's anchors. An anchor is a
     digit or word at a word start, all word characters: inside the piece its word start
     and its characters are the text's, except that the piece may end inside its word
     (tried again up to the end) and that its first character starts a word in the piece
     even where the text's word began before it (tried on the piece's own characters)."""
-    regex, starts = _lower_anchor_regex(), whole.starts
+    regex, starts = lower_anchor_regex(), whole.starts
     found = []
     # where the text's word began before `start`, no anchor of the text is at `start`,
     # but the piece may have one there
