@@ -11,12 +11,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.article import ArticleContext
-from extract.doctext import doc_text, store_rows, stored_rows, token_view
+from extract.doctext import doc_text, sentence_bounds, store_rows, stored_rows
 from extract.figures_anchors import piece_anchors, text_anchors
 from extract.figures_clauses import then_now
 from extract.figures_context import anaphora_start, anaphoric, named_before
@@ -40,7 +39,7 @@ def _figure_rows(doc: Doc) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     text = doc_text(doc)
     whole = text_anchors(text)  # one scan for digits and number words, not one a sentence
-    for sent_start, sent_end in _sentence_bounds(doc):
+    for sent_start, sent_end in sentence_bounds(doc):
         for start, end in _pieces(text, sent_start, sent_end):
             if whole is None:
                 anchors = anchor_offsets(text[start:end])
@@ -50,24 +49,6 @@ def _figure_rows(doc: Doc) -> list[dict[str, Any]]:
                 _read_sentence(text, start, text[start:end], rows, anchors=anchors)
     # Every mention is a record, a headline's too (records.md: 'every distinct mention').
     return _with_lists(rows, list_rows(text))
-
-
-def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
-    """(start_char, end_char) of each of `doc.sents`, read from the sentence-start flags
-    and the cached token offsets: walking `doc.sents` makes a Span and Tokens per sentence."""
-    if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
-        return [(sent.start_char, sent.end_char) for sent in doc.sents]
-    view = token_view(doc)
-    starts, texts = view.starts, view.texts
-    flags = doc.to_array("SENT_START")
-    bounds = []
-    first = 0  # as Doc.sents: the first token always starts one, later ones where flagged
-    for following in [*(numpy.flatnonzero(flags[1:] == 1) + 1).tolist(), len(doc)]:
-        last = following - 1
-        if last >= first:
-            bounds.append((starts[first], starts[last] + len(texts[last])))
-        first = following
-    return bounds
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
