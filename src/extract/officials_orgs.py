@@ -185,15 +185,21 @@ def county_office(
             words.pop()  # "Department of Social Services Director": the title is not the body
         return f"{name} {' '.join(words)}"
     said = " ".join(filter(None, (honorific, role)))
-    if _PUBLISHER_COUNTY.match(publisher or "") and _COUNTY_TITLE.fullmatch(said):
+    if _publisher_county(publisher) is not None and _COUNTY_TITLE.fullmatch(said):
         return name  # a bare "Commissioner" or "Supervisor" of a county that publishes
     return name if _COUNTY_OFFICE.search(said) and "Council" not in said else None
 
 
 def _home_county(text: str, publisher: str | None) -> str | None:
-    if county := _PUBLISHER_COUNTY.match(publisher or ""):
-        return " ".join(county.group("c").split())
-    return _most_named_county(text)
+    county = _publisher_county(publisher)
+    return county if county is not None else _most_named_county(text)
+
+
+@lru_cache(maxsize=256)  # asked twice for every official; the publishers are few
+def _publisher_county(publisher: str | None) -> str | None:
+    """"Kessler County" of "Kessler County Board of Supervisors": a US county publisher."""
+    county = _PUBLISHER_COUNTY.match(publisher or "")
+    return " ".join(county.group("c").split()) if county else None
 
 
 @lru_cache(maxsize=64)

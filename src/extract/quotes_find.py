@@ -171,7 +171,7 @@ def _found_quotes(text: str, mentions: tuple[Mention, ...]) -> tuple[QuoteFind, 
             continue  # a scare quote, a title or a slogan: nobody is said to say it
         found.append(QuoteFind(start, end, "direct", speaker, role))
     voices = {q.end: q for q in found}
-    said = [*reported(text, mentions, outside, spans, voices),
+    said = [*reported(text, mentions, outside, spans, voices, cover=inside),
             *according_to(text, mentions, outside)]
     return tuple(without_overlaps(merge_lead_ins(text, spans, found, said)))
 

@@ -82,13 +82,14 @@ def _clause_end(text: str, start: int) -> tuple[int, int]:
 
 def reported(
     text: str, mentions: tuple[Mention, ...], outside: list[int], spans: Spans,
-    voices: dict[int, QuoteFind],
+    voices: dict[int, QuoteFind], *, cover: SpanCover | None = None,
 ) -> list[QuoteFind]:
     """Reported clauses with their speakers (or a role to resolve, or no named speaker).
-    `voices` maps a direct quote's end to its record, for "“...” and said ..."."""
+    `voices` maps a direct quote's end to its record, for "“...” and said ...". `cover` is
+    the caller's `SpanCover(spans)`, if it has one."""
     found = []
     ends = [end for _, end, _ in spans]
-    cover = SpanCover(spans)
+    cover = cover if cover is not None else SpanCover(spans)
     for verb, verb_end in verb_spans(text):
         if cover.touches(verb, verb_end):
             continue
