@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START  # type: ignore[import-not-found]
 from spacy.tokens import Doc, Span, SpanGroup
 
 _KEY = "council_extract.text"
@@ -48,7 +49,7 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
             bounds = [(sent.start_char, sent.end_char) for sent in doc.sents]
         else:
             view = token_view(doc)
-            following = (numpy.flatnonzero(doc.to_array("SENT_START")[1:] == 1) + 1).tolist()
+            following = (numpy.flatnonzero(doc.to_array(SENT_START)[1:] == 1) + 1).tolist()
             firsts = [0, *following]  # as Doc.sents: token 0 always starts one
             lasts = [*(i - 1 for i in following), len(doc) - 1]
             bounds = [(view.starts[first], view.end(last))
@@ -107,7 +108,7 @@ def token_view(doc: Doc) -> TokenView:
         # Offsets and lengths come out of the Doc in C; the texts are slices of the cached
         # text, so no Token object is made.
         text = doc_text(doc)
-        rows = doc.to_array(["IDX", "LENGTH", "IS_SPACE"])
+        rows = doc.to_array([IDX, LENGTH, IS_SPACE])  # ids: a name costs a look-up per call
         starts = rows[:, 0].tolist()
         ends = (rows[:, 0] + rows[:, 1]).tolist()
         texts = [text[start:end] for start, end in zip(starts, ends, strict=True)]

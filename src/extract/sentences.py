@@ -12,6 +12,7 @@ the sentencizer) in about a third of the time.
 from __future__ import annotations
 
 import numpy
+from spacy.attrs import IS_PUNCT, SENT_START  # type: ignore[import-not-found]
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
@@ -26,7 +27,7 @@ _INSIDE = numpy.uint64(2**64 - 1)  # -1, the value a non-start token holds, as u
 def sentence_starts(doc: Doc) -> list[int]:
     """Indices of the tokens that start a sentence (token 0 first)."""
     view = token_view(doc)
-    punct = doc.to_array("IS_PUNCT").tolist()
+    punct = doc.to_array(IS_PUNCT).tolist()
     starts = [0]
     seen_end = False
     for i, text in enumerate(view.texts):
@@ -48,5 +49,5 @@ def mark_sentences(doc: Doc) -> Doc:
         values = numpy.full((len(doc), 1), _INSIDE, dtype=numpy.uint64)
         values[sentence_starts(doc)] = _START
         # uint64, as Doc.to_array gives it; the stub's Ints2d is thinc's alias for the same.
-        doc.from_array(["SENT_START"], values)  # type: ignore[arg-type]
+        doc.from_array([SENT_START], values)  # type: ignore[arg-type]
     return doc
