@@ -1,10 +1,13 @@
-"""Word lists for finding people: loaded once from `patterns/`, never edited in code."""
+"""Word lists for finding people: loaded once from `patterns/`, never edited in code.
+
+Every list is cached with `functools.cache` (the lists are asked for from hot loops; an LRU
+cache of size one cost more per call)."""
 
 from __future__ import annotations
 
 import json
 import re
-from functools import cache, lru_cache
+from functools import cache
 
 from extract.patterns_data import pattern_lines
 
@@ -21,27 +24,27 @@ def word_set_cased(name: str) -> frozenset[str]:
     return frozenset(pattern_lines(name))
 
 
-@lru_cache(maxsize=1)
+@cache
 def first_names() -> frozenset[str]:
     names = set(word_set("names_first.txt")) | set(word_set("names_first_extra.txt"))
     return frozenset(names - word_set("names_first_not.txt"))
 
 
-@lru_cache(maxsize=1)
+@cache
 def honorifics() -> dict[str, str]:
     """Honorific as written -> kind ('council', 'office' or 'title')."""
     rows = (json.loads(line) for line in pattern_lines("officials_honorifics.jsonl"))
     return {row["text"]: row["kind"] for row in rows}
 
 
-@lru_cache(maxsize=1)
+@cache
 def plural_honorifics() -> frozenset[str]:
     """"Councillors", "Cllrs": one title before a list of names ("Cllrs Ann Lee and Rob Hart")."""
     rows = (json.loads(line) for line in pattern_lines("officials_honorifics.jsonl"))
     return frozenset(row["text"] for row in rows if row.get("plural"))
 
 
-@lru_cache(maxsize=1)
+@cache
 def postnominals() -> dict[str, bool]:
     """Post-nominal letters -> whether they mark an elected office (MP, TD ...)."""
     found: dict[str, bool] = {}
