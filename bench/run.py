@@ -115,17 +115,15 @@ def bench_ours(corpus: Path, workers: int, limit: int | None) -> dict[str, Any]:
 
 
 def steady_rate(pace: list[tuple[float, int]]) -> dict[str, Any]:
-    """Words per second from the 10% mark of the words to the end: the rate of a long run,
-    without the seconds the workers take to start and load the pipeline."""
+    """Words per second from the end of the first batch to the end of the run: the rate of
+    a long run, without the seconds the workers take to start and load the pipeline."""
     if len(pace) < 2:
         return {}
-    total = pace[-1][1]
-    since, words = next((t, w) for t, w in pace if w >= total * 0.1)
-    seconds = pace[-1][0] - since
-    if seconds <= 0:
+    (since, words), (until, total) = pace[0], pace[-1]
+    if until <= since:
         return {}
-    return {"words": total - words, "seconds": round(seconds, 3),
-            "words_per_s": round((total - words) / seconds, 1)}
+    return {"words": total - words, "seconds": round(until - since, 3),
+            "words_per_s": round((total - words) / (until - since), 1)}
 
 
 def cpu_seconds() -> tuple[float, float]:
