@@ -434,3 +434,19 @@ def test_dates_order_counts_equal_plain_regexes(text: str) -> None:
     assert _count_at_word_start(_MDY_WRITTEN, text) == len(re.findall(mdy, text))
     assert _count_at_word_start(_DMY_WRITTEN, text) == len(re.findall(dmy, text))
     assert "/" in text or not _NUMERIC.findall(text)
+
+
+def test_dates_numeric_dates_equal_findall() -> None:
+    """The slash-anchored scan finds what `_NUMERIC.findall` finds, in order."""
+    import random
+
+    from extract.dates import _NUMERIC, numeric_dates
+
+    rng = random.Random(5)
+    pieces = ["1", "12", "123", "2024", "/", "//", " ", "a", "-", "07/03/2024", "3/4/24", ":"]
+    texts = ["", "/", "1/2/2024", "31/12/99/1/1/2000", "a1/2/2024", "11/22/3333/44/55/66"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 25)))
+              for _ in range(5000)]
+    for text in texts:
+        assert list(numeric_dates(text)) == _NUMERIC.findall(text), text
+    assert sum(bool(_NUMERIC.findall(text)) for text in texts) > 500  # the cases hold dates

@@ -9,6 +9,7 @@ doc.spans["gatherings"] (label = gathering kind). Interpretation happens in
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from itertools import pairwise
 from urllib.parse import urlparse
 
@@ -186,7 +187,7 @@ _NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})\b")
 def detect_date_order(text: str, *, url: str | None = None) -> DateOrder:
     """Day-first unless the article shows US conventions: an unambiguous numeric date
     decides; then the site's domain; then how dates are written out in the text."""
-    for first, second in _NUMERIC.findall(text) if "/" in text else ():
+    for first, second in numeric_dates(text):
         if int(first) > 12 >= int(second):
             return "DMY"
         if int(second) > 12 >= int(first):
@@ -201,6 +202,20 @@ def detect_date_order(text: str, *, url: str | None = None) -> DateOrder:
     if us_style == uk_style and _US_PLACE.search(text):
         return "MDY"
     return "MDY" if us_style > uk_style else "DMY"
+
+
+def numeric_dates(text: str) -> Iterator[tuple[str, str]]:
+    """`_NUMERIC.findall(text)`, lazily, the regex tried only one or two characters before
+    a slash (where every match starts) instead of at every character of the text."""
+    end = 0
+    at = text.find("/")
+    while at != -1:
+        for start in (at - 2, at - 1):
+            if start >= max(end, 0) and (match := _NUMERIC.match(text, start)) is not None:
+                end = match.end()
+                yield match.group(1), match.group(2)
+                break
+        at = text.find("/", at + 1)
 
 
 def _count_at_word_start(pattern: re.Pattern[str], text: str) -> int:
