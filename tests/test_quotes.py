@@ -11,8 +11,7 @@ from spacy.language import Language
 
 from conftest import make_context
 from extract.officials import extract_quotes
-from extract.quotes_find import _DOUBLE, _SINGLE, _single_kind
-from extract.quotes_marks import double_marks, single_marks
+from extract.quotes_marks import _DOUBLE, _SINGLE, _single_kind, double_marks, single_marks
 from extract.quotes_reported import _STOP_MARKS
 from extract.quotes_subject import _SENTENCE_END
 from extract.quotes_verbs import VERB, verb_spans

@@ -9,14 +9,12 @@ speaker of the quote the paragraph continues.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import accumulate
 
 from extract.names_find import Mention
 from extract.names_lexicon import phrase_pattern
-from extract.quotes_marks import double_marks, single_marks
+from extract.quotes_marks import BLANK_BREAK, paragraph_pattern, quote_spans
 from extract.quotes_merge import merge_lead_ins, without_overlaps
 from extract.quotes_reported import according_to, last_before, reported
 from extract.quotes_subject import (
@@ -30,15 +28,8 @@ from extract.quotes_subject import (
     subject_before,
 )
 
-__all__ = ["QuoteFind", "find_quotes", "quote_spans"]
+__all__ = ["QuoteFind", "find_quotes", "quote_spans"]  # quote_spans: from quotes_marks
 
-# The marks visited, as regexes: `quotes_marks` finds their matches with `str.find`.
-_DOUBLE = re.compile(r"[“”\"]")
-# A single mark with a letter or digit on both sides ("council’s") is an apostrophe that
-# `_single_kind` rejects: it is passed over instead of a Python call per apostrophe.
-_SINGLE = re.compile(r"[‘’'](?:(?![^\W_])|(?<![^\W_].))")
-_BLANK_BREAK = re.compile(r"\n[ \t]*\n\s*")
-_LINE_BREAK = re.compile(r"\n\s*")
 _PRONOUN = r"(?:he|she|they)"
 _MIN_UNATTRIBUTED_WORDS = 4
 # A short speech tag between two quote paragraphs ("Ferriday said."): the next quote paragraph
@@ -49,100 +40,8 @@ _SKIP: Attribution = (None, False, "")  # words of an organisation or a document
 
 
 @lru_cache(maxsize=64)
-def quote_spans(text: str) -> tuple[tuple[int, int, bool], ...]:
-    """(content start, content end, closed) for every direct quote, double or single marks."""
-    breaks = _paragraph_breaks(text)
-    double = _scan(text, breaks, double_marks(text), _double_kind, ())
-    single = _scan(text, breaks, single_marks(text), _single_kind, double)
-    spans = sorted([*double, *single])
-    return tuple(span for span in spans if text[span[0] : span[1]].strip())
-
-
-def _scan(
-    text: str, breaks: list[tuple[int, int]], marks: list[int],
-    kind_of: Callable[[str, int], str | None], skip: Sequence[tuple[int, int, bool]],
-) -> list[tuple[int, int, bool]]:
-    found: list[tuple[int, int, bool]] = []
-    open_at: int | None = None
-    scan_from = 0  # breaks before this were crossed by a continued quote
-    skipped = SpanCover(skip)
-    break_starts = [start for start, _ in breaks]
-    for pos in marks:
-        kind = kind_of(text, pos)
-        if kind is None or skipped.touches(pos, pos + 1):  # on a skipped span or its marks
-            continue
-        if open_at is not None:
-            brk = _break_between(breaks, break_starts, scan_from, pos)
-            if brk is not None and not (pos == brk[1] and kind == "open"):
-                found.append((open_at + 1, _trim_end(text, open_at + 1, brk[0]), False))
-                open_at = None
-            elif brk is not None:
-                scan_from = pos
-                continue  # the next paragraph reopens the same quote
-        if open_at is None:
-            if kind == "open":
-                open_at = scan_from = pos
-            continue
-        if kind == "close":
-            found.append((open_at + 1, pos, True))
-            open_at = None
-    if open_at is not None:
-        found.append((open_at + 1, _trim_end(text, open_at + 1, len(text)), False))
-    return found
-
-
-def _double_kind(text: str, pos: int) -> str | None:
-    mark = text[pos]
-    if mark == '"':
-        return "open" if _opens_straight(text, pos) else "close"
-    return "open" if mark == "“" else "close"
-
-
-def _single_kind(text: str, pos: int) -> str | None:
-    """Single marks double as apostrophes: only word-edge marks open or close a quote."""
-    before = text[pos - 1] if pos else " "
-    after = text[pos + 1] if pos + 1 < len(text) else " "
-    opens = (before.isspace() or before in "([—–-:") and (after.isalnum() or after in "…")
-    closes = not before.isspace() and not after.isalnum()
-    if text[pos] == "‘":
-        return "open" if opens else None
-    if text[pos] == "’":
-        return "close" if closes else None
-    return "open" if opens else "close" if closes else None
-
-
-def _paragraph_breaks(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _paragraph_pattern(text).finditer(text)]
-
-
-# Asked per quote: searching the whole text each time was O(n) per quote.
-@lru_cache(maxsize=64)
-def _paragraph_pattern(text: str) -> re.Pattern[str]:
-    return _BLANK_BREAK if _BLANK_BREAK.search(text) else _LINE_BREAK
-
-
-@lru_cache(maxsize=64)
 def _has_blank_lines(text: str) -> bool:
     return "\n\n" in text or re.search(r"\n[ \t]+\n", text) is not None
-
-
-def _break_between(
-    breaks: list[tuple[int, int]], starts: list[int], a: int, b: int
-) -> tuple[int, int] | None:
-    i = bisect_right(starts, a)
-    return breaks[i] if i < len(breaks) and breaks[i][0] < b else None
-
-
-def _opens_straight(text: str, pos: int) -> bool:
-    before = text[pos - 1] if pos else " "
-    after = text[pos + 1] if pos + 1 < len(text) else " "
-    return (before.isspace() or before in "([—–-:") and not after.isspace()
-
-
-def _trim_end(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end
 
 
 def find_quotes(text: str, mentions: tuple[Mention, ...]) -> list[QuoteFind]:
@@ -289,7 +188,7 @@ def _para_start(text: str, pos: int) -> int:
 
 
 def _para_end(text: str, pos: int) -> int:
-    match = _paragraph_pattern(text).search(text, pos)
+    match = paragraph_pattern(text).search(text, pos)
     return match.start() if match else len(text)
 
 
@@ -322,5 +221,5 @@ def _continues_previous(
         return False
     between = text[spans[n - 1][1] : spans[n][0] - 1].strip(" \t\n”\"’.,")
     tag = _TAG_ONLY.replace("VERBS", phrase_pattern("quotes_speech_verbs.txt").pattern)
-    return not between or (not _BLANK_BREAK.search(between) and re.fullmatch(tag, between)
+    return not between or (not BLANK_BREAK.search(between) and re.fullmatch(tag, between)
                            is not None)
