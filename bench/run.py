@@ -6,7 +6,10 @@ component and extractor per article, and the resident memory of the workers over
     python bench/make_corpus.py --n 10000 --out bench/results/corpus.jsonl
     python bench/run.py bench/results/corpus.jsonl
 
-Prints a table and writes bench/results/bench-<time>.json. Linux only (reads /proc).
+Everything but the component timings is measured in --repeat rounds (3 by default): the
+machine's speed drifts from minute to minute, so ratios are taken within a round and the
+median round is reported, with the range over the rounds. Prints a table and writes
+bench/results/bench-<time>.json. Linux only (reads /proc).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import os
 import platform
 import resource
 import shutil
+import statistics
 import tempfile
 import time
 from collections import defaultdict
@@ -244,7 +248,8 @@ def print_table(results: dict[str, Any]) -> None:
         print(f"{label:40} {row['words_per_s']:>12,.0f} {row['articles_per_s']:>11,.1f} "
               f"{peak!s:>12}")
     for key, value in results["ratios"].items():
-        print(f"{key:48} {value}")
+        low, high = results.get("ratio_ranges", {}).get(key, (value, value))
+        print(f"{key:48} {value}  (rounds: {low} to {high})")
     print("worker CPU s (1 worker / all):", results["ours_1"]["workers_cpu_s"],
           results["ours_all"]["workers_cpu_s"], "load average before:",
           results["load_average_before"])
@@ -255,6 +260,52 @@ def print_table(results: dict[str, Any]) -> None:
     print("ms per article:", json.dumps(results["components_ms_per_article"]))
 
 
+def one_round(args: argparse.Namespace) -> dict[str, Any]:
+    found: dict[str, Any] = {
+        "tokenizer": bench_tokenizer(args.corpus, args.limit),
+        "ours_1": bench_ours(args.corpus, 1, args.limit),
+        "ours_all": bench_ours(args.corpus, args.workers, args.limit),
+        "baseline": bench_baseline(args.corpus, args.baseline_n),
+    }
+    found["ratios"] = ratios(found, args.workers)
+    return found
+
+
+def ratios(found: dict[str, Any], workers: int) -> dict[str, float]:
+    one, many = found["ours_1"]["words_per_s"], found["ours_all"]["words_per_s"]
+    tokenizer = found["tokenizer"]["words_per_s"]
+    stand_in = found["baseline"]["with_stand_in_ner"]["words_per_s"]
+    result = {
+        "one worker / tokenizer (target >= 0.2)": round(one / tokenizer, 4),
+        "one worker / dateparser baseline": round(one / found["baseline"]["words_per_s"], 2),
+        "one worker / stand-in trained pipeline + dateparser (target >= 20)": round(
+            one / stand_in, 2),
+        f"parallel efficiency on {workers} (target >= 0.85)": round(many / (one * workers), 3),
+    }
+    steady = [found[key].get("after_start_up", {}).get("words_per_s")
+              for key in ("ours_1", "ours_all")]
+    if steady[0] and steady[1]:
+        # The tokenizer and baseline timings start once their pipeline is loaded; the
+        # rates after start-up compare with them like for like.
+        result.update({
+            "one worker after start-up / tokenizer": round(steady[0] / tokenizer, 4),
+            "one worker after start-up / stand-in trained pipeline + dateparser": round(
+                steady[0] / stand_in, 2),
+            f"parallel efficiency on {workers} after start-up": round(
+                steady[1] / (steady[0] * workers), 3),
+        })
+    return result
+
+
+def _median(rounds: list[dict[str, Any]], key: str) -> dict[str, Any]:
+    """The round whose `key` measurement is the median by words per second."""
+    def speed(found: dict[str, Any]) -> float:
+        row = found[key].get("with_stand_in_ner", found[key])
+        return float(row["words_per_s"])
+    ordered = sorted(rounds, key=speed)
+    return dict(ordered[(len(ordered) - 1) // 2][key])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path, help="JSONL from bench/make_corpus.py")
@@ -262,6 +313,8 @@ def main() -> None:
     parser.add_argument("--baseline-n", type=int, default=500,
                         help="articles for the (slow) baseline and component timings")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="rounds of the side-by-side measurements (median reported)")
     parser.add_argument("--memory-only", action="store_true",
                         help="only the all-cores run, for worker memory over a long corpus")
     args = parser.parse_args()
@@ -273,6 +326,9 @@ def main() -> None:
         print(json.dumps(result, indent=2))
         return
     load_before = os.getloadavg()
+    # The machine's speed drifts from minute to minute: each round measures everything
+    # side by side, ratios are taken within a round, and the median round is reported.
+    rounds = [one_round(args) for _ in range(args.repeat)]
     results: dict[str, Any] = {
         "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
@@ -280,37 +336,17 @@ def main() -> None:
         "corpus": str(args.corpus),
         # Other processes on the machine skew every figure: look at these first.
         "load_average_before": load_before,
-        "tokenizer": bench_tokenizer(args.corpus, args.limit),
-        "ours_1": bench_ours(args.corpus, 1, args.limit),
-        "ours_all": bench_ours(args.corpus, args.workers, args.limit),
-        "baseline": bench_baseline(args.corpus, args.baseline_n),
+        "rounds": rounds,
+        **{key: _median(rounds, key) for key in ("tokenizer", "ours_1", "ours_all", "baseline")},
+        "ratios": {key: round(statistics.median(r["ratios"][key] for r in rounds), 4)
+                   for key in rounds[0]["ratios"]},
+        "ratio_ranges": {key: [min(r["ratios"][key] for r in rounds),
+                               max(r["ratios"][key] for r in rounds)]
+                         for key in rounds[0]["ratios"]},
         "components_ms_per_article": bench_components(args.corpus, args.baseline_n),
         "bench_process_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
                                            / 1024, 1),
     }
-    one, many = results["ours_1"]["words_per_s"], results["ours_all"]["words_per_s"]
-    results["ratios"] = {
-        "one worker / tokenizer (target >= 0.2)": round(
-            one / results["tokenizer"]["words_per_s"], 4),
-        "one worker / dateparser baseline": round(one / results["baseline"]["words_per_s"], 2),
-        "one worker / stand-in trained pipeline + dateparser (target >= 20)": round(
-            one / results["baseline"]["with_stand_in_ner"]["words_per_s"], 2),
-        f"parallel efficiency on {args.workers} (target >= 0.85)": round(
-            many / (one * args.workers), 3),
-    }
-    steady = [results[key].get("after_start_up", {}).get("words_per_s")
-              for key in ("ours_1", "ours_all")]
-    if all(steady):
-        # The tokenizer and baseline timings start once their pipeline is loaded; the
-        # rates after start-up compare with them like for like.
-        results["ratios"].update({
-            "one worker after start-up / tokenizer": round(
-                steady[0] / results["tokenizer"]["words_per_s"], 4),
-            "one worker after start-up / stand-in trained pipeline + dateparser": round(
-                steady[0] / results["baseline"]["with_stand_in_ner"]["words_per_s"], 2),
-            f"parallel efficiency on {args.workers} after start-up": round(
-                steady[1] / (steady[0] * args.workers), 3),
-        })
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / f"bench-{dt.datetime.now():%Y%m%d-%H%M%S}.json"
     out.write_text(json.dumps(results, indent=2), encoding="utf-8")
