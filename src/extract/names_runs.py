@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from extract.names_lexicon import honorifics
+from extract.regex_words import by_first_letter
 
 WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?\.?")
 # Between two words of one name: blanks with at most one line break (a hard wrap).
@@ -44,11 +45,7 @@ def _cased(word: str) -> str:
 
 def _particle_tails() -> str:
     """"(?<=d)(?:[eE][rR]|...)|(?<=v)(?:...)": a particle after its first letter."""
-    firsts = sorted({word[0] for word in PARTICLES})
-    return "|".join(
-        f"(?<={first})(?:" + "|".join(_cased(w[1:]) for w in sorted(
-            (w for w in PARTICLES if w[0] == first), key=len, reverse=True)) + ")"
-        for first in firsts)
+    return by_first_letter(sorted(PARTICLES, key=len, reverse=True), tail=_cased, behind=True)
 
 
 _PARTICLE = "(?:" + "|".join(
@@ -73,10 +70,8 @@ _RUN = re.compile(
 _CAPITAL_RUN = re.compile(
     rf"[A-Z\x80-\U0010ffff](?<=[^\W\d_]){_UPPER_TAIL}(?:{GAP}(?P<more>{_NEXT}))*+")
 # `_PARTICLE` with the particles grouped by first letter: one letter test rules out a group.
-_PARTICLE_BY_FIRST = "(?:" + "|".join(
-    f"{first}(?:" + "|".join(_cased(w[1:]) for w in sorted(
-        (w for w in PARTICLES if w[0] == first), key=len, reverse=True)) + ")"
-    for first in sorted({w[0] for w in PARTICLES})) + ")" + _PARTICLE_END
+_PARTICLE_BY_FIRST = ("(?:" + by_first_letter(sorted(PARTICLES, key=len, reverse=True),
+                                               tail=_cased) + ")" + _PARTICLE_END)
 _PARTICLE_LED = re.compile(rf"[^A-Za-z]{_PARTICLE_BY_FIRST}{GAP}{_NEXT}")
 _PARTICLE_FIRST = re.compile(rf"{_PARTICLE_BY_FIRST}{GAP}{_NEXT}")
 _WORDISH = re.compile(r"[\w'’-]")

@@ -21,6 +21,7 @@ from extract.numbers import (
     _words,
     quantity_regex,
 )
+from extract.regex_words import by_first_letter
 
 
 def anchor_words() -> list[str]:
@@ -40,19 +41,13 @@ def _trigger_regex() -> re.Pattern[str]:
 def lower_anchor_regex() -> re.Pattern[str]:
     """The same anchors at a word start, in lower-cased text. The leading character class
     lets the regex engine skip in C to the next character that can begin one."""
-    by_first: dict[str, list[str]] = {}
-    for word in anchor_words():
-        by_first.setdefault(word[0], []).append(re.escape(word[1:]))
-    firsts = "".join(sorted(by_first))
-    if all(first.isalnum() for first in by_first):
+    words = sorted(anchor_words(), key=lambda word: len(re.escape(word[1:])), reverse=True)
+    firsts = "".join(sorted({word[0] for word in words}))
+    if firsts.isalnum():
         # A word character at a word start is "\b" before it; one branch per first
         # letter is chosen in a step, where a look-behind per letter is tried in turn.
-        branches = "|".join(
-            rf"{re.escape(first)}(?:{'|'.join(sorted(rest, key=len, reverse=True))})"
-            for first, rest in sorted(by_first.items()))
-        return re.compile(rf"\b(?=[\d{firsts}])(?:\d|{branches})")
-    rests = "|".join(rf"(?<={first})(?:{'|'.join(sorted(rest, key=len, reverse=True))})"
-                     for first, rest in sorted(by_first.items()))
+        return re.compile(rf"\b(?=[\d{firsts}])(?:\d|{by_first_letter(words)})")
+    rests = by_first_letter(words, behind=True)
     return re.compile(rf"[\d{firsts}](?<!\w\w)(?:(?<=\d)|{rests})")
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from extract.regex_words import by_first_letter
+
 REPORTED_CORE = (
     r"said|says|added|explained|stated|told|warned|believes|stressed|insisted|argued"
     r"|admitted|claimed|confirmed|noted|pointed out|suggested|urged|revealed|acknowledged"
@@ -17,9 +19,8 @@ VERB = re.compile(rf"\b(?:{REPORTED_CORE})\b")
 # let it skip to those characters. A non-ASCII one before a verb is checked on the hit.
 # Verbs are grouped by first letter: one letter test rules out a group (27 literal tests per
 # candidate character were most of the search).
-_VERB_AFTER = re.compile(r"[^0-9A-Za-z_](?P<verb>" + "|".join(
-    f"{first}(?:" + "|".join(verb[1:] for verb in REPORTED_CORE.split("|") if verb[0] == first)
-    + ")" for first in dict.fromkeys(verb[0] for verb in REPORTED_CORE.split("|"))) + r")\b")
+_VERB_AFTER = re.compile(r"[^0-9A-Za-z_](?P<verb>" + by_first_letter(
+    REPORTED_CORE.split("|"), tail=str, sort_letters=False) + r")\b")
 
 
 # Asked by the people component and again by reported speech for the same text.
