@@ -54,4 +54,3 @@ def test_pipeline_token_view_equals_token_attributes(nlp: Language, text: str) -
     assert view.lowers == [token.text.lower() for token in doc]
     assert view.starts == [token.idx for token in doc]
     assert view.is_space == [token.is_space for token in doc]
-
