@@ -54,3 +54,14 @@ def test_pipeline_token_view_equals_token_attributes(nlp: Language, text: str) -
     assert view.lowers == [token.text.lower() for token in doc]
     assert view.starts == [token.idx for token in doc]
     assert view.is_space == [token.is_space for token in doc]
+
+
+@pytest.mark.parametrize("text", TOKEN_VIEW_TEXTS)
+def test_pipeline_lowered_is_lower_where_case_folding_agrees(text: str) -> None:
+    from extract.doctext import folds_as_lower, lowered
+
+    expected = text.lower() if folds_as_lower(text) else None
+    assert lowered(text) == expected
+    assert lowered(text) == expected  # the kept answer for the same text
+    if expected is not None:
+        assert len(expected) == len(text)

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from extract import awards_find as find
 from extract.awards_went import INVERTED_NEEDS, WENT_NEEDS
-from extract.doctext import folds_as_lower
+from extract.doctext import lowered
 
 Words = frozenset[str] | None  # None: the gate is off, every pattern is tried
 Hits = tuple[list[int], list[int], list[str]]
@@ -51,8 +51,8 @@ def gate(needs: tuple[str, ...]) -> frozenset[str]:
 
 def word_hits(text: str) -> Hits | None:
     """(starts, ends, words) of every gate word in `text`, or None when it cannot be used."""
-    lower = text.lower()
-    if len(lower) != len(text) or not folds_as_lower(text):
+    lower = lowered(text)
+    if lower is None:
         return None
     finder = vocabulary()[0]
     hits: Hits = ([], [], [])

@@ -8,7 +8,7 @@ from functools import lru_cache
 from numpy import flatnonzero, frombuffer, uint32
 
 from extract.dates_patterns import read_jsonl
-from extract.doctext import folds_as_lower
+from extract.doctext import folds_as_lower, lowered
 
 _CLOCK = re.compile(
     r"(?P<hour>\d{1,2})(?:[.:](?P<minute>\d{2}))?\s*(?P<meridiem>a\.?m\.?|p\.?m\.?)?", re.I
@@ -85,7 +85,9 @@ def _starts(text: str) -> list[int] | None:
     starts = (flatnonzero(digit[1:] > digit[:-1]) + 1).tolist()
     if digit[0]:
         starts.insert(0, 0)
-    lower = text.lower()
+    # No folding letter is left here, so `lowered` gives the lower case (shared with
+    # the other components reading this text).
+    lower = lowered(text) or text.lower()
     for word in _NAMED:
         at = lower.find(word)
         while at >= 0:

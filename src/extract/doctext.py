@@ -112,10 +112,11 @@ def token_view(doc: Doc) -> TokenView:
         starts = rows[:, 0].tolist()
         ends = (rows[:, 0] + rows[:, 1]).tolist()
         texts = [text[start:end] for start, end in zip(starts, ends, strict=True)]
-        lower = text.lower()
+        lower = lowered(text)
         # Lower-casing the whole text once gives each token's lower case unless a letter
-        # changes length ('İ') or depends on its neighbours (final sigma).
-        if len(lower) == len(text) and "\u03a3" not in text:
+        # changes length ('İ', which `lowered` refuses) or depends on its neighbours
+        # (final sigma).
+        if lower is not None and "\u03a3" not in text:
             lowers = [lower[start:end] for start, end in zip(starts, ends, strict=True)]
         else:
             lowers = [word.lower() for word in texts]
@@ -135,3 +136,15 @@ def folds_as_lower(text: str) -> bool:
     """Whether an IGNORECASE regex of ASCII literals matches `text` where its lower-cased
     regex matches `text.lower()`, at the same offsets: `text` holds none of `_FOLDS`."""
     return text.isascii() or not _FOLDS.search(text)
+
+
+_LAST: list[str | None] = [None, None]  # the text lowered last, and its lower case
+
+
+def lowered(text: str) -> str | None:
+    """`text.lower()` where lower-casing cannot change a match (`folds_as_lower`; then no
+    letter changes length either), else None. Kept for the text asked last: components
+    and clauses ask for the same article or sentence in turn."""
+    if text is not _LAST[0]:  # (identity: the same object holds the same characters)
+        _LAST[0], _LAST[1] = text, text.lower() if folds_as_lower(text) else None
+    return _LAST[1]

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extract.doctext import folds_as_lower
+from extract.doctext import lowered
 from extract.numbers_find import anchor_words, lower_anchor_regex
 
 
@@ -31,11 +31,10 @@ _WORD_CHAR = re.compile(r"\w")
 def text_anchors(text: str) -> TextAnchors | None:
     """`TextAnchors` of `text`, or None where pieces must be scanned one by one (a text
     holding a `_FOLDS` character, or anchor words not all led by a word character)."""
-    if not _words_lead_with_word_characters() or not folds_as_lower(text):
+    if not _words_lead_with_word_characters() or (lower := lowered(text)) is None:
         return None
-    lowered = text.lower()
-    found = list(lower_anchor_regex().finditer(lowered))
-    return TextAnchors(lowered, [m.start() for m in found], [m.end() for m in found])
+    found = list(lower_anchor_regex().finditer(lower))
+    return TextAnchors(lower, [m.start() for m in found], [m.end() for m in found])
 
 
 @lru_cache(maxsize=1)

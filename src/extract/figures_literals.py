@@ -14,7 +14,7 @@ import re
 import sys
 from typing import Any
 
-from extract.doctext import folds_as_lower
+from extract.doctext import lowered
 
 # Escapes that name a class or a position, the same in any case; any other escaped letter
 # may stand for a cased character, which lower-casing the source would not lower.
@@ -123,17 +123,6 @@ def _item_words(op: str, arg: Any) -> frozenset[str] | None:
     if op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and arg[0] >= 1:
         return _sequence_words(arg[2])
     return None
-
-
-_LAST: list[str | None] = [None, None]  # the text lowered last, and its lower case
-
-
-def lowered(text: str) -> str | None:
-    """`text.lower()` where lower-casing cannot change a match (`folds_as_lower`), else
-    None. Kept for the text asked last: a clause is searched for several cues in turn."""
-    if text is not _LAST[0]:  # (identity: the same object holds the same characters)
-        _LAST[0], _LAST[1] = text, text.lower() if folds_as_lower(text) else None
-    return _LAST[1]
 
 
 class LoweredRegex:
