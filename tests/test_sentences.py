@@ -101,3 +101,12 @@ def test_sentences_bounds_equal_doc_sents(nlp: Language) -> None:
         expected = [(sent.start_char, sent.end_char) for sent in doc.sents] if len(doc) else []
         assert sentence_bounds(doc) == expected, text[:60]
         assert sentence_bounds(doc) == expected  # the cached copy
+
+
+def test_sentences_token_starts_equal_doc_sents(nlp: Language) -> None:
+    from extract.doctext import sentence_token_starts
+
+    for text in ["", "One.", "One. Two! Three?\n\nFour", *CASES]:
+        doc = nlp(text)
+        expected = [sent.start for sent in doc.sents] if len(doc) else []
+        assert sentence_token_starts(doc) == expected, text

@@ -36,24 +36,34 @@ def span_text(span: Span) -> str:
     return doc_text(span.doc)[span.start_char:span.end_char]
 
 
+_STARTS_KEY = "council_extract.sentence_token_starts"
 _SENTENCES_KEY = "council_extract.sentence_chars"
 
 
+def sentence_token_starts(doc: Doc) -> list[int]:
+    """Indices of the tokens that start a sentence, as `doc.sents` has them (token 0 and
+    every token flagged 1), once per Doc; read from the flags, so call it only once
+    sentence starts are set and no hook decides sentences."""
+    starts = doc.user_data.get(_STARTS_KEY)
+    if starts is None:
+        following = (numpy.flatnonzero(doc.to_array(SENT_START)[1:] == 1) + 1).tolist()
+        starts = doc.user_data[_STARTS_KEY] = [0, *following] if len(doc) else []
+    return list(starts)
+
+
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
-    """(start_char, end_char) of each of `doc.sents`, once per Doc, read from the
-    sentence-start flags and the token offsets (`doc.sents` makes a Span and Tokens per
-    sentence on every pass). Call it only once sentence starts are set."""
+    """(start_char, end_char) of each of `doc.sents`, once per Doc, from the sentence
+    starts and the token offsets (`doc.sents` makes a Span and Tokens per sentence on
+    every pass). Call it only once sentence starts are set."""
     bounds = doc.user_data.get(_SENTENCES_KEY)
     if bounds is None:
         if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
             bounds = [(sent.start_char, sent.end_char) for sent in doc.sents]
         else:
-            view = token_view(doc)
-            following = (numpy.flatnonzero(doc.to_array(SENT_START)[1:] == 1) + 1).tolist()
-            firsts = [0, *following]  # as Doc.sents: token 0 always starts one
-            lasts = [*(i - 1 for i in following), len(doc) - 1]
+            view, firsts = token_view(doc), sentence_token_starts(doc)
+            lasts = [*(i - 1 for i in firsts[1:]), len(doc) - 1] if firsts else []
             bounds = [(view.starts[first], view.end(last))
-                      for first, last in zip(firsts, lasts, strict=True) if last >= first]
+                      for first, last in zip(firsts, lasts, strict=True)]
         doc.user_data[_SENTENCES_KEY] = bounds
     return list(bounds)
 

@@ -3,13 +3,13 @@ Doc, and `span.sent` answered by bisection over the sentence starts."""
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from typing import ClassVar, NamedTuple
 
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from extract.doctext import sentence_bounds, token_view
+from extract.doctext import sentence_token_starts, token_view
 
 _SENT_STARTS = "council_extract.sentence_starts"
 _SENTENCES = "council_extract.sentences"  # sentence Spans made so far, by number
@@ -36,11 +36,8 @@ def _sentence_starts(doc: Doc) -> list[int] | None:
     if doc.user_hooks or doc.user_span_hooks or doc.user_token_hooks or not (
             doc.has_annotation("SENT_START")):
         return None
-    # The sentences' first characters, read once per Doc and shared with other
-    # extractors (`doctext.sentence_bounds`: token 0 and every token flagged 1), mapped
-    # back to token indices (token starts rise strictly: every token has a character).
-    token_starts = token_view(doc).starts
-    starts = [bisect_left(token_starts, start) for start, _ in sentence_bounds(doc)] or [0]
+    # Read once per Doc and shared with other extractors (`doctext`).
+    starts = sentence_token_starts(doc) or [0]
     doc.user_data[_SENT_STARTS] = starts
     return starts
 
