@@ -103,6 +103,7 @@ class TokenView:
     lowers: list[str]
     starts: list[int]
     is_space: list[bool]
+    spaces: list[int]  # indices of the white-space tokens
 
     def end(self, i: int) -> int:
         """Character offset just past token i (its trailing white space excluded)."""
@@ -131,7 +132,8 @@ def token_view(doc: Doc) -> TokenView:
         else:
             lowers = [word.lower() for word in texts]
         view = TokenView(texts=texts, lowers=lowers, starts=starts,
-                         is_space=rows[:, 2].astype(bool).tolist())
+                         is_space=rows[:, 2].astype(bool).tolist(),
+                         spaces=numpy.flatnonzero(rows[:, 2]).tolist())
         doc.user_data[_TOKENS_KEY] = view
     return view
 
