@@ -16,10 +16,8 @@ from extract.names_find import (
     _MAX_NAME_WORDS,
     Mention,
     _middle_initial,
-    _name_end,
-    _name_from,
     _name_word,
-    _run_names,
+    name_end,
 )
 from extract.names_lexicon import word_set
 from extract.names_runs import Tok, closes, name_runs
@@ -265,26 +263,8 @@ def test_names_name_end_reads_each_word_once() -> None:
                for n, w in enumerate(rng.choice(words) for _ in range(rng.randint(1, 7)))]
         i = rng.randrange(len(run))
         for anchored in (False, True):
-            assert _name_end(run, i, anchored=anchored) == _reference_name_end(
+            assert name_end(run, i, anchored=anchored) == _reference_name_end(
                 run, i, anchored=anchored), ([t.text for t in run], i, anchored)
-
-
-def test_names_run_walk_skips_only_words_that_open_nothing() -> None:
-    rng = random.Random(13)
-    words = ("Ann", "Lee", "Cllr", "Dr.", "Mr", "The", "Council", "Hall", "Kwame", "Osei",
-             "Lord", "Mayor", "NHS", "Street", "Smith.", "Jo")
-    for _ in range(2000):
-        picked = [rng.choice(words) for _ in range(rng.randint(1, 9))]
-        text, run = "", []
-        for word in picked:
-            run.append(Tok(len(text), len(text) + len(word), word))
-            text += word + " "
-        text += rng.choice(("said", ", a manager, said", "", "street"))
-        reference, i = [], 0
-        while i < len(run):  # `_name_from` asked at every word
-            mention, i = _name_from(text, run, i)
-            reference += [mention] if mention is not None else []
-        assert _run_names(text, run) == reference, text
 
 
 def test_names_contact_search_needs_a_contact_word() -> None:

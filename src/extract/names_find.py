@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from extract.names_anchor import (
@@ -23,11 +23,10 @@ from extract.names_anchor import (
 from extract.names_lexicon import (
     first_names,
     honorifics,
-    plural_honorifics,
     postnominals,
     word_set,
 )
-from extract.names_runs import Tok, closes, name_runs
+from extract.names_runs import Tok, closes
 from extract.names_runs import bare as bare_word
 
 # Irish and Scottish surname prefixes written as separate words: "Ó Súilleabháin", "Nic Giolla".
@@ -111,7 +110,7 @@ def _honorific_first(word: str) -> bool:
     return word in _honorific_firsts() or word.rstrip(".") in _honorific_firsts()
 
 
-def _name_end(run: list[Tok], i: int, *, anchored: bool) -> int:
+def name_end(run: list[Tok], i: int, *, anchored: bool) -> int:
     """Index one past the last name word from run[i]; soft place words end a name only last."""
     j = i
     limit = min(len(run), i + _MAX_NAME_WORDS)
@@ -129,7 +128,7 @@ def _name_end(run: list[Tok], i: int, *, anchored: bool) -> int:
 
 @lru_cache(maxsize=_WORD_CACHE)
 def _end_flags(word: str) -> tuple[bool, bool, bool]:
-    """What `_name_end` asks of a word: does it close its run, is it a soft place word, is it
+    """What `name_end` asks of a word: does it close its run, is it a soft place word, is it
     a name word (one cached answer instead of three look-ups per word)."""
     place = bare_word(word).lower() in word_set("names_surname_places.txt")
     return closes(word), place, _is_name_word(word)
@@ -142,76 +141,66 @@ def _middle_initial(run: list[Tok], i: int, j: int) -> bool:
             and _name_word(run[j + 1]))
 
 
-def _run_names(text: str, run: list[Tok]) -> list[Mention]:
-    found: list[Mention] = []
-    i = 0
-    size = len(run)
-    while i < size:
-        if not 2 <= size - i <= 3 and not _may_open(run[i].text):
-            # No honorific or known first name starts here, and a weak name would not end
-            # the run: `_name_from` would find nothing and step one word (most words).
-            i += 1
-            continue
-        mention, i = _name_from(text, run, i)
-        if mention is not None:
-            found.append(mention)
-    return found
-
-
 @lru_cache(maxsize=_WORD_CACHE)
-def _may_open(word: str) -> bool:
-    """Could an honorific or a first name start at this word (as `_name_from` asks)?"""
+def may_open(word: str) -> bool:
+    """Could an honorific or a first name start at this word?"""
     return word in _honorific_firsts() or word.rstrip(".") in _honorific_firsts() or (
-        _first_name_start(word))
+        first_name_start(word))
 
 
 @lru_cache(maxsize=_WORD_CACHE)
-def _first_name_start(word: str) -> bool:
+def first_name_start(word: str) -> bool:
     bare = bare_word(word)
     return folded(bare) in first_names() and bare.lower() not in word_set(
         "names_not_name_start.txt")
 
 
-def _name_from(text: str, run: list[Tok], i: int) -> tuple[Mention | None, int]:
+def honorific_units(run: list[Tok], i: int) -> list[tuple[int, int]]:
+    """The honorifics one after another from run[i] ("Lord Mayor Cllr"), as word ranges."""
     units: list[tuple[int, int]] = []
     j = i
     while (size := _honorific_at(run, j)) > 0:
         units.append((j, j + size))
         j += size
-    if units:
-        end = _name_end(run, j, anchored=True)
-        if end == j:
-            return None, max(j, i + 1)
-        return _titled(text, run, units, j, end), end
-    if _first_name_start(run[i].text):
-        end = _name_end(run, i, anchored=True)
-        if end - i >= 2 and _not_a_place(text, run, i, end):
-            return plain(text, run, i, end, "lexicon"), end
-        return None, max(end, i + 1)
-    return _weak(text, run, i)
+    return units
 
 
-def _weak(text: str, run: list[Tok], i: int) -> tuple[Mention | None, int]:
-    """Two or three plain capitalised words at the end of a run, anchored by what follows."""
+def place_follows(run: list[Tok], end: int) -> bool:
+    """"Smith Street": a place word right after the name ends it as no name."""
+    return end < len(run) and run[end].bare.lower() in word_set("names_not_name_words.txt")
+
+
+def the_before(text: str, start: int) -> bool:
+    """"the Andrew Smith Award": "the" leads the name."""
+    return re.search(r"\b[Tt]he\s$", text[max(0, start - 4) : start]) is not None
+
+
+def weak_end(run: list[Tok], i: int) -> int | None:
+    """Where a weak name from run[i] would end, by its words alone: two or three plain
+    capitalised words that end the run, with no known first name inside."""
     if not 2 <= len(run) - i <= 3:
-        return None, i + 1  # the name would not end the run (checked first: most words)
+        return None  # the name would not end the run (checked first: most words)
     if run[i].bare.lower() in word_set("names_not_name_start.txt"):
-        return None, i + 1
-    end = _name_end(run, i, anchored=False)
-    if end != len(run) or not 2 <= end - i <= 3 or not _not_a_place(text, run, i, end):
-        return None, i + 1
+        return None
+    end = name_end(run, i, anchored=False)
+    if end != len(run) or not 2 <= end - i <= 3:
+        return None
     if any(folded(tok.bare) in first_names() for tok in run[i + 1 : end - 1]):
-        return None, i + 1  # "Youth Justice Kate Ferris": the name starts at the first name
+        return None  # "Youth Justice Kate Ferris": the name starts at the first name
+    return end
+
+
+def weak_anchored(text: str, run: list[Tok], i: int, end: int) -> bool:
+    """Does what is around a weak name (run[i:end], ending the run) anchor it?"""
+    if the_before(text, run[i].start):
+        return False
     listed = AFTER_PLURAL.search(text, max(0, run[i].start - WORD_REACH), run[i].start)
     if not listed and PREPOSITION_BEFORE.search(text, max(0, run[i].start - 12), run[i].start):
-        return None, i + 1
+        return False
     stop = run[end - 1].start + len(run[end - 1].bare)
-    if not (WEAK_ANCHOR.match(text, stop) or role_appositive(text, stop) or listed
-            or role_aside(text, run[i].start, stop)) and not (
-        _after_title(text, run, i) and CLAUSE_GOES_ON.match(text, stop)
-    ):
-        return None, i + 1
-    return plain(text, run, i, end, "weak"), end
+    return bool(WEAK_ANCHOR.match(text, stop) or role_appositive(text, stop) or listed
+                or role_aside(text, run[i].start, stop)) or bool(
+        _after_title(text, run, i) and CLAUSE_GOES_ON.match(text, stop))
 
 
 _WORD_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z][\w-]*)[ \t]*+(?:\n[ \t]*+)?$")
@@ -227,15 +216,7 @@ def _after_title(text: str, run: list[Tok], i: int) -> bool:
     return before is not None and before.lower() in word_set("officials_role_heads.txt")
 
 
-def _not_a_place(text: str, run: list[Tok], i: int, end: int) -> bool:
-    """False for "the Andrew Smith Award", "Smith Street": a place word follows, or "the" leads."""
-    if end < len(run) and run[end].bare.lower() in word_set("names_not_name_words.txt"):
-        return False
-    before = text[max(0, run[i].start - 4) : run[i].start]
-    return not re.search(r"\b[Tt]he\s$", before)
-
-
-def _titled(text: str, run: list[Tok], units: list[tuple[int, int]], j: int, end: int) -> Mention:
+def titled(text: str, run: list[Tok], units: list[tuple[int, int]], j: int, end: int) -> Mention:
     kinds = honorifics()
     texts = [" ".join(t.text for t in run[a:b]) for a, b in units]
     unit_kinds = [kinds.get(t, kinds.get(t.rstrip("."), "title")) for t in texts]
@@ -278,28 +259,3 @@ def postnominal_tail(text: str, pos: int) -> tuple[int, bool]:
         elected = elected or table[match.group(1)]
         pos = match.end()
     return pos, elected
-
-
-def rule_mentions(text: str) -> list[Mention]:
-    """Full-name mentions found in capitalised runs (no surname-only mentions)."""
-    # A one-word run names nobody (a name needs two words; a lone title, a name after it).
-    return _share_plural(text, [m for run in name_runs(text) if len(run) > 1
-                                for m in _run_names(text, run)])
-
-
-# Between two names of one list: a comma, "and" or "&".
-_LIST_GAP = re.compile(r"\s*+,\s*+(?:and\s++)?|\s++and\s++|\s*+&\s*+")
-
-
-def _share_plural(text: str, mentions: list[Mention]) -> list[Mention]:
-    """"Cllrs Ann Lee and Rob Hart": the names listed after a plural title share it."""
-    out: list[Mention] = []
-    for mention in mentions:
-        prev = out[-1] if out else None
-        if (prev is not None and mention.honorific is None
-                and prev.honorific in plural_honorifics()
-                and _LIST_GAP.fullmatch(text, prev.tail_end, mention.start)):
-            mention = replace(mention, honorific=prev.honorific, hon_kind=prev.hon_kind,
-                              anchor="honorific")
-        out.append(mention)
-    return out

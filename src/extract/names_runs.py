@@ -121,28 +121,29 @@ def _word_start(text: str, pos: int) -> bool:
 def name_runs(text: str) -> list[list[Tok]]:
     """The runs of two or more words (the pieces a closing or lower-case word splits a longer
     run into), in text order."""
-    runs: list[list[Tok]] = []
+    return [[Tok(first + start, first + stop, form)
+             for form, (start, stop) in zip(words, spans, strict=True)]
+            for first, words, spans in run_pieces(text)]
+
+
+Piece = tuple[tuple[str, ...], tuple[tuple[int, int], ...]]  # words, their offsets in a match
+
+
+def run_pieces(text: str) -> list[tuple[int, tuple[str, ...], tuple[tuple[int, int], ...]]]:
+    """`name_runs` as (match start, words, word offsets from the match start): the pieces of
+    a run match depend on its text alone (and on whether its first letter starts a word), so
+    they are found once per distinct match and no `Tok` is made until a run is walked."""
+    found = []
     led = _PARTICLE_LED.search(text) or _PARTICLE_FIRST.match(text)
     for match in (_RUN if led else _CAPITAL_RUN).finditer(text):
         if match.group("more") is None:
             continue  # a lone word
         first = match.start()
-        current: list[Tok] = []
-        for offset, stop, form, kept, closing in _words_of(match.group()):
-            if not kept or (not offset and not _word_start(text, first)):
-                # Not a capitalised word, or the tail of a lower-case one ("abcDef"): a split.
-                if len(current) > 1:
-                    runs.append(current)
-                current = []
-                continue
-            current.append(Tok(first + offset, first + stop, form))
-            if closing:
-                if len(current) > 1:
-                    runs.append(current)
-                current = []
-        if len(current) > 1:
-            runs.append(current)
-    return runs
+        run = match.group()
+        lead = _word_start(text, first)
+        pieces = _pieces_cached(run, lead) if len(run) <= _CACHED_RUN else _pieces(run, lead)
+        found += [(first, words, spans) for words, spans in pieces]
+    return found
 
 
 # A run's words depend on its text alone, and the same runs ("Cllr Ann Lee") recur; a long
@@ -150,21 +151,31 @@ def name_runs(text: str) -> list[list[Tok]]:
 _CACHED_RUN = 200
 
 
-def _words_of(run: str) -> tuple[tuple[int, int, str, bool, bool], ...]:
-    """(start, end, text, capitalised or a particle, closes its run) of each `WORD` of a run
-    match, offsets from its start."""
-    return _words_cached(run) if len(run) <= _CACHED_RUN else _words_found(run)
-
-
 @lru_cache(maxsize=_WORD_CACHE)
-def _words_cached(run: str) -> tuple[tuple[int, int, str, bool, bool], ...]:
-    return _words_found(run)
+def _pieces_cached(run: str, lead: bool) -> tuple[Piece, ...]:
+    return _pieces(run, lead)
 
 
-def _words_found(run: str) -> tuple[tuple[int, int, str, bool, bool], ...]:
-    found = []
+def _pieces(run: str, lead: bool) -> tuple[Piece, ...]:
+    """The runs of two or more kept words of a run match; `lead`: its first letter starts a
+    word (else the match is the tail of a lower-case word, "abcDef", and its first word splits)."""
+    pieces: list[Piece] = []
+    words: list[str] = []
+    spans: list[tuple[int, int]] = []
     for word in WORD.finditer(run):
         form = word.group()
         kept = form[0].isupper() or form.lower() in PARTICLES
-        found.append((word.start(), word.end(), form, kept, kept and closes(form)))
-    return tuple(found)
+        if not kept or (not word.start() and not lead):
+            if len(words) > 1:  # not a capitalised word: a split
+                pieces.append((tuple(words), tuple(spans)))
+            words, spans = [], []
+            continue
+        words.append(form)
+        spans.append(word.span())
+        if closes(form):
+            if len(words) > 1:
+                pieces.append((tuple(words), tuple(spans)))
+            words, spans = [], []
+    if len(words) > 1:
+        pieces.append((tuple(words), tuple(spans)))
+    return tuple(pieces)

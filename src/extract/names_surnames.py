@@ -8,9 +8,10 @@ from bisect import bisect_left
 from functools import cache, lru_cache
 from itertools import accumulate
 
-from extract.names_find import Mention, folded, plain, postnominal_tail, rule_mentions
+from extract.names_find import Mention, folded, plain, postnominal_tail
 from extract.names_lexicon import first_names, honorifics, word_set
 from extract.names_runs import Tok
+from extract.names_walk import rule_mentions
 from extract.quotes_verbs import verb_spans
 
 

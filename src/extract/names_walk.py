@@ -1,0 +1,130 @@
+"""The walk over a capitalised run that finds the names in it.
+
+Most of the walk depends on the run's words alone: where an honorific or a known first name
+opens a name, where each name ends, which two or three last words could be a weak name. That
+part is planned once per distinct run ("Town Hall", "Cllr Ann Lee" recur across articles) and
+cached; only the checks that read the text around a name are made per run, and a run whose
+plan is empty (most runs: places, bodies, awards) costs no more than the cache look-up.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from typing import NamedTuple
+
+from extract.names_find import (
+    Mention,
+    first_name_start,
+    honorific_units,
+    may_open,
+    name_end,
+    place_follows,
+    plain,
+    the_before,
+    titled,
+    weak_anchored,
+    weak_end,
+)
+from extract.names_lexicon import plural_honorifics
+from extract.names_runs import Tok, run_pieces
+
+TITLED = "titled"  # honorifics then a name: always a mention
+LEXICON = "lexicon"  # a known first name: a mention unless "the" comes before
+WEAK = "weak"  # plain words ending the run: a mention if the text around anchors it
+_PLAN_CACHE = 8192
+
+
+class Step(NamedTuple):
+    """A name the run's words allow: run[first:end] (`units` the honorifics of a titled one,
+    the name itself from `first`)."""
+
+    kind: str
+    first: int
+    end: int
+    units: tuple[tuple[int, int], ...] = ()
+
+
+@lru_cache(maxsize=_PLAN_CACHE)
+def plan(words: tuple[str, ...]) -> tuple[Step, ...]:
+    """The names a run of these words may hold, in order, by the walk of its words: at each
+    word an honorific, a first name or a weak name is tried; a found one is stepped over.
+
+    A weak name ends the run, so when one is anchored the walk ends there; when it is not,
+    the walk goes on with the next word, as planned here (later steps are only read when every
+    weak name before them failed)."""
+    run = [Tok(0, 0, word) for word in words]
+    steps: list[Step] = []
+    i = 0
+    size = len(run)
+    while i < size:
+        if not 2 <= size - i <= 3 and not may_open(words[i]):
+            i += 1  # no honorific or first name opens here, and a weak name would not end the run
+            continue
+        units = honorific_units(run, i)
+        if units:
+            j = units[-1][1]
+            end = name_end(run, j, anchored=True)
+            if end == j:
+                i = max(j, i + 1)
+                continue
+            steps.append(Step(TITLED, j, end, tuple(units)))
+            i = end
+        elif first_name_start(words[i]):
+            end = name_end(run, i, anchored=True)
+            if end - i >= 2 and not place_follows(run, end):
+                steps.append(Step(LEXICON, i, end))
+            i = max(end, i + 1)
+        else:
+            if (weak := weak_end(run, i)) is not None:
+                steps.append(Step(WEAK, i, weak))
+            i += 1
+    return tuple(steps)
+
+
+def run_names(text: str, run: list[Tok], steps: tuple[Step, ...]) -> list[Mention]:
+    """The mentions of a run (`steps` its words' plan) that the text around them allows."""
+    found: list[Mention] = []
+    for step in steps:
+        if step.kind == TITLED:
+            found.append(titled(text, run, list(step.units), step.first, step.end))
+        elif step.kind == LEXICON:
+            if not the_before(text, run[step.first].start):
+                found.append(plain(text, run, step.first, step.end, LEXICON))
+        elif weak_anchored(text, run, step.first, step.end):
+            found.append(plain(text, run, step.first, step.end, WEAK))
+            break  # the name ends the run
+    return found
+
+
+def rule_mentions(text: str) -> list[Mention]:
+    """Full-name mentions found in capitalised runs (no surname-only mentions)."""
+    # A one-word run names nobody (a name needs two words; a lone title, a name after it):
+    # `run_pieces` gives runs of two words or more.
+    found: list[Mention] = []
+    for first, words, spans in run_pieces(text):
+        steps = plan(words)
+        if steps:
+            run = [Tok(first + start, first + stop, word)
+                   for word, (start, stop) in zip(words, spans, strict=True)]
+            found += run_names(text, run, steps)
+    return _share_plural(text, found)
+
+
+# Between two names of one list: a comma, "and" or "&".
+_LIST_GAP = re.compile(r"\s*+,\s*+(?:and\s++)?|\s++and\s++|\s*+&\s*+")
+
+
+def _share_plural(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"Cllrs Ann Lee and Rob Hart": the names listed after a plural title share it."""
+    out: list[Mention] = []
+    for mention in mentions:
+        prev = out[-1] if out else None
+        if (prev is not None and mention.honorific is None
+                and prev.honorific in plural_honorifics()
+                and _LIST_GAP.fullmatch(text, prev.tail_end, mention.start)):
+            mention = replace(mention, honorific=prev.honorific, hon_kind=prev.hon_kind,
+                              anchor="honorific")
+        out.append(mention)
+    return out

@@ -1,0 +1,181 @@
+"""The planned name walk and the match-level run pieces give the answers of the definitions
+they replaced (kept here as the references)."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from extract.names_anchor import (
+    AFTER_PLURAL,
+    CLAUSE_GOES_ON,
+    PREPOSITION_BEFORE,
+    WEAK_ANCHOR,
+    WORD_REACH,
+    role_appositive,
+    role_aside,
+)
+from extract.names_find import (
+    Mention,
+    _after_title,
+    _honorific_at,
+    first_name_start,
+    folded,
+    may_open,
+    name_end,
+    plain,
+    titled,
+)
+from extract.names_lexicon import first_names, word_set
+from extract.names_runs import (
+    _CAPITAL_RUN,
+    _PARTICLE_FIRST,
+    _PARTICLE_LED,
+    _RUN,
+    PARTICLES,
+    WORD,
+    Tok,
+    _word_start,
+    closes,
+    name_runs,
+)
+from extract.names_walk import _share_plural, plan, rule_mentions, run_names
+
+
+def _reference_name_runs(text: str) -> list[list[Tok]]:
+    """`name_runs` as it was: the words of every run match walked, `Tok`s made for each."""
+    runs: list[list[Tok]] = []
+    led = _PARTICLE_LED.search(text) or _PARTICLE_FIRST.match(text)
+    for match in (_RUN if led else _CAPITAL_RUN).finditer(text):
+        if match.group("more") is None:
+            continue
+        first = match.start()
+        current: list[Tok] = []
+        for word in WORD.finditer(match.group()):
+            offset, stop, form = word.start(), word.end(), word.group()
+            kept = form[0].isupper() or form.lower() in PARTICLES
+            if not kept or (not offset and not _word_start(text, first)):
+                if len(current) > 1:
+                    runs.append(current)
+                current = []
+                continue
+            current.append(Tok(first + offset, first + stop, form))
+            if closes(form):
+                if len(current) > 1:
+                    runs.append(current)
+                current = []
+        if len(current) > 1:
+            runs.append(current)
+    return runs
+
+
+def _not_a_place(text: str, run: list[Tok], i: int, end: int) -> bool:
+    if end < len(run) and run[end].bare.lower() in word_set("names_not_name_words.txt"):
+        return False
+    before = text[max(0, run[i].start - 4) : run[i].start]
+    return not re.search(r"\b[Tt]he\s$", before)
+
+
+def _weak(text: str, run: list[Tok], i: int) -> tuple[Mention | None, int]:
+    if not 2 <= len(run) - i <= 3:
+        return None, i + 1
+    if run[i].bare.lower() in word_set("names_not_name_start.txt"):
+        return None, i + 1
+    end = name_end(run, i, anchored=False)
+    if end != len(run) or not 2 <= end - i <= 3 or not _not_a_place(text, run, i, end):
+        return None, i + 1
+    if any(folded(tok.bare) in first_names() for tok in run[i + 1 : end - 1]):
+        return None, i + 1
+    listed = AFTER_PLURAL.search(text, max(0, run[i].start - WORD_REACH), run[i].start)
+    if not listed and PREPOSITION_BEFORE.search(text, max(0, run[i].start - 12), run[i].start):
+        return None, i + 1
+    stop = run[end - 1].start + len(run[end - 1].bare)
+    if not (WEAK_ANCHOR.match(text, stop) or role_appositive(text, stop) or listed
+            or role_aside(text, run[i].start, stop)) and not (
+        _after_title(text, run, i) and CLAUSE_GOES_ON.match(text, stop)
+    ):
+        return None, i + 1
+    return plain(text, run, i, end, "weak"), end
+
+
+def _name_from(text: str, run: list[Tok], i: int) -> tuple[Mention | None, int]:
+    """The walk's step at run[i] as first written: honorifics, a first name, a weak name."""
+    units: list[tuple[int, int]] = []
+    j = i
+    while (size := _honorific_at(run, j)) > 0:
+        units.append((j, j + size))
+        j += size
+    if units:
+        end = name_end(run, j, anchored=True)
+        if end == j:
+            return None, max(j, i + 1)
+        return titled(text, run, units, j, end), end
+    if first_name_start(run[i].text):
+        end = name_end(run, i, anchored=True)
+        if end - i >= 2 and _not_a_place(text, run, i, end):
+            return plain(text, run, i, end, "lexicon"), end
+        return None, max(end, i + 1)
+    return _weak(text, run, i)
+
+
+def _reference_run_names(text: str, run: list[Tok], *, every_word: bool) -> list[Mention]:
+    found: list[Mention] = []
+    i = 0
+    while i < len(run):
+        if not every_word and not 2 <= len(run) - i <= 3 and not may_open(run[i].text):
+            i += 1
+            continue
+        mention, i = _name_from(text, run, i)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _reference_rule_mentions(text: str) -> list[Mention]:
+    return _share_plural(text, [m for run in _reference_name_runs(text)
+                                for m in _reference_run_names(text, run, every_word=False)])
+
+
+_WORDS = ("Ann", "Lee", "Cllr", "Cllrs", "Dr.", "Mr", "The", "the", "Council", "Hall", "Kwame",
+          "Osei", "Lord", "Mayor", "NHS", "Street", "Smith.", "Jo", "Gwen", "Pryce", "Head",
+          "Senior", "practitioner", "van", "de", "Dafydd", "ap", "Rhys", "Youth", "Justice",
+          "Kate", "Ferris", "Lee’s", "J", "Ó", "Súilleabháin", "Andrew", "Award", "Park")
+_GLUE = (" ", " ", " ", "\n", ", ", " and ", ". ", " (Head of Fostering) ", ", team manager, ",
+         " said ", " for ", ", said ", " of ", " in ", ": ")
+
+
+def _random_text(rng: random.Random) -> str:
+    return "".join(rng.choice(_WORDS) + rng.choice(_GLUE) for _ in range(rng.randint(1, 25)))
+
+
+def test_people_speed_planned_walk_matches_the_word_walk() -> None:
+    rng = random.Random(5)
+    found = 0
+    for _ in range(3000):
+        picked = [rng.choice(_WORDS) for _ in range(rng.randint(1, 9))]
+        before = rng.choice(("", "the ", "for ", "Councillors Ann Lee and ", "Senior ",
+                             "Head of Fostering, "))
+        text, run = before, []
+        for word in picked:
+            run.append(Tok(len(text), len(text) + len(word), word))
+            text += word + rng.choice((" ", " ", "\n"))
+        text += rng.choice(("said", ", a manager, said", "", "street", " (Head of Care)",
+                            "went home", ", social worker in Leeds"))
+        reference = _reference_run_names(text, run, every_word=True)
+        found += len(reference)
+        words = tuple(tok.text for tok in run)
+        assert run_names(text, run, plan(words)) == reference, text
+        assert _reference_run_names(text, run, every_word=False) == reference, text
+    assert found > 500  # the cases reach names of every kind
+
+
+def test_people_speed_rule_mentions_match_the_reference() -> None:
+    rng = random.Random(7)
+    found = 0
+    for _ in range(2000):
+        text = _random_text(rng)
+        assert name_runs(text) == _reference_name_runs(text), text
+        reference = _reference_rule_mentions(text)
+        found += len(reference)
+        assert rule_mentions(text) == reference, text
+    assert found > 1000
