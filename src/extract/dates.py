@@ -23,6 +23,7 @@ from extract.dates_named import NamedMatcher, build_date_matcher, build_gatherin
 from extract.dates_patterns import AnchoredMatcher, word_lists
 from extract.dates_times import find_times
 from extract.doctext import TokenView, doc_text, token_view
+from extract.events_sentences import remember_spans
 from extract.schema import Event
 
 # Leading words a pattern needs for context but that are not part of the date phrase.
@@ -46,9 +47,9 @@ class DateFinder:
         self.named: NamedMatcher = named
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans["dates"] = self._dates(doc)
-        doc.spans["times"] = _char_spans(doc, find_times(doc_text(doc)), "TIME")
-        doc.spans["gatherings"] = self._gatherings(doc)
+        remember_spans(doc, "dates", self._dates(doc))
+        remember_spans(doc, "times", _char_spans(doc, find_times(doc_text(doc)), "TIME"))
+        remember_spans(doc, "gatherings", self._gatherings(doc))
         return doc
 
     def _dates(self, doc: Doc) -> list[Span]:

@@ -19,6 +19,7 @@ from extract.doctext import doc_text, span_text, token_view
 from extract.events_link import (
     LexemeFlag,
     SpanList,
+    group_spans,
     in_range,
     is_deadline,
     is_furniture,
@@ -59,14 +60,15 @@ class _Spans:
 
     def __init__(self, doc: Doc) -> None:
         venues = list(doc.spans["venues"]) if "venues" in doc.spans else []
-        self.dates = SpanList(doc.spans["dates"])
-        self.times, self.venues = SpanList(doc.spans["times"]), SpanList(venues)
+        self.dates = SpanList(group_spans(doc, "dates"))
+        self.times, self.venues = SpanList(group_spans(doc, "times")), SpanList(venues)
         times_at, venues_at = covering(self.times), covering(self.venues)
         # "New County Hall (main reception)": a gathering word inside a venue is not one.
         in_venue = overlapping(self.venues)
-        self.gatherings = SpanList(g for g in doc.spans["gatherings"]
+        gatherings = group_spans(doc, "gatherings")
+        self.gatherings = SpanList(g for g in gatherings
                                    if not in_venue(g.start, g.end)) if venues else (
-            SpanList(doc.spans["gatherings"]))
+            SpanList(gatherings))
         self.others: Callable[[int, int], set[int]] = (
             lambda start, end: times_at(start, end) | venues_at(start, end))
         # Explicit dates with their end offsets, for the one a "the 20th" continues.

@@ -16,6 +16,7 @@ from extract.doctext import doc_text, span_text, token_view
 from extract.events_near import Rivals, closest_rival, covering, gap, nearest_owned, newlines
 from extract.events_sentences import LexemeFlag as LexemeFlag
 from extract.events_sentences import Sent as Sent
+from extract.events_sentences import group_spans as group_spans
 from extract.events_sentences import sent_bounds as sent_bounds
 from extract.events_sentences import sent_of as sent_of
 from extract.events_sentences import sentence as sentence
@@ -187,7 +188,7 @@ def _date_starts(doc: Doc) -> list[int]:
     """Sorted start offsets of the doc's date spans, read once per Doc."""
     starts = doc.user_data.get(_DATE_STARTS)
     if not isinstance(starts, list):
-        starts = sorted(d.start_char for d in doc.spans["dates"])
+        starts = sorted(d.start_char for d in group_spans(doc, "dates"))
         doc.user_data[_DATE_STARTS] = starts
     return starts
 
