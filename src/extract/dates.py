@@ -9,7 +9,8 @@ doc.spans["gatherings"] (label = gathering kind). Interpretation happens in
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import cache
 from itertools import pairwise
 from urllib.parse import urlparse
 
@@ -23,7 +24,7 @@ from extract.dates_named import NamedMatcher, build_date_matcher, build_gatherin
 from extract.dates_patterns import AnchoredMatcher, word_lists
 from extract.dates_times import find_times
 from extract.doctext import TokenView, doc_text, token_view
-from extract.events_sentences import remember_spans
+from extract.events_sentences import LexemeFlag, remember_spans
 from extract.schema import Event
 
 # Leading words a pattern needs for context but that are not part of the date phrase.
@@ -68,8 +69,10 @@ class DateFinder:
         view, strings = token_view(doc), doc.vocab.strings
         found = [(strings[k], s, e) for k, s, e in self.gathering_phrases(doc)
                  if not _verb_use(view.lowers, s, e)]
+        stop, space, texts = LexemeFlag.of(doc, "is_stop"), view.is_space, view.texts
         for kind, start, end in self.named(doc):
-            while start < end - 1 and (doc[start].is_stop or doc[start].is_space):
+            # `doc[start].is_stop or .is_space`, both lexeme flags, without a Token.
+            while start < end - 1 and (stop[texts[start]] or space[start]):
                 start += 1
             found.append((strings[kind], start, end))
         return [Span(doc, start, end, label=label) for label, start, end in _longest(found)]
@@ -230,6 +233,13 @@ def _count_at_word_start(pattern: re.Pattern[str], text: str) -> int:
 
 def extract_events(doc: Doc, *, context: ArticleContext) -> list[Event]:
     """Dated gatherings, one per session; see `extract.events_build`."""
+    return _event_builder()(doc, context=context)
+
+
+@cache
+def _event_builder() -> Callable[..., list[Event]]:
+    # Imported on first use (events read the venue modules), then kept: no import
+    # statement run per doc.
     from extract.events_build import build_events
 
-    return build_events(doc, context=context)
+    return build_events

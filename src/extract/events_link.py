@@ -228,7 +228,14 @@ def _deadline_regex() -> re.Pattern[str]:
 def is_deadline(date: Span) -> bool:
     """"apply by 5 May", "closes on 12 March": a date that ends something, not a session."""
     sentence_start = sent_bounds(date).start_char
-    before = doc_text(date.doc)[max(sentence_start, date.start_char - 30):date.start_char]
+    return _ends_in_deadline(doc_text(date.doc)[max(sentence_start, date.start_char - 30):
+                                                date.start_char])
+
+
+@lru_cache(maxsize=4096)
+def _ends_in_deadline(before: str) -> bool:
+    """The deadline regex on the (at most 30) characters before a date: the same few
+    lead-ins ("on ", "held on ") recur, and the search tries every position of them."""
     return bool(_deadline_regex().search(before))
 
 
