@@ -33,15 +33,9 @@ from extract.names_surnames import (
     surname_hits,
 )
 from extract.officials import extract_officials, extract_quotes
-from extract.officials_orgs import (
-    _CAP,
-    _COUNTY,
-    _body_rules,
-    _found_bodies,
-    _most_common,
-    county_board,
-    office_body,
-)
+from extract.officials_county import _COUNTY, _most_common, county_board
+from extract.officials_orgs import CAP as _CAP
+from extract.officials_orgs import _body_rules, _found_bodies, office_body
 from extract.officials_people import (
     _CONTACT_AFTER,
     _CONTACT_BEFORE,

@@ -40,6 +40,14 @@ from extract.names_runs import (
     name_runs,
 )
 from extract.names_walk import _share_plural, plan, rule_mentions, run_names
+from extract.officials_county import (
+    _BARE_DEPARTMENT,
+    _COUNTY_OFFICE,
+    _COUNTY_TITLE,
+    _home_county,
+    _publisher_county,
+    county_office,
+)
 
 
 def _reference_name_runs(text: str) -> list[list[Tok]]:
@@ -179,3 +187,41 @@ def test_people_speed_rule_mentions_match_the_reference() -> None:
         found += len(reference)
         assert rule_mentions(text) == reference, text
     assert found > 1000
+
+
+def _reference_county_office(
+    text: str, role: str | None, honorific: str | None, publisher: str | None
+) -> str | None:
+    """`county_office` as it was: the article's county found before the role was read."""
+    name = _home_county(text, publisher)
+    if name is None:
+        return None
+    if role and (department := _BARE_DEPARTMENT.search(role)):
+        words = department.group("d").split()
+        while words[-1].lower() in word_set("officials_role_heads.txt"):
+            words.pop()
+        return f"{name} {' '.join(words)}"
+    said = " ".join(filter(None, (honorific, role)))
+    if _publisher_county(publisher) is not None and _COUNTY_TITLE.fullmatch(said):
+        return name
+    return name if _COUNTY_OFFICE.search(said) and "Council" not in said else None
+
+
+def test_people_speed_county_office_reads_the_role_first() -> None:
+    rng = random.Random(9)
+    roles = (None, "", "Commissioner", "Supervisor Sheriff", "County Executive", "Director",
+             "Department of Social Services Director", "County Council leader",
+             "director of the county Department of Health", "Sheriff", "County Clerk")
+    honorifics = (None, "Cllr", "Commissioner", "County Commissioner", "Supervisor")
+    publishers = (None, "Kessler County Board of Supervisors", "Westfield County Council",
+                  "the Brown County", "Ormsby Council")
+    texts = ("", "Brown County and Green County met. Brown County voted.",
+             "The County Hall in Essex County.", "no county named here")
+    answers = set()
+    for _ in range(3000):
+        args = (rng.choice(texts), rng.choice(roles), rng.choice(honorifics),
+                rng.choice(publishers))
+        answer = _reference_county_office(*args)
+        answers.add(answer)
+        assert county_office(*args) == answer, args
+    assert len(answers) > 4  # the cases reach several bodies and None

@@ -9,12 +9,11 @@ from __future__ import annotations
 import re
 
 from extract.names_find import Mention
+from extract.officials_county import county_board, county_office
 from extract.officials_near import awards_body, organisation_after, team_of
 from extract.officials_orgs import (
     body_acronym,
     council_for_member,
-    county_board,
-    county_office,
     expand_short,
     is_acronym,
     meeting_council,

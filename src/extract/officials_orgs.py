@@ -3,8 +3,7 @@
 - An acronym ("DCJ") or a short form ("the Western Trust") takes the full name the article
   gives elsewhere ("the NSW Department of Communities and Justice (DCJ)"); a bare acronym
   with no expansion stays as written.
-- US county commissioners belong to "<County> Board of (County) Commissioners", but only
-  when the article itself speaks of that board or commission and names the county.
+- US county commissioners and officers: `officials_county`.
 - A council named in the article (the one whose meeting is reported, else the nearest) is
   the body of a councillor when the publisher is not a council.
 - A few offices whose body the text never names come from a documented data table
@@ -15,34 +14,20 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from functools import cache, lru_cache
 
-from extract.names_lexicon import word_set
 from extract.patterns_data import pattern_lines
 
-_CAP = r"[A-Z][\w’'&.-]*"
+CAP = r"[A-Z][\w’'&.-]*"
 _LINK = r"(?:of|and|for|the|on|&)"
 _COUNCIL = re.compile(
-    rf"\b(?:(?:City|Shire|Town|Borough|Municipality)\s+of\s+{_CAP}(?:\s+{_CAP})*"
-    rf"|{_CAP}(?:\s+(?:{_CAP}|and))*\s+Council)\b"
+    rf"\b(?:(?:City|Shire|Town|Borough|Municipality)\s+of\s+{CAP}(?:\s+{CAP})*"
+    rf"|{CAP}(?:\s+(?:{CAP}|and))*\s+Council)\b"
 )
 _MEETING = re.compile(
-    rf"\bmeeting\s+of\s+(?:the\s+)?(?P<c>{_CAP}(?:\s+(?:{_CAP}|and))*\s+Council)\b"
+    rf"\bmeeting\s+of\s+(?:the\s+)?(?P<c>{CAP}(?:\s+(?:{CAP}|and))*\s+Council)\b"
 )
 _COUNCIL_PUBLISHER = re.compile(r"\b(?:Council|Shire|City|Borough|County|Town)\b")
-# "\b(?!(?:The|In|At|For|And|Of|On|A)\s)(?P<c>{_CAP}...": the word boundary and the stop
-# words are asked after the first capital (a look-behind at it), so that the search skips to
-# capitals instead of trying every position of the text.
-_COUNTY = re.compile(
-    r"(?P<c>[A-Z](?<!\w.)(?!(?<=T)he\s|(?<=I)n\s|(?<=A)(?:t|nd)?\s|(?<=F)or\s|(?<=O)[fn]\s)"
-    rf"[\w’'&.-]*(?:\s+{_CAP})?\s+County)\b(?!\s+(?:Council|Hall|Court)\b)"
-)
-_BOARD_CC = re.compile(r"\bBoard\s+of\s+County\s+Commissioners\b", re.IGNORECASE)
-_BOARD_WORDS = re.compile(r"\b(?:commissioners|commission|the\s+board)\b", re.IGNORECASE)
-_COMMISSIONER = re.compile(r"\bCommission(?:er)?s?\b", re.IGNORECASE)
-_SUPERVISORS = re.compile(r"\bBoard\s+of\s+Supervisors\b")
-_SUPERVISOR = re.compile(r"\bSupervisor\b")
 
 
 _BODY_WORD = re.compile(
@@ -87,7 +72,7 @@ def _place_council(text: str, place: str) -> str | None:
 @lru_cache(maxsize=256)
 def _acronym_expansion(text: str, acronym: str) -> str | None:
     """"the Public Service Association (PSA)": capitalised words ending where the acronym does."""
-    pattern = rf"((?:{_CAP}|{_LINK})(?:\s+(?:{_CAP}|{_LINK}))*)\s*\(\s*{re.escape(acronym)}\s*\)"
+    pattern = rf"((?:{CAP}|{_LINK})(?:\s+(?:{CAP}|{_LINK}))*)\s*\(\s*{re.escape(acronym)}\s*\)"
     for match in re.finditer(pattern, text):
         run = re.split(r"\S+['’]s?\s+", match.group(1))[-1]  # after "Washoe County's"
         words = _initials_fit(run.split(), [c for c in acronym if c.isupper()])
@@ -111,7 +96,7 @@ def _initials_fit(words: list[str], letters: list[str]) -> list[str]:
 @lru_cache(maxsize=256)
 def _long_form(text: str, first: str, last: str) -> str | None:
     """"Western Trust" for "Western Health and Social Care Trust" named in the same article."""
-    middle = rf"(?:\s+(?:{_CAP}|and|&|of|for)){{1,6}}"
+    middle = rf"(?:\s+(?:{CAP}|and|&|of|for)){{1,6}}"
     match = re.search(rf"\b{re.escape(first)}{middle}\s+{re.escape(last)}\b", text)
     return " ".join(match.group().split()) if match else None
 
@@ -132,89 +117,6 @@ def meeting_council(text: str, publisher: str | None) -> str | None:
         return None
     meeting = _MEETING.search(text)
     return " ".join(meeting.group("c").split()) if meeting else None
-
-
-def county_board(text: str, role: str | None, honorific: str | None) -> str | None:
-    """"Franklin County Board of Commissioners" for a commissioner, when the text names both."""
-    said_board, supervisor, commissioner = _board_titles(" ".join(filter(None, (honorific, role))))
-    supervisors = said_board or (supervisor and bool(_SUPERVISORS.search(text)))
-    if not supervisors and not (commissioner and _BOARD_WORDS.search(text)):
-        return None
-    counties = [m.group("c") for m in _COUNTY.finditer(text)]
-    if not counties:
-        return None
-    county = _most_common(counties)
-    kind = "Board of County Commissioners" if _BOARD_CC.search(text) else "Board of Commissioners"
-    kind = "Board of Supervisors" if supervisors else kind
-    return f"{' '.join(county.split())} {kind}"
-
-
-@lru_cache(maxsize=1024)
-def _board_titles(said: str) -> tuple[bool, bool, bool]:
-    """(names a Board of Supervisors, a Supervisor, a Commissioner): asked per official, and
-    the same titles recur, so the searches of `said` are made once per title."""
-    return (bool(_SUPERVISORS.search(said)), bool(_SUPERVISOR.search(said)),
-            bool(_COMMISSIONER.search(said)))
-
-
-# A US county publisher ("Kessler County Board of Supervisors"), not a UK county council.
-_PUBLISHER_COUNTY = re.compile(rf"^(?:the\s+)?(?P<c>{_CAP}(?:\s+{_CAP})?\s+County)\b(?!\s+Council)")
-# "Department of Social Services Director", "director of the county Department of ...".
-_BARE_DEPARTMENT = re.compile(
-    rf"(?:^(?:the\s+)?|\bthe\s+county\s+)(?P<d>Department\s+of\s+{_CAP}(?:\s+(?:{_CAP}|and|&))*)")
-_COUNTY_OFFICE = re.compile(r"\bCounty\b")
-_COUNTY_TITLE = re.compile(
-    r"(?:Commissioner|Supervisor|Sheriff)(?:\s+(?:Commissioner|Supervisor|Sheriff))?")
-
-
-def county_office(
-    text: str, role: str | None, honorific: str | None, publisher: str | None
-) -> str | None:
-    """The body of a county's own officer whose role names no county.
-
-    "Department of Social Services Director" at a county is that county's department; a
-    "County Commissioner" or "County Executive" serves the county itself. The county is the
-    publisher's, else the one the article names most often.
-    """
-    name = _home_county(text, publisher)
-    if name is None:
-        return None
-    if role and (department := _BARE_DEPARTMENT.search(role)):
-        words = department.group("d").split()
-        while words[-1].lower() in word_set("officials_role_heads.txt"):
-            words.pop()  # "Department of Social Services Director": the title is not the body
-        return f"{name} {' '.join(words)}"
-    said = " ".join(filter(None, (honorific, role)))
-    if _publisher_county(publisher) is not None and _COUNTY_TITLE.fullmatch(said):
-        return name  # a bare "Commissioner" or "Supervisor" of a county that publishes
-    return name if _COUNTY_OFFICE.search(said) and "Council" not in said else None
-
-
-def _home_county(text: str, publisher: str | None) -> str | None:
-    county = _publisher_county(publisher)
-    return county if county is not None else _most_named_county(text)
-
-
-@lru_cache(maxsize=256)  # asked twice for every official; the publishers are few
-def _publisher_county(publisher: str | None) -> str | None:
-    """"Kessler County" of "Kessler County Board of Supervisors": a US county publisher."""
-    county = _PUBLISHER_COUNTY.match(publisher or "")
-    return " ".join(county.group("c").split()) if county else None
-
-
-@lru_cache(maxsize=64)
-def _most_named_county(text: str) -> str | None:
-    """The county the article names most often (asked once per official: found once)."""
-    if "County" not in text:
-        return None  # `_COUNTY` needs the word: no search through the text
-    named = [" ".join(m.group("c").split()) for m in _COUNTY.finditer(text)]
-    return _most_common(named) if named else None
-
-
-def _most_common(names: list[str]) -> str:
-    """The name said most often; of names said equally often, the one said first (the choice
-    went by set order, which changes from one process to the next)."""
-    return Counter(names).most_common(1)[0][0]
 
 
 @cache
