@@ -213,16 +213,20 @@ MAX_ROWS = 500
 
 
 def _councils(text: str, publisher: str | None) -> Callable[[int], str | None]:
-    """The council named last before a character offset (else the publisher); the
-    councils are found only when a sentence first asks (a plain list as the memo:
-    decorating a closure with `functools.cache` per article cost more than the look-up)."""
-    memo: list[tuple[list[int], list[str]]] = []
+    """The council named last before a character offset (else the publisher); the text
+    is read for councils only as far as a sentence asks (one past the offset asked: the
+    councils before it are then all known), not past the last award sentence."""
+    starts: list[int] = []
+    names: list[str] = []
+    unread = [scope_words.each_council(text)]  # emptied once the text is read to its end
 
     def before(at: int) -> str | None:
-        if not memo:
-            found = scope_words.councils(text)
-            memo.append(([start for start, _ in found], [name for _, name in found]))
-        starts, names = memo[0]
+        while unread and (not starts or starts[-1] < at):
+            if (found := next(unread[0], None)) is None:
+                unread.clear()
+            else:
+                starts.append(found[0])
+                names.append(found[1])
         last = bisect_left(starts, at) - 1
         return names[last] if last >= 0 else publisher
     return before

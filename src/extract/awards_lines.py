@@ -67,10 +67,19 @@ def _colon_lines(text: str) -> Iterator[re.Match[str]]:
 def _title_line(line: re.Match[str]) -> list[Row]:
     """'Social Worker of the Year: Jo Smith, Hartley Council' as a results line."""
     cat = line["cat"].strip()
+    if not _title_category(cat):
+        return []
     name = _NAME.match(line["rest"])
-    if not _TITLE_CAT.fullmatch(cat) or name is None or len(name.group().split()) > 10:
+    if name is None or len(name.group().split()) > 10:
         return []
     return [_plain(cat, name.group(), line.start("rest"))]
+
+
+def _title_category(cat: str) -> bool:
+    """`_TITLE_CAT.fullmatch(cat)`, read only when a word each of its branches holds is
+    there ("Year", "Award", "Prize", a leading "Best"): most colon lines hold none."""
+    return ("Year" in cat or "Award" in cat or "Prize" in cat or cat.startswith("Best")) \
+        and _TITLE_CAT.fullmatch(cat) is not None
 
 
 def _plain(category: str, recipient: str, start: int) -> Row:

@@ -22,13 +22,14 @@ _LEVEL_RANK = {"shortlisted": 0, "finalist": 1, "runner-up": 2, "highly commende
                "bronze": 4, "silver": 5, "gold": 6, "winner": 6}
 _FOR_ITS = re.compile(
     rf"\bfor\s+(?:its|their|the|our|his|her)\s+(?P<name>{find.TITLE_PHRASE.pattern})")
-_CEREMONY_WORDS = re.compile(r"\b(?:ceremony|presented|announced|held|gala|dinner|luncheon)\b")
+_CEREMONY_WORD_LIST = ("ceremony", "presented", "announced", "held", "gala", "dinner", "luncheon")
+_CEREMONY_WORDS = re.compile(rf"\b(?:{'|'.join(_CEREMONY_WORD_LIST)})\b")
 
 
 def finish_rows(rows: list[Row], doc: Doc) -> list[Row]:
     text = doc_text(doc)
     ceremonies = find.ceremonies(text)
-    article_date = _article_date([text[low:high] for low, high in sentence_bounds(doc)])
+    article_date = _article_date(text, sentence_bounds(doc))
     antecedent = Antecedents(text)
     at = [offset for offset, _ in ceremonies]
     read = _SentenceReading(text)
@@ -118,17 +119,26 @@ class _SentenceReading:
         return self.named[bounds]
 
 
-def _article_date(sentences: list[str]) -> Callable[[str | None], str | None]:
+def _article_date(text: str,
+                  bounds: list[tuple[int, int]]) -> Callable[[str | None], str | None]:
     """The date of the first sentence naming the ceremony or telling of one, per ceremony
-    (rows share few ceremonies: each is looked up once)."""
+    (rows share few ceremonies: each is looked up once; sentences are cut from the text
+    only as far as the first such one)."""
     @cache
     def date(ceremony: str | None) -> str | None:
-        for words in sentences:
+        for low, high in bounds:
+            words = text[low:high]
             named = ceremony and ceremony in words
-            if (named or _CEREMONY_WORDS.search(words)) and (found := scope_words.date_in(words)):
+            if (named or _tells_of_ceremony(words)) and (found := scope_words.date_in(words)):
                 return found
         return None
     return date
+
+
+def _tells_of_ceremony(words: str) -> bool:
+    """`_CEREMONY_WORDS.search(words)`, scanned only when one of its words is there."""
+    return any(word in words for word in _CEREMONY_WORD_LIST) \
+        and _CEREMONY_WORDS.search(words) is not None
 
 
 

@@ -5,6 +5,7 @@ before; the council a sentence means; a date in a sentence."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from extract.awards_find import words
 
@@ -29,14 +30,19 @@ def resolve(recipient: str, council: str | None) -> str:
 
 
 def councils(text: str) -> list[tuple[int, str]]:
-    """Councils named in running text; an entry opening a list line ("Fife Council: Kinship
-    Hub") is one of many on a shortlist, never "the council" of a later sentence.
+    return list(each_council(text))
+
+
+def each_council(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, name) of the councils named in running text, in order; an entry opening a
+    list line ("Fife Council: Kinship Hub") is one of many on a shortlist, never "the
+    council" of a later sentence.
 
     The "council" pattern (awards_words.jsonl) reads at most 12 capitalised words of at
     most 41 characters before "Council": unbounded, every capital of a long capitalised
     run with no "Council" in it rescanned the rest of the run (quadratic)."""
-    return [(m.start(), m.group()) for m in words()["council"].finditer(text)
-            if not (_opens_line(text, m.start()) and _LIST_SEP.match(text, m.end()))]
+    return ((m.start(), m.group()) for m in words()["council"].finditer(text)
+            if not (_opens_line(text, m.start()) and _LIST_SEP.match(text, m.end())))
 
 
 def _opens_line(text: str, at: int) -> bool:
@@ -71,7 +77,16 @@ def repeats_prize(scope: str) -> bool:
     return bool(_THE_PRIZE.match(scope))
 
 
+# Every _DATE match holds one of these: "day" (a weekday, "yesterday"), "night", a slash
+# (12/06/2024) or a piece of a month's name. A sentence holding none is not scanned (the
+# regex opens with a word boundary, so it is tried at every offset).
+_DATE_PIECES = ("day", "night", "/", "uary", "March", "April", "May", "June", "July",
+                "August", "ber")
+
+
 def date_in(text: str) -> str | None:
+    if not any(piece in text for piece in _DATE_PIECES):
+        return None
     match = _DATE.search(text)
     return match.group().removeprefix("on ").strip() if match else None
 

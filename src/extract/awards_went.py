@@ -27,10 +27,18 @@ _MEDAL_FOR = re.compile(r"\b(?P<level>gold|silver|bronze)\s+(?:award|prize|medal
                         re.IGNORECASE)
 
 
+# The verb part of _WENT_TO alone: a sentence where it is nowhere holds no _WENT_TO match.
+# It opens with a literal (the whole regex opens with look-behinds, tried at every offset),
+# so most sentences ("won" in them, "went to" not) are ruled out by a quicker scan.
+_WENT_VERB_ANYWHERE = re.compile(_WENT_VERB)
+
+
 def went_to(sentence: str) -> list[tuple[int, str, str | None]]:
     """'the X category, which went to Y Council': (offset, recipient, category) winners;
     'The award went to Y' names a winner and no category."""
     found: list[tuple[int, str, str | None]] = []
+    if _WENT_VERB_ANYWHERE.search(sentence) is None:
+        return found
     for match in _WENT_TO.finditer(sentence):
         cats = find.categories(sentence[:match.start()])
         name = _WENT_NAME.match(sentence, match.end())

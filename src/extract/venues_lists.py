@@ -80,11 +80,30 @@ def _labelled(doc: Doc, names: list[Span]) -> list[tuple[Span, Span]]:
     """"Location: The Atrium, Civic Centre, Quay Street": the field is the venue, unless
     it says the session is online or has no single place ("Various", "TBC")."""
     found = []
-    for match in _label_regex().finditer(doc_text(doc)):
+    for match in _label_lines(doc_text(doc)):
         value = match.group("value").rstrip(" \t,.;|")
         pair = _list_pair(doc, match.start("value"), match.start("value") + len(value), names)
         if pair:
             found.append(pair)
+    return found
+
+
+_FIELD_SEPARATOR = re.compile("[:：|]")
+
+
+def _label_lines(text: str) -> list[re.Match[str]]:
+    """`_label_regex().finditer(text)`, tried only at the start of lines holding a field
+    separator: a match starts a line (`^`), stays on it and holds a separator, so no other
+    line can hold one (most articles have a few such lines and tens of others)."""
+    found: list[re.Match[str]] = []
+    label, end = _label_regex(), -1  # where the last line tried ends
+    for separator in _FIELD_SEPARATOR.finditer(text):
+        if separator.start() < end:
+            continue  # each line is tried once
+        start = text.rfind("\n", 0, separator.start()) + 1
+        end = text.find("\n", separator.start()) % (len(text) + 1)  # no newline: the end
+        if (match := label.match(text, start)) is not None:
+            found.append(match)
     return found
 
 

@@ -1,0 +1,112 @@
+"""Faster award readings are the slower ones they replaced: each old form is kept here as
+the reference and compared on random texts made of the pieces the readings look for."""
+
+from __future__ import annotations
+
+import random
+import re
+from bisect import bisect_left
+
+import pytest
+
+from extract import awards, awards_lines, awards_merge, awards_went
+from extract import awards_find as find
+from extract import awards_scope as scope_words
+
+# Pieces that matter to the readings (dates, ceremony words, council names, titles, verbs)
+# and plain filler; random texts are made of them.
+PIECES = (
+    "Monday", "on Friday", "last Saturday night", "yesterday", "12/06/2024", "3/4/19",
+    "14th", "3", "January", "Febuary", "March", "May 2024", "September", "December 2023",
+    "day", "night", "/", "ceremony", "presented", "announced", "held", "gala", "dinner",
+    "luncheon", "Gala", "heldover", "Fife Council", "Westshire County Council", "the council",
+    "Council", "council’s", "Team of the Year", "Best", "Best Employer", "Award", "Prize",
+    "Year", "Awards", "went to", "goes to", "was won by", "was awarded to", "was presented to",
+    "which", "that", "the", "category", "award", "prize", "Hartley Hub", "won", "went",
+    "Kinship", "Jo Smith", ",", ".", ":", "–", "-", "\n", "\n\n", "  ", "(", ")", "’s",
+)
+
+
+def random_texts(seed: int, count: int, size: int) -> list[str]:
+    rng = random.Random(seed)
+    return [" ".join(rng.choice(PIECES) for _ in range(rng.randint(1, size)))
+            for _ in range(count)]
+
+
+TEXTS = random_texts(7, 3000, 30)
+
+
+def test_awards_speed_date_in_gate_keeps_every_date() -> None:
+    def old(text: str) -> str | None:
+        match = scope_words._DATE.search(text)
+        return match.group().removeprefix("on ").strip() if match else None
+
+    found = [scope_words.date_in(text) for text in TEXTS]
+    assert found == [old(text) for text in TEXTS]
+    assert sum(f is not None for f in found) > 300  # the cases do hold dates
+
+
+def test_awards_speed_ceremony_words_gate() -> None:
+    told = [awards_merge._tells_of_ceremony(text) for text in TEXTS]
+    assert told == [bool(awards_merge._CEREMONY_WORDS.search(text)) for text in TEXTS]
+    assert 300 < sum(told) < len(TEXTS)
+
+
+@pytest.mark.parametrize("cat", [
+    "Team of the Year", "Best Employer", "Leaving Care Award", "Innovation Prize", "Time",
+    "Venue", "Yearbook", "Best", "Awarded", "Contact", "The Best Team", "Years of Service",
+])
+def test_awards_speed_title_category_gate(cat: str) -> None:
+    assert awards_lines._title_category(cat) == bool(awards_lines._TITLE_CAT.fullmatch(cat))
+
+
+def test_awards_speed_title_category_gate_random() -> None:
+    cats = [text.strip() for text in TEXTS]
+    kept = [awards_lines._title_category(cat) for cat in cats]
+    assert kept == [bool(awards_lines._TITLE_CAT.fullmatch(cat)) for cat in cats]
+    assert sum(kept) > 100
+
+
+def _old_went_to(sentence: str) -> list[tuple[int, str, str | None]]:
+    """awards_went.went_to as it was, without the verb test first."""
+    w = awards_went
+    found: list[tuple[int, str, str | None]] = []
+    for match in w._WENT_TO.finditer(sentence):
+        cats = find.categories(sentence[:match.start()])
+        name = w._WENT_NAME.match(sentence, match.end())
+        bare = not re.match(r"which|that", match.group()) and not w._PRIZE_WORD_BEFORE.search(
+            sentence, 0, match.start())
+        if bare and cats and sentence[cats[-1][1]:match.start()].strip():
+            continue
+        prize_only = w._PRIZE_WORD_BEFORE.search(sentence, 0, match.start()) is not None
+        if name and (cats or prize_only):
+            found.append((name.start(), name.group(), cats[-1][2] if cats else None))
+    return found
+
+
+def test_awards_speed_went_to_verb_gate() -> None:
+    found = [awards_went.went_to(text) for text in TEXTS]
+    assert found == [_old_went_to(text) for text in TEXTS]
+    assert sum(bool(f) for f in found) > 50
+
+
+def _old_councils(text: str, publisher: str | None):  # type: ignore[no-untyped-def]
+    """awards._councils as it was: every council of the text read at the first question."""
+    found = scope_words.councils(text)
+    starts, names = [s for s, _ in found], [n for _, n in found]
+
+    def before(at: int) -> str | None:
+        last = bisect_left(starts, at) - 1
+        return names[last] if last >= 0 else publisher
+    return before
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_awards_speed_councils_read_as_far_as_asked(seed: int) -> None:
+    rng = random.Random(seed)
+    for text in random_texts(seed, 300, 60):
+        offsets = [rng.randint(0, len(text) + 1) for _ in range(rng.randint(1, 6))]
+        if seed % 2 == 0:
+            offsets.sort()  # sentences ask in text order; other orders must work too
+        lazy, eager = awards._councils(text, "P"), _old_councils(text, "P")
+        assert [lazy(at) for at in offsets] == [eager(at) for at in offsets]
