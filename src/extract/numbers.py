@@ -215,12 +215,19 @@ def _quantity_in(text: str, match: re.Match[str], offset: int) -> Quantity | Non
     words are read from `text` ("20 OR MORE" and "20 or more" are read alike, but not
     every reader ignores case)."""
     plus, qual = match.start("plus"), match.start("qual")
-    read = _interpret(text[match.start("core"):match.end("core")],
-                      None if plus < 0 else text[plus:match.end("plus")],
-                      None if qual < 0 else text[qual:match.end("qual")])
+    return count_in(text, match.start(), match.end(), offset,
+                    core=text[match.start("core"):match.end("core")],
+                    plus=None if plus < 0 else text[plus:match.end("plus")],
+                    qual=None if qual < 0 else text[qual:match.end("qual")])
+
+
+def count_in(text: str, start: int, end: int, offset: int, *, core: str,
+             plus: str | None = None, qual: str | None = None) -> Quantity | None:
+    """The quantity of a phrase at `start`-`end` of `text` from its groups' words."""
+    read = _interpret(core, plus, qual)
     if read is None:
         return None
-    return Quantity(match.start() + offset, match.end() + offset, read.value, read.value_max,
+    return Quantity(start + offset, end + offset, read.value, read.value_max,
                     read.value_from, read.unit, read.qualifier, read.vague)
 
 

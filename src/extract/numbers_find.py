@@ -19,6 +19,7 @@ from extract.numbers import (
     _quantity_in,
     _quantity_source,
     _words,
+    count_in,
     quantity_regex,
 )
 from extract.regex_words import by_first_letter
@@ -120,11 +121,20 @@ def find_quantities(text: str, *, offset: int = 0,
     lowered = _lowered_regexes()
     if lowered is not None and folds_as_lower(text):
         (pattern, lead), target = lowered, text.lower()
+        counts = _count_words()
     else:  # (compiled only for such a text: it takes a tenth of a second)
-        pattern, lead, target = quantity_regex(), lead_regex(), text
+        pattern, lead, target, counts = quantity_regex(), lead_regex(), text, None
     for start in _starts(target, anchors, lead=lead):
         if start < end:
             continue  # inside the phrase found last, as finditer resumes at its end
+        known = None if counts is None else _bare_count(target, start, counts)
+        if known is not None:  # decided without the regex
+            if known >= 0:
+                end = known
+                quantity = count_in(text, start, end, offset, core=text[start:end])
+                if quantity is not None:
+                    found.append(quantity)
+            continue
         match = pattern.match(target, start)
         if match is None:
             continue
@@ -133,3 +143,66 @@ def find_quantities(text: str, *, offset: int = 0,
         if quantity is not None:
             found.append(quantity)
     return found
+
+
+# The lowered quantity regex at a digit run mostly reads that run alone, or nothing; the
+# characters around the run tell which at a fraction of the regex's cost (`_bare_count`).
+# These follow `numbers._parts`: the digits' look-behind, and the words read after a
+# number and white space ("12 to 15", "three or four", "one in four", "three out of
+# five", "12 or more"); a percent word may follow it too (`_count_words`).
+_DIGIT_RUN = re.compile(r"\d+")
+_GLUED_BEFORE = re.compile(r"[\w£$€.,/:]")
+_GLUED_AFTER = re.compile(r"[^\W\d]")
+_AFTER_COUNT = re.compile(r"\s+([a-z]*)|[;:!?)]|[.,](?!\d)|\Z")
+_CONTINUATIONS = frozenset({"to", "or", "in", "out"})
+_NO_PHRASE = -1
+
+
+@lru_cache(maxsize=1)
+def _count_words() -> tuple[str, ...] | None:
+    """The letters each percent word begins with ("per", "pc"), or None where a percent
+    pattern may begin with something else that could be a letter, or where a number
+    word holds a digit: then `_bare_count` is not used."""
+    w = _words()
+    listed = [*w["cardinal"], *w["scale"], *w["numerator"], *w["denominator"], *w["vague"],
+              *(phrase for phrase, _ in w["qualifier"])]
+    if any(char.isdigit() for word in listed for char in word):
+        return None
+    letters = []
+    for source in w["percent"]:
+        if "|" in source:
+            return None
+        lead = re.match(r"[a-z]*(?![?*+{])", source)  # ("pe?r" requires only "p")
+        if lead and lead.group():
+            letters.append(lead.group())
+        elif not source or source[0].isalnum() or source[0] in "\\[(.":
+            return None  # (a literal such as "%" never matches a letter)
+    return tuple(letters)
+
+
+def _bare_count(target: str, start: int, percent: tuple[str, ...]) -> int | None:
+    """Where the lowered quantity regex's match at `start` of the lowered `target` ends
+    when it is the digit run there alone; `_NO_PHRASE` where it has no match; None where
+    only the regex can tell. A run glued to what precedes it ("14:30", "£4") is no
+    number, unless a "1" may open "1 in 4"; one followed by a letter ("10am") is none
+    either, unless the letters may be a percent word ("9pc"); one followed by the end,
+    punctuation, or white space and a word that neither continues the
+    phrase nor is a percent word, is a number alone ("14 staff", "in 2023.", "18:30").
+    (Only "." and "," may go on a number: "4.5", "1,200".)"""
+    run = _DIGIT_RUN.match(target, start)
+    if run is None:
+        return None
+    end = run.end()
+    if start and _GLUED_BEFORE.match(target, start - 1):
+        return None if target.startswith("1", start) and end == start + 1 else _NO_PHRASE
+    if target.startswith("0", start) and end > start + 1:
+        return None  # "07700": the regex decides
+    if _GLUED_AFTER.match(target, end):
+        return None if target.startswith(percent, end) else _NO_PHRASE
+    after = _AFTER_COUNT.match(target, end)
+    if after is None:
+        return None
+    word = after.group(1)
+    if word is not None and (not word or word in _CONTINUATIONS or word.startswith(percent)):
+        return None
+    return end
