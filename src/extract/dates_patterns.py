@@ -16,6 +16,7 @@ from spacy.vocab import Vocab
 
 from extract.doctext import doc_text, token_view
 from extract.patterns_data import pattern_rows
+from extract.regex_words import by_first_letter
 
 
 def read_jsonl(name: str) -> list[dict[str, Any]]:
@@ -30,10 +31,20 @@ def word_lists() -> dict[str, tuple[str, ...]]:
 
 @cache
 def cue_regex(list_name: str) -> re.Pattern[str]:
-    """A whole-word, case-insensitive regex for one word list."""
+    """A whole-word, case-insensitive regex for one word list, longer words first.
+
+    The words are grouped by first letter (see `regex_words`): the engine tries the
+    pattern at every character, and one letter test rules out a group. ASCII words are
+    lower-cased for the grouping (under IGNORECASE their case changes nothing), so no
+    two groups can match at one place and the first word that matches is the same."""
     words = sorted(word_lists()[list_name], key=len, reverse=True)
-    alternatives = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words)
+    alternatives = by_first_letter([w.lower() if w.isascii() else w for w in words],
+                                   tail=_cue_tail, sort_letters=False)
     return re.compile(rf"(?<![\w’'])(?:{alternatives})(?![\w’'])", re.I)
+
+
+def _cue_tail(rest: str) -> str:
+    return re.escape(rest).replace(r"\ ", r"\s+")
 
 
 # spaCy names bits 19-63 of a lexeme's flags FLAG19..FLAG63, free for custom flags.

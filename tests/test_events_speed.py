@@ -1,0 +1,85 @@
+"""Faster definitions in dates and events checked against the ones they replaced."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+from spacy.language import Language
+
+from extract.dates_patterns import cue_regex, word_lists
+from extract.events_sentences import group_spans
+
+_LISTS = sorted(word_lists())
+
+
+def _old_cue_regex(list_name: str) -> re.Pattern[str]:
+    """The definition before words were grouped by first letter."""
+    words = sorted(word_lists()[list_name], key=len, reverse=True)
+    alternatives = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words)
+    return re.compile(rf"(?<![\w’'])(?:{alternatives})(?![\w’'])", re.I)
+
+
+CUE_TEXTS = [
+    "The event will be held online via Zoom.",
+    "It WAS held at the Town Hall; members Took  Place in the vote.",
+    "Published: 3 May 2024 | Last updated 4 May",
+    "we'll meet, they’ll go, it shall be; upcoming events",
+    "Applications close on 2 June. Deadline: Friday.",
+    "İstanbul ſaid the Kelvin K was held",  # letters IGNORECASE folds unlike ASCII
+    "",
+]
+
+
+def _random_texts(seed: int, count: int) -> list[str]:
+    """Texts made of cue words, their pieces and odd characters, in random case."""
+    rng = random.Random(seed)
+    pieces = [w for name in _LISTS for w in word_lists()[name]]
+    pieces += [" ", "  ", "\n", ",", "'", "’", "x", "ed", "ſ", "İ", "ı", "K", "_", "1"]
+    texts = []
+    for _ in range(count):
+        words = [rng.choice(pieces) for _ in range(rng.randint(1, 12))]
+        text = rng.choice(["", " "]).join(words)
+        texts.append("".join(c.upper() if rng.random() < 0.2 else c for c in text))
+    return texts
+
+
+@pytest.mark.parametrize("list_name", _LISTS)
+def test_events_speed_cue_regex_matches_old(list_name: str) -> None:
+    old, new = _old_cue_regex(list_name), cue_regex(list_name)
+    assert new.pattern != old.pattern  # the grouped form is the one under test
+    for text in CUE_TEXTS + _random_texts(len(list_name), 400):
+        assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
+        assert new.sub(" ", text) == old.sub(" ", text)
+
+
+def _spans(nlp: Language, text: str, key: str) -> list[tuple[int, int, str]]:
+    doc = nlp(text)
+    return [(s.start_char, s.end_char, s.label_) for s in group_spans(doc, key)]
+
+
+GROUP_TEXTS = [
+    ("The jobs fair is on Saturday 8 June from 10am to 2pm.", "dates"),
+    ("The jobs fair is on Saturday 8 June from 10am to 2pm.", "times"),
+    ("The jobs fair is on Saturday 8 June from 10am to 2pm.", "gatherings"),
+    ("No dates here at all.", "dates"),
+]
+
+
+@pytest.mark.parametrize(("text", "key"), GROUP_TEXTS)
+def test_events_speed_group_spans_equal_group(nlp: Language, text: str, key: str) -> None:
+    doc = nlp(text)
+    kept = group_spans(doc, key)
+    assert [(s.start, s.end, s.label_) for s in kept] == [
+        (s.start, s.end, s.label_) for s in doc.spans[key]]
+
+
+def test_events_speed_group_spans_follow_changed_group(nlp: Language) -> None:
+    """A group replaced or added to after the component ran is read, not the kept list."""
+    doc = nlp("The jobs fair is on Saturday 8 June. The talk is on 9 June.")
+    assert len(group_spans(doc, "dates")) == 2
+    doc.spans["dates"] = list(doc.spans["dates"])[:1]
+    assert len(group_spans(doc, "dates")) == 1
+    doc.spans["times"].append(doc[0:1])
+    assert [s.start for s in group_spans(doc, "times")] == [0]
