@@ -48,6 +48,7 @@ from extract.officials_county import (
     _publisher_county,
     county_office,
 )
+from extract.quotes_subject import _SENTENCE_END, clause_floor
 
 
 def _reference_name_runs(text: str) -> list[list[Tok]]:
@@ -225,3 +226,27 @@ def test_people_speed_county_office_reads_the_role_first() -> None:
         answers.add(answer)
         assert county_office(*args) == answer, args
     assert len(answers) > 4  # the cases reach several bodies and None
+
+
+def _reference_clause_floor(text: str, pos: int, floor: int) -> int:
+    """`clause_floor` as it was: every sentence end of the window searched."""
+    start = max(floor, pos - 600)
+    for match in _SENTENCE_END.finditer(text, max(floor, pos - 400), pos):
+        start = match.end()
+    return start
+
+
+def test_people_speed_clause_floor_from_the_last_sentence_end() -> None:
+    rng = random.Random(3)
+    pieces = (".", "!", "?", "\n", " ", "  ", "\t", "\xa0", "”", "’", "'", '"', "“", "‘", "A",
+              "a", "Ann", "said", ". ", ".\n\n", "\n \n", "?” ", "’ ", ". The", "x" * 150,
+              " " * 90, ".” \n \n  ")
+    floors = set()
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 60)))
+        pos = rng.randint(0, len(text))
+        floor = rng.randint(0, pos) if rng.random() < 0.7 else 0
+        answer = _reference_clause_floor(text, pos, floor)
+        floors.add(answer - max(floor, pos - 600))
+        assert clause_floor(text, pos, floor) == answer, (text, pos, floor)
+    assert len(floors) > 50  # sentence ends found at many places, and none found

@@ -87,11 +87,42 @@ _SUBJECT_REACH = 600
 
 
 def clause_floor(text: str, pos: int, floor: int) -> int:
-    """Start of the sentence holding `pos` (not before `floor`, nor far before `pos`)."""
-    start = max(floor, pos - _SUBJECT_REACH)
-    for match in _SENTENCE_END.finditer(text, max(floor, pos - 400), pos):
-        start = match.end()
-    return start
+    """Start of the sentence holding `pos` (not before `floor`, nor far before `pos`): the
+    end of the last `_SENTENCE_END` match of a search from `max(floor, pos - 400)` to `pos`.
+
+    The search is made from just before the last place a match starts, found back from `pos`
+    (searching the whole window cost most of the reported-speech time): the match there, or
+    one holding it, is the search's last. Its search starts after a character that no match
+    holds after its first (no closing mark, white space or sentence end), so it finds what
+    the search from the window's start finds from there on."""
+    low = max(floor, pos - 400)
+    last = _last_end_start(text, low, pos)
+    if last is None:
+        return max(floor, pos - _SUBJECT_REACH)
+    start = last
+    while start > low and (text[start - 1] in _END_INSIDE or text[start - 1].isspace()):
+        start -= 1
+    end = last
+    for match in _SENTENCE_END.finditer(text, start, pos):
+        end = match.end()
+    return end
+
+
+# What a sentence end may hold: its first character and a closing mark after it (white space
+# is asked apart).
+_END_INSIDE = ".!?\n”\"’'"
+_END_FIRST = (".", "!", "?", "\n")
+
+
+def _last_end_start(text: str, low: int, pos: int) -> int | None:
+    """The last position in [low, pos) where `_SENTENCE_END` matches (the text cut at `pos`)."""
+    found = [text.rfind(char, low, pos) for char in _END_FIRST]
+    while (at := max(found)) >= 0:
+        if _SENTENCE_END.match(text, at, pos):
+            return at
+        k = found.index(at)
+        found[k] = text.rfind(_END_FIRST[k], low, at)
+    return None
 
 
 # "said" ... "and", up to 80 characters apart (`LEAD_VERB`).
