@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 import re
 from bisect import bisect_left
+from itertools import pairwise
 
 import pytest
 
@@ -110,3 +111,29 @@ def test_awards_speed_councils_read_as_far_as_asked(seed: int) -> None:
             offsets.sort()  # sentences ask in text order; other orders must work too
         lazy, eager = awards._councils(text, "P"), _old_councils(text, "P")
         assert [lazy(at) for at in offsets] == [eager(at) for at in offsets]
+
+
+def _old_article_date(sentences: list[str]):  # type: ignore[no-untyped-def]
+    """awards_merge._article_date as it was: every sentence read in turn."""
+    def date(ceremony: str | None) -> str | None:
+        for words in sentences:
+            named = ceremony and ceremony in words
+            if (named or awards_merge._CEREMONY_WORDS.search(words)) and (
+                    found := scope_words.date_in(words)):
+                return found
+        return None
+    return date
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_awards_speed_article_date_from_sentences_holding_words(seed: int) -> None:
+    rng = random.Random(seed)
+    ceremonies = [None, "", "Gala", "Fife Council", "Team of the Year", "Awards", "held over"]
+    for text in random_texts(100 + seed, 400, 80):
+        cuts = sorted({0, len(text), *(rng.randint(0, len(text)) for _ in range(6))})
+        # sentences with gaps between them, as white space between sentences leaves
+        bounds = [(low + (rng.random() < 0.3), high) for low, high in pairwise(cuts)]
+        bounds = [(low, high) for low, high in bounds if low < high]
+        new = awards_merge._article_date(text, bounds)
+        old = _old_article_date([text[low:high] for low, high in bounds])
+        assert [new(c) for c in ceremonies] == [old(c) for c in ceremonies]

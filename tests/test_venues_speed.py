@@ -4,8 +4,9 @@ compared on random texts made of the pieces the readings look for."""
 from __future__ import annotations
 
 import random
+import re
 
-from extract import venues_lists
+from extract import venues_lists, venues_records
 
 PIECES = ("Venue", "venue", "Location", "LOCATION", "Where", "Address", "Meeting place",
           "Venue and time", ":", "：", "|", " ", "\t", "\n", "\n\n", "-", "10:30",
@@ -25,3 +26,19 @@ def test_venues_speed_label_lines_are_the_label_regex_matches() -> None:
     found = [spans(venues_lists._label_lines(text)) for text in texts]
     assert found == [spans(venues_lists._label_regex().finditer(text)) for text in texts]
     assert sum(len(f) for f in found) > 300
+
+
+def _old_canonical_form(written: str) -> str:
+    joined = " ".join(written.rstrip(" \t\n,;:").split())
+    joined = re.sub(r"^the\s+", "", joined, flags=re.I)
+    room = venues_records._ROOM_IN.match(joined) or venues_records._AT.match(joined)
+    return room.group(1) if room else joined
+
+
+def test_venues_speed_canonical_form() -> None:
+    pieces = ("the", "The", "THE", "Gower Suite", "at", "of", "in", "Guildhall", "Room 2", ",",
+              ";", " ", "\n", "Committee Room", "Hall", "Central Library")
+    rng = random.Random(5)
+    for _ in range(3000):
+        written = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        assert venues_records._canonical_form(written) == _old_canonical_form(written)

@@ -4,7 +4,7 @@ and a headline that only repeats the body dropped."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import Any
@@ -124,15 +124,40 @@ def _article_date(text: str,
     """The date of the first sentence naming the ceremony or telling of one, per ceremony
     (rows share few ceremonies: each is looked up once; sentences are cut from the text
     only as far as the first such one)."""
+    holding = _Holding(text, bounds)
+
     @cache
     def date(ceremony: str | None) -> str | None:
-        for low, high in bounds:
-            words = text[low:high]
+        # only a sentence holding the ceremony's name or a ceremony word can tell of it
+        candidates = set().union(*map(holding, _CEREMONY_WORD_LIST))
+        for k in sorted(candidates.union(holding(ceremony)) if ceremony else candidates):
+            words = text[bounds[k][0]:bounds[k][1]]
             named = ceremony and ceremony in words
             if (named or _tells_of_ceremony(words)) and (found := scope_words.date_in(words)):
                 return found
         return None
     return date
+
+
+class _Holding:
+    """The indexes of the sentences whose text holds a string, found by searching the
+    whole text once per string (not each sentence in turn)."""
+
+    def __init__(self, text: str, bounds: list[tuple[int, int]]) -> None:
+        self.text, self.bounds = text, bounds
+        self.lows = [low for low, _ in bounds]
+        self.found: dict[str, set[int]] = {}
+
+    def __call__(self, word: str) -> set[int]:
+        if (found := self.found.get(word)) is None:
+            found = self.found[word] = set()
+            at = self.text.find(word)
+            while at != -1:  # every occurrence, overlapping ones too
+                k = bisect_right(self.lows, at) - 1  # the sentence it starts in, if any
+                if k >= 0 and at + len(word) <= self.bounds[k][1]:
+                    found.add(k)
+                at = self.text.find(word, at + 1)
+        return found
 
 
 def _tells_of_ceremony(words: str) -> bool:

@@ -228,7 +228,7 @@ def _phrase(name: Span, walks: Walks) -> Span:
         start = room.start()  # "the fellowship hall at First Methodist Church"
     elif doc_text(doc)[max(0, start - 4):start].lower() == "the ":
         start -= 4
-    end, _ = walks(name.end_char, room=name[-1].text in words()["room_nouns"])
+    end, _ = walks(name.end_char, room=token_view(doc).texts[name.end - 1] in words()["room_nouns"])
     return doc.char_span(start, end, alignment_mode="expand") or name
 
 

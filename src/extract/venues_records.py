@@ -8,7 +8,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from extract.article import ArticleContext
-from extract.doctext import doc_text, span_text
+from extract.doctext import doc_text, span_text, token_view
+from extract.events_sentences import sentence
 from extract.schema import Venue
 from extract.venues_attach import Walks, name_end, name_locality, place_ok, walks_for
 from extract.venues_lists import TokenRanges
@@ -52,9 +53,22 @@ def _canonical(name: Span, ends: dict[int, int]) -> str:
     """The name with the rooms and building joined to it ("Committee Room 2, County Hall",
     "Gower Suite at the Guildhall"), whitespace normalised, without a leading "the"."""
     text = doc_text(name.doc)
-    end = name_end(text, name.end_char, ends, room=name[-1].text in words()["room_nouns"])
-    joined = " ".join(text[name.start_char:end].rstrip(" \t\n,;:").split())
-    joined = re.sub(r"^the\s+", "", joined, flags=re.I)
+    end = name_end(text, name.end_char, ends, room=_ends_in_room(name))
+    return _canonical_form(text[name.start_char:end])
+
+
+def _ends_in_room(name: Span) -> bool:
+    """Whether the name's last word is a room noun, read from the token lists (no Token)."""
+    return token_view(name.doc).texts[name.end - 1] in words()["room_nouns"]
+
+
+_THE = re.compile(r"^the\s+", re.I)
+
+
+@lru_cache(maxsize=4096)  # the same names recur across a run's articles
+def _canonical_form(written: str) -> str:
+    joined = " ".join(written.rstrip(" \t\n,;:").split())
+    joined = _THE.sub("", joined)
     # "Gower Suite at the Guildhall" is written "Gower Suite, Guildhall" too: the room
     # alone is the part every way of writing it shares.
     room = _ROOM_IN.match(joined) or _AT.match(joined)
@@ -69,6 +83,7 @@ def phrase_bounds(phrase: Span) -> tuple[int, int]:
     return phrase.start_char, phrase.start_char + len(text)
 
 
+@lru_cache(maxsize=4096)
 def _key(name: str) -> str:
     return re.sub(r"[^\w ]", "", name.lower().replace("’", "'"))
 
@@ -80,8 +95,7 @@ def _people(doc: Doc) -> list[Span]:
 def _stated(phrase: Span, name: Span, walks: Walks) -> str | None:
     """The locality the mention itself attaches ("..., Bexmoor", "... in Riverton"), or
     "the town centre"; None when the mention names no place."""
-    room = name[-1].text in words()["room_nouns"]
-    _, stated = walks(name.end_char, room=room)
+    _, stated = walks(name.end_char, room=_ends_in_room(name))
     if stated is None and phrase.end_char > name.end_char:
         tail = doc_text(phrase.doc)[name.end_char:phrase.end_char].rstrip(" \t\n.,;:")
         last = _LAST_PLACE.search(tail)
@@ -105,7 +119,8 @@ def _session_town(name: Span) -> str | None:
     """"Hamilton / Tuesday 10 June / 12.30pm / Gallagher Lounge" or "Bunbury – Tuesday 22
     October, 5.30pm" above the venue: a session block that opens with its town."""
     text = doc_text(name.doc)
-    start = text.rfind("\n\n", 0, name.start_char) + 2 if "\n\n" in text[:name.start_char] else 0
+    blank = text.rfind("\n\n", 0, name.start_char)
+    start = blank + 2 if blank >= 0 else 0
     lead = _SESSION_LEAD.match(text, start)
     if lead is None or lead.end() > name.start_char or not place_ok(lead.group("town")) or any(
             g.start_char < lead.end() and lead.start() < g.end_char
@@ -120,7 +135,7 @@ def _session_town(name: Span) -> str | None:
 def _town_before(name: Span) -> str | None:
     """"It moves to Mackay on Wednesday ... at the Pioneer Valley Library": the town the
     sentence has just named."""
-    sent = name.sent
+    sent = sentence(name)  # `name.sent` walks the tokens back on every call
     before = doc_text(name.doc)[max(sent.start_char, name.start_char - _TOWN_REACH):name.start_char]
     towns = [m.group(1) for m in _IN_TOWN.finditer(before) if place_ok(m.group(1))
              and not _previous_word(before[:m.start()])[:1].isupper()]
