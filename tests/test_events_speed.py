@@ -7,8 +7,10 @@ import re
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Span
 
 from extract.dates_patterns import cue_regex, word_lists
+from extract.events_near import Rivals, closest_rival, nearest_owned
 from extract.events_sentences import group_spans
 
 _LISTS = sorted(word_lists())
@@ -83,3 +85,45 @@ def test_events_speed_group_spans_follow_changed_group(nlp: Language) -> None:
     assert len(group_spans(doc, "dates")) == 1
     doc.spans["times"].append(doc[0:1])
     assert [s.start for s in group_spans(doc, "times")] == [0]
+
+
+def _old_nearest_owned(anchor: Span, spans: list[Span], rivals: list[Span]) -> Span | None:
+    """The definition before a lone rival was answered without measuring."""
+    if not spans:
+        return None
+
+    def gap_to(span: Span) -> int:
+        return max(0, anchor.start_char - span.end_char, span.start_char - anchor.end_char)
+
+    if not rivals:
+        return spans[0] if len(spans) == 1 else min(spans, key=gap_to)
+    order = sorted(range(len(spans)), key=lambda i: (gap_to(spans[i]), i))
+    prepared = Rivals(rivals)
+    for i in order:
+        if closest_rival(prepared, spans[i], same_item=True) == anchor:
+            return spans[i]
+    return None
+
+
+_NEAR_TEXT = ("Drop-in on Wed 12 March, 2pm, at Lowther Library\nEvening on Tues 18 March "
+              "at 6pm in the Grange Hall, then on Friday at the Old Corn Exchange.")
+
+
+def test_events_speed_nearest_owned_matches_old(nlp: Language) -> None:
+    doc = nlp(_NEAR_TEXT)
+    rng = random.Random(7)
+    n = len(doc)
+
+    def some_span() -> Span:
+        start = rng.randrange(n)
+        return doc[start:min(n, start + rng.randint(1, 3))]
+
+    for _ in range(600):
+        spans = sorted((some_span() for _ in range(rng.randint(0, 4))),
+                       key=lambda s: s.start_char)
+        rivals = sorted((some_span() for _ in range(rng.randint(0, 3))),
+                        key=lambda s: s.start_char)
+        anchor = rng.choice(rivals) if rivals and rng.random() < 0.7 else some_span()
+        expected = _old_nearest_owned(anchor, spans, rivals)
+        assert nearest_owned(anchor, spans, rivals) == expected
+        assert nearest_owned(anchor, spans, Rivals(rivals)) == expected

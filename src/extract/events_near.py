@@ -208,8 +208,19 @@ def nearest_owned(anchor: Span, spans: list[Span], rivals: list[Span] | Rivals) 
     def gap_to(span: Span) -> int:  # `gap(anchor, span)`
         return max(0, start - span.end_char, span.start_char - end)
 
-    if not (rivals.spans if isinstance(rivals, Rivals) else rivals):
-        return spans[0] if len(spans) == 1 else min(spans, key=gap_to)  # the first nearest
+    competing = rivals.spans if isinstance(rivals, Rivals) else rivals
+    if len(competing) == 1:
+        # A lone rival is the closest to every span: all are its, or none is the anchor's.
+        if competing[0] != anchor:
+            return None
+    elif competing:
+        return _owned_in_order(anchor, spans, rivals, gap_to)
+    return spans[0] if len(spans) == 1 else min(spans, key=gap_to)  # the first nearest
+
+
+def _owned_in_order(anchor: Span, spans: list[Span], rivals: list[Span] | Rivals,
+                    gap_to: Callable[[Span], int]) -> Span | None:
+    """The nearest span whose closest rival is the anchor."""
     order = sorted(range(len(spans)), key=lambda i: (gap_to(spans[i]), i))
     # Prose names the date first ("on Wednesday 14 September ... at the Library"), so a
     # date after the span must be much nearer to claim it; and a list line's end is a
