@@ -164,6 +164,8 @@ def according_to(
     text: str, mentions: tuple[Mention, ...], outside: list[int]
 ) -> list[QuoteFind]:
     """"According to Cllr Lee, the service ...": the clause after the name."""
+    if "ccording" not in text:
+        return []  # the phrase is looked for before every mention: not when the text lacks it
     found = []
     for i in outside:
         m = mentions[i]
