@@ -8,7 +8,6 @@ so the extractor never re-parses.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from spacy.language import Language
@@ -96,7 +95,7 @@ def _read_sentence(text: str, offset: int, sentence: str, rows: list[dict[str, A
             continue
         if previous is not None and reading.start < previous.end <= quantity.start:
             # a metric named before an earlier figure: this phrase starts after that one
-            reading = replace(reading, start=previous.end)
+            reading = reading._replace(start=previous.end)
         consumed, previous = reading.end, reading
         rows.append(_row(sentence, offset, quantity, reading))
 

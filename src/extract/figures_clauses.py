@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import replace
 
 from extract.figures_refine import Reading, lower_cues
 from extract.numbers import Quantity
@@ -50,9 +49,9 @@ def then_now(sentence: str, reading: Reading, quantity: Quantity,
     if not _MAIN_CLAUSE.match(sentence[after:later.start]):
         return None
     direction = "down" if later.value < quantity.value else "up"
-    merged = replace(later, value_from=quantity.value, unit=later.unit or quantity.unit,
+    merged = later._replace(value_from=quantity.value, unit=later.unit or quantity.unit,
                      qualifier=later.qualifier or direction)
-    return replace(reading, end=later.end, qualifier=merged.qualifier), merged
+    return reading._replace(end=later.end, qualifier=merged.qualifier), merged
 
 
 def carried(sentence: str, quantity: Quantity) -> Reading | None:

@@ -8,8 +8,8 @@ that phrase (cues in `patterns/figures_cues.jsonl`): "agency", "vacant", "have b
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from extract.figures_literals import LoweredRegex
 from extract.numbers import Quantity
@@ -21,14 +21,12 @@ _FLAGS = re.IGNORECASE
 _APPLYING = re.compile(r"applica|candidate|bursar|placement|places", _FLAGS)
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):  # (named tuples: made per number, faster than dataclasses)
     metric: str
     unit: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
+class Reading(NamedTuple):
     """What a quantity counts, and the character span (sentence-relative) of its phrase."""
 
     metric: str

@@ -10,9 +10,8 @@ twenty"); shares ("two-thirds", "one in four"), "a hundred" and vague amounts ar
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from text_to_num import text2num  # type: ignore[import-untyped]  # ships no stubs
 
@@ -21,9 +20,10 @@ from extract.patterns_data import pattern_rows
 _FLAGS = re.IGNORECASE
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    """One quantity phrase; offsets index into the searched text."""
+class Quantity(NamedTuple):
+    """One quantity phrase; offsets index into the searched text. (A named tuple: one is
+    made for every number read, and a tuple is made several times faster than a frozen
+    dataclass.)"""
 
     start: int
     end: int
