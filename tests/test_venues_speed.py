@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 import re
 
-from extract import venues_lists, venues_records
+from extract import venues_lists, venues_records, venues_words
 
 PIECES = ("Venue", "venue", "Location", "LOCATION", "Where", "Address", "Meeting place",
           "Venue and time", ":", "：", "|", " ", "\t", "\n", "\n\n", "-", "10:30",
@@ -42,3 +42,25 @@ def test_venues_speed_canonical_form() -> None:
     for _ in range(3000):
         written = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
         assert venues_records._canonical_form(written) == _old_canonical_form(written)
+
+
+def _old_positions(items: list[str], wanted: frozenset[str]) -> list[int]:
+    found: list[int] = []
+    for word in wanted.intersection(items):
+        at = items.index(word)
+        while True:
+            found.append(at)
+            try:
+                at = items.index(word, at + 1)
+            except ValueError:
+                break
+    return sorted(found)
+
+
+def test_venues_speed_positions_in_order() -> None:
+    rng = random.Random(9)
+    words = ["hall", "library", "the", "centre", "at", "hilton", "", "Hall"]
+    wanted = frozenset({"hall", "library", "hilton", "centre"})
+    for _ in range(2000):
+        items = [rng.choice(words) for _ in range(rng.randint(0, 30))]
+        assert venues_words._positions(items, wanted) == _old_positions(items, wanted)

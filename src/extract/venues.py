@@ -20,7 +20,7 @@ from extract.article import ArticleContext
 from extract.doctext import TokenView, doc_text, token_view
 from extract.schema import Venue
 from extract.venues_attach import Walks, walks_for
-from extract.venues_lists import at_names, list_venues
+from extract.venues_lists import at_names, list_venues, spans_of
 from extract.venues_words import attachment_regexes, name_matches, words
 
 _POSSESSIVES = ("’s", "'s")
@@ -37,7 +37,7 @@ class VenueFinder:
     def __call__(self, doc: Doc) -> Doc:
         view = token_view(doc)
         # Span objects are made anew on each pass over a group: read the dates once.
-        dates = list(doc.spans["dates"]) if "dates" in doc.spans else None
+        dates = spans_of(doc, "dates") if "dates" in doc.spans else None
         clean = _Cleaner(doc, view, {d.start for d in dates or ()})
         matches = name_matches(view.texts, view.lowers, view.is_space, keep_end=clean.end_ok,
                                limit=MAX_CANDIDATES)
@@ -224,7 +224,7 @@ def _phrase(name: Span, walks: Walks) -> Span:
     room = _lower_room_regex().search(doc_text(doc), low, start) \
         if _room_tail(doc_text(doc)[low:start]) else None
     if room and not any(g.start_char <= room.start() < g.end_char
-                        for g in doc.spans.get("gatherings", [])):
+                        for g in spans_of(doc, "gatherings")):
         start = room.start()  # "the fellowship hall at First Methodist Church"
     elif doc_text(doc)[max(0, start - 4):start].lower() == "the ":
         start -= 4

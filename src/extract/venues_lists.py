@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from extract.dates_patterns import cue_regex
 from extract.doctext import doc_text
-from extract.events_link import is_furniture, newline_before, sentence
+from extract.events_link import group_spans, is_furniture, newline_before, sentence
 from extract.venues_words import words
 
 # A date and its venue are separated by punctuation, a table bar, or a line break (a
@@ -27,11 +27,26 @@ _BULLETS = " \t•*·-–"
 _ONLY_BULLETS = re.compile(f"[{re.escape(_BULLETS)}]*")
 
 
+def spans_of(doc: Doc, key: str) -> list[Span]:
+    """`list(doc.spans.get(key, []))`, without making the Spans again when the component
+    that stored the group kept them (`council_dates` keeps its dates, times, gatherings)."""
+    return group_spans(doc, key) if key in doc.spans else []
+
+
+def _labels() -> str:
+    return "|".join(re.escape(w) for w in sorted(words()["field_labels"], key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
 def _label_regex() -> re.Pattern[str]:
-    labels = "|".join(re.escape(w) for w in sorted(words()["field_labels"], key=len,
-                                                   reverse=True))
-    return re.compile(rf"(?im)^[ \t]*(?:{labels})[ \t]*[:：|][ \t]*(?P<value>[^\n]+)")
+    return re.compile(rf"(?im)^[ \t]*(?:{_labels()})[ \t]*[:：|][ \t]*(?P<value>[^\n]+)")
+
+
+@lru_cache(maxsize=1)
+def _label_after_newline() -> re.Pattern[str]:
+    """A line break and the head of `_label_regex` after it: a literal first, so the regex
+    engine skips from line break to line break (a `^` regex is tried at every offset)."""
+    return re.compile(rf"(?i)\n[ \t]*(?:{_labels()})[ \t]*[:：|]")
 
 
 def list_venues(
@@ -49,7 +64,7 @@ def _session_lines(
     if dates is None:
         return []
     text, found = doc_text(doc), []
-    times = {t.start_char: t.end_char for t in doc.spans.get("times", [])}
+    times = {t.start_char: t.end_char for t in spans_of(doc, "times")}
     # Where a session line's venue stops at the latest: the next date or time.
     stops = sorted([*times, *(d.start_char for d in dates)])
     for date in dates:
@@ -88,21 +103,14 @@ def _labelled(doc: Doc, names: list[Span]) -> list[tuple[Span, Span]]:
     return found
 
 
-_FIELD_SEPARATOR = re.compile("[:：|]")
-
-
 def _label_lines(text: str) -> list[re.Match[str]]:
-    """`_label_regex().finditer(text)`, tried only at the start of lines holding a field
-    separator: a match starts a line (`^`), stays on it and holds a separator, so no other
-    line can hold one (most articles have a few such lines and tens of others)."""
-    found: list[re.Match[str]] = []
-    label, end = _label_regex(), -1  # where the last line tried ends
-    for separator in _FIELD_SEPARATOR.finditer(text):
-        if separator.start() < end:
-            continue  # each line is tried once
-        start = text.rfind("\n", 0, separator.start()) + 1
-        end = text.find("\n", separator.start()) % (len(text) + 1)  # no newline: the end
-        if (match := label.match(text, start)) is not None:
+    """`_label_regex().finditer(text)`, tried only at the text's start and after the line
+    breaks that a label and separator follow: a match starts a line (`^`) and stays on
+    it, so each line holds one at most and only where its head matches."""
+    label = _label_regex()
+    found = [first] if (first := label.match(text)) is not None else []
+    for head in _label_after_newline().finditer(text):
+        if (match := label.match(text, head.start() + 1)) is not None:
             found.append(match)
     return found
 
@@ -185,7 +193,7 @@ def at_names(doc: Doc, taken: list[Span]) -> list[Span]:
         whole = doc.char_span(match.start("name"), match.end(), alignment_mode="expand")
         if claimed is None:
             gatherings = sorted((g.end_char, g.start, g.end)
-                                for g in doc.spans.get("gatherings", []))
+                                for g in spans_of(doc, "gatherings"))
             claimed = TokenRanges([(s.start, s.end) for s in taken]
                                   + [(start, end) for _, start, end in gatherings])
         if span is None or whole is None or claimed.overlaps(whole.start, whole.end):

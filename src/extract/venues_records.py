@@ -12,7 +12,7 @@ from extract.doctext import doc_text, span_text, token_view
 from extract.events_sentences import sentence
 from extract.schema import Venue
 from extract.venues_attach import Walks, name_end, name_locality, place_ok, walks_for
-from extract.venues_lists import TokenRanges
+from extract.venues_lists import TokenRanges, spans_of
 from extract.venues_words import UPPER, words
 
 # "Derry City and Strabane District Council" -> "Derry"; "City of Edinburgh Council" ->
@@ -124,10 +124,10 @@ def _session_town(name: Span) -> str | None:
     lead = _SESSION_LEAD.match(text, start)
     if lead is None or lead.end() > name.start_char or not place_ok(lead.group("town")) or any(
             g.start_char < lead.end() and lead.start() < g.end_char
-            for g in name.doc.spans.get("gatherings", [])):
+            for g in spans_of(name.doc, "gatherings")):
         return None  # "Jobs Fair – Saturday 3 June" opens with the event, not a town
     block_end = text.find("\n\n", start) % (len(text) + 1)
-    dates = name.doc.spans.get("dates", [])
+    dates = spans_of(name.doc, "dates")
     return " ".join(lead.group("town").split()) if any(
         lead.end() <= d.start_char < block_end for d in dates) else None
 
