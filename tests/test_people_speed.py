@@ -26,7 +26,7 @@ from extract.names_find import (
     plain,
     titled,
 )
-from extract.names_lexicon import first_names, word_set
+from extract.names_lexicon import first_names, honorifics, word_set
 from extract.names_runs import (
     _CAPITAL_RUN,
     _PARTICLE_FIRST,
@@ -250,3 +250,51 @@ def test_people_speed_clause_floor_from_the_last_sentence_end() -> None:
         floors.add(answer - max(floor, pos - 600))
         assert clause_floor(text, pos, floor) == answer, (text, pos, floor)
     assert len(floors) > 50  # sentence ends found at many places, and none found
+
+
+def _reference_titled(
+    text: str, run: list[Tok], units: list[tuple[int, int]], j: int, end: int
+) -> Mention:
+    """`titled` as it was: the honorifics' kinds worked out for every titled name."""
+    kinds = honorifics()
+    texts = [" ".join(t.text for t in run[a:b]) for a, b in units]
+    unit_kinds = [kinds.get(t, kinds.get(t.rstrip("."), "title")) for t in texts]
+    lead = 0
+    while lead < len(units) - 1 and unit_kinds[lead] == "office":
+        lead += 1
+    title_role = " ".join(texts[:lead]) or (texts[-1] if unit_kinds[-1] == "office" else None)
+    first = units[lead][0]
+    base = plain(text, run, j, end, "honorific")
+    strongest = "council" if "council" in unit_kinds else unit_kinds[lead]
+    if "office" in unit_kinds and strongest != "council":
+        strongest = "office"
+    return Mention(
+        start=base.start, end=base.end, name=base.name,
+        honorific=" ".join(" ".join(texts[lead:]).split()), hon_kind=strongest,
+        hon_start=run[first].start, title_role=title_role, tail_end=base.tail_end,
+        elected=base.elected, anchor="honorific",
+    )
+
+
+def test_people_speed_titles_read_once_per_title() -> None:
+    rng = random.Random(21)
+    titles = sorted(honorifics())
+    kinds = set()
+    for _ in range(3000):
+        words: list[str] = []
+        units = []
+        for _ in range(rng.randint(1, 3)):
+            title = rng.choice(titles).split() if rng.random() < 0.9 else ["Xyz."]
+            units.append((len(words), len(words) + len(title)))
+            words += title
+        j = len(words)
+        words += ["Ann", "Lee"]
+        text, run = "", []
+        for word in words:
+            run.append(Tok(len(text), len(text) + len(word), word))
+            text += word + rng.choice((" ", "\n"))
+        text += rng.choice(("MP said", ", OBE, said", "went"))
+        reference = _reference_titled(text, run, units, j, len(words))
+        kinds.add((reference.hon_kind, reference.title_role is None))
+        assert titled(text, run, units, j, len(words)) == reference, text
+    assert len(kinds) >= 4

@@ -217,25 +217,31 @@ def _after_title(text: str, run: list[Tok], i: int) -> bool:
 
 
 def titled(text: str, run: list[Tok], units: list[tuple[int, int]], j: int, end: int) -> Mention:
+    honorific, hon_kind, title_role, lead = _title_parts(
+        tuple([" ".join(t.text for t in run[a:b]) for a, b in units]))
+    base = plain(text, run, j, end, "honorific")
+    return Mention(
+        start=base.start, end=base.end, name=base.name, honorific=honorific, hon_kind=hon_kind,
+        hon_start=run[units[lead][0]].start, title_role=title_role, tail_end=base.tail_end,
+        elected=base.elected, anchor="honorific",
+    )
+
+
+@lru_cache(maxsize=_WORD_CACHE)  # the same titles recur ("Cllr", "Lord Mayor Cllr")
+def _title_parts(texts: tuple[str, ...]) -> tuple[str, str, str | None, int]:
+    """(honorific, its kind, the office held as a title, index of the first honorific unit)
+    of the honorific units `texts` before a name."""
     kinds = honorifics()
-    texts = [" ".join(t.text for t in run[a:b]) for a, b in units]
     unit_kinds = [kinds.get(t, kinds.get(t.rstrip("."), "title")) for t in texts]
     # "Lord Mayor Cllr Ann Lee": leading office titles before another title are her role.
     lead = 0
-    while lead < len(units) - 1 and unit_kinds[lead] == "office":
+    while lead < len(texts) - 1 and unit_kinds[lead] == "office":
         lead += 1
     title_role = " ".join(texts[:lead]) or (texts[-1] if unit_kinds[-1] == "office" else None)
-    first = units[lead][0]
-    base = plain(text, run, j, end, "honorific")
     strongest = "council" if "council" in unit_kinds else unit_kinds[lead]
     if "office" in unit_kinds and strongest != "council":
         strongest = "office"
-    return Mention(
-        start=base.start, end=base.end, name=base.name,
-        honorific=" ".join(" ".join(texts[lead:]).split()), hon_kind=strongest,
-        hon_start=run[first].start, title_role=title_role, tail_end=base.tail_end,
-        elected=base.elected, anchor="honorific",
-    )
+    return " ".join(" ".join(texts[lead:]).split()), strongest, title_role, lead
 
 
 def plain(text: str, run: list[Tok], i: int, end: int, anchor: str) -> Mention:

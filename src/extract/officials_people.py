@@ -93,6 +93,16 @@ def group_people(mentions: tuple[Mention, ...], keep: list[int]) -> list[Person]
             known.append(words)
         else:
             people[match].mentions.append(i)
+    if singles:  # the people are indexed by name ends only when there are surnames to place
+        _place_singles(mentions, people, singles)
+    for person in people:
+        person.mentions.sort(key=lambda j: mentions[j].start)
+    return sorted(people, key=lambda p: mentions[p.mentions[0]].start)
+
+
+def _place_singles(mentions: tuple[Mention, ...], people: list[Person], singles: list[int]) -> None:
+    """Surname-only mentions join the person whose name ends so; a titled one with no such
+    person ("Cllr Lee") becomes a person of its own."""
     owners = _Owners(mentions, people)
     for i in singles:
         owner = owners.of(i)
@@ -102,9 +112,6 @@ def group_people(mentions: tuple[Mention, ...], keep: list[int]) -> list[Person]
             person = Person([i])
             people.append(person)
             owners.add(person)
-    for person in people:
-        person.mentions.sort(key=lambda j: mentions[j].start)
-    return sorted(people, key=lambda p: mentions[p.mentions[0]].start)
 
 
 class _Owners:
