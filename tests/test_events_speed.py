@@ -10,8 +10,11 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from extract.dates_patterns import cue_regex, word_lists
+from extract.doctext import doc_text
+from extract.events_link import in_range, newline_after
 from extract.events_near import Rivals, closest_rival, nearest_owned
 from extract.events_sentences import group_spans
+from extract.events_venue import TitleMemo, _Pools, _title_link
 
 _LISTS = sorted(word_lists())
 
@@ -127,3 +130,47 @@ def test_events_speed_nearest_owned_matches_old(nlp: Language) -> None:
         expected = _old_nearest_owned(anchor, spans, rivals)
         assert nearest_owned(anchor, spans, rivals) == expected
         assert nearest_owned(anchor, spans, Rivals(rivals)) == expected
+
+
+def _old_title_link(date: Span, gathering: Span, dates: list[Span], gatherings: list[Span],
+                    pool: list[Span]) -> Span | None:
+    """The definition before headline lines were read once per kind and pool."""
+    text = doc_text(date.doc)
+    start = 0
+    while start < min(400, date.start_char):
+        end = newline_after(date.doc, start) % (len(text) + 1)
+        line = text[start:end].strip()
+        if 0 < len(line) <= 150 and not line.endswith((".", "!", "?")):
+            bounds = (start, end)
+            own = in_range(gatherings, bounds)
+            if (not in_range(dates, bounds) and own
+                    and all(g.label_ == gathering.label_ for g in own)
+                    and (found := in_range(pool, bounds))):
+                return found[0]
+        start = end + 1
+    return None
+
+
+TITLE_TEXTS = [
+    "Jobs fair at Westby Civic Centre\n\nThe jobs fair is on Saturday 8 June. Come along.",
+    "Jobs fair at Westby Civic Centre, 10am\nCareers talk at Easton Library\n"
+    "The talk is on 9 June and the fair on 10 June.",
+    "Consultation event\nA public meeting is on 4 March at the Grange Hall.",
+    "The fair is on Saturday 8 June at Easton Library.",
+    "Open day.\nDrop-in session at Lowther Library 2pm\nThe drop-in is on Wed 12 March.",
+]
+
+
+@pytest.mark.parametrize("text", TITLE_TEXTS)
+def test_events_speed_title_link_matches_old(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    dates, gatherings = group_spans(doc, "dates"), group_spans(doc, "gatherings")
+    pools = [group_spans(doc, "times"), list(doc.spans["venues"])]
+    assert dates and gatherings
+    memo: dict[int, TitleMemo] = {}
+    for pool in pools:
+        for date in dates:
+            for gathering in gatherings:
+                spans = _Pools(dates, gatherings, pool, memo.setdefault(id(pool), {}))
+                assert _title_link(date, gathering, spans) == _old_title_link(
+                    date, gathering, dates, gatherings, pool)

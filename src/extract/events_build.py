@@ -30,7 +30,7 @@ from extract.events_link import (
 )
 from extract.events_near import Rivals, covering, nearest_owned, overlapping
 from extract.events_tense import sentence_tense, tense_of
-from extract.events_venue import back_gathering, echo, neighbour_link
+from extract.events_venue import TitleMemo, back_gathering, echo, neighbour_link
 from extract.schema import Event
 
 __all__ = ["build_events", "tense_of", "venue_text"]
@@ -77,6 +77,8 @@ class _Spans:
         self.ends_ordered = self.explicit_ends == sorted(self.explicit_ends)
         # What a later sentence echoing a gathering lends, by (kind, want): see `echo`.
         self.echoes: dict[tuple[str, str], dict[int, Span | None]] = {}
+        # Headline lines lending a time or venue, by pool (`neighbour_link`).
+        self.titles: dict[int, TitleMemo] = {}
 
     def explicit_before(self, date: Span) -> Span | None:
         """The last explicit date (in list order) ending before `date` starts."""
@@ -163,7 +165,7 @@ _DAY_LEVEL = frozenset({"DATE", "DATE_RANGE", "DATE_NUMERIC", "DATE_ISO", "REL_D
 
 def _linked(date: Span, gathering: Span, pool: list[Span], spans: _Spans) -> Span | None:
     return neighbour_link(date, gathering, dates=spans.dates, gatherings=spans.gatherings,
-                          pool=pool)
+                          pool=pool, titles=spans.titles.setdefault(id(pool), {}))
 
 
 def _sent_range(span: Span) -> tuple[int, int]:

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from extract.dates_patterns import cue_regex, read_jsonl
 from extract.doctext import doc_text, span_text, token_view
@@ -88,8 +88,15 @@ def _lender(sent: Sent, gathering: Span, spans: _Pools) -> bool:
 class _Pools:
     """The spans one doc's links are drawn from."""
 
-    def __init__(self, dates: list[Span], gatherings: list[Span], pool: list[Span]) -> None:
+    def __init__(self, dates: list[Span], gatherings: list[Span], pool: list[Span],
+                 titles: TitleMemo) -> None:
         self.dates, self.gatherings, self.pool = dates, gatherings, pool
+        self.titles = titles
+
+
+# Per gathering kind, the headline lines (start offset, the first pool span of the line
+# or None when the line lends nothing): the same for every date of a doc and pool.
+TitleMemo = dict[str, list[tuple[int, Span | None]]]
 
 
 def _first(sent: Sent, pool: list[Span]) -> Span | None:
@@ -106,9 +113,11 @@ def _previous(sent: Sent) -> Sent | None:
 
 
 def neighbour_link(date: Span, gathering: Span, *, dates: list[Span], gatherings: list[Span],
-                   pool: list[Span]) -> Span | None:
-    """A time or venue (from `pool`) the sentences around the session's give it."""
-    spans = _Pools(dates, gatherings, pool)
+                   pool: list[Span], titles: TitleMemo | None = None) -> Span | None:
+    """A time or venue (from `pool`) the sentences around the session's give it.
+    `titles` keeps headline answers between calls with the same dates, gatherings and
+    pool."""
+    spans = _Pools(dates, gatherings, pool, {} if titles is None else titles)
     sent = sent_bounds(date)
     following = _next(sent)
     for _ in range(_FORWARD):
@@ -134,21 +143,36 @@ def neighbour_link(date: Span, gathering: Span, *, dates: list[Span], gatherings
 
 
 def _title_link(date: Span, gathering: Span, spans: _Pools) -> Span | None:
-    """"Jobs fair at Westby Civic Centre" as the headline, the date in the body."""
-    text = doc_text(date.doc)
+    """"Jobs fair at Westby Civic Centre" as the headline, the date in the body: the
+    first line before the date (within reach) that lends a span."""
+    lines = spans.titles.get(gathering.label_)
+    if lines is None:
+        lines = spans.titles[gathering.label_] = _title_lines(date.doc, gathering.label_,
+                                                              spans)
+    reach = min(_TITLE_REACH, date.start_char)
+    return next((found for start, found in lines if start < reach and found is not None),
+                None)
+
+
+def _title_lines(doc: Doc, label: str, spans: _Pools) -> list[tuple[int, Span | None]]:
+    """Each line starting within `_TITLE_REACH`, with the span it lends: a short line
+    without a closing stop, no date, only gatherings of this kind (one at least)."""
+    text, lines = doc_text(doc), []
     start = 0
-    while start < min(_TITLE_REACH, date.start_char):
-        end = newline_after(date.doc, start) % (len(text) + 1)
+    while start < min(_TITLE_REACH, len(text)):  # (a date starts before the text's end)
+        end = newline_after(doc, start) % (len(text) + 1)
         line = text[start:end].strip()
+        found = None
         if 0 < len(line) <= _TITLE_LENGTH and not line.endswith((".", "!", "?")):
             bounds = (start, end)
             own = in_range(spans.gatherings, bounds)
             if (not in_range(spans.dates, bounds) and own
-                    and all(g.label_ == gathering.label_ for g in own)
-                    and (found := in_range(spans.pool, bounds))):
-                return found[0]
+                    and all(g.label_ == label for g in own)
+                    and (pool := in_range(spans.pool, bounds))):
+                found = pool[0]
+        lines.append((start, found))
         start = end + 1
-    return None
+    return lines
 
 
 def back_gathering(date: Span, gatherings: list[Span]) -> Span | None:
