@@ -453,17 +453,23 @@ def test_figures_name_starts_in_lowered_text_equal_the_case_folded_search(text: 
 @pytest.mark.parametrize("name", ["figures_heads.jsonl", "figures_names.jsonl"])
 def test_figures_lexicon_first_letter_guard_keeps_the_same_matches(
         name: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A lexicon's alternation is led by a lookahead for its first letters (fast
-    rejection); it must find what the plain alternation finds, case folds included."""
+    """A lexicon's alternation is led by a lookahead for the first letters of its
+    matches (fast rejection); it must find what the plain alternation finds, case folds
+    included, searching and at every position."""
     from extract import figures_nouns
 
     guarded = lexicon(name)[0]
-    assert guarded.pattern.startswith("(?=[")  # else the guard is gone and this is moot
-    monkeypatch.setattr(figures_nouns, "guarded", lambda alternation: alternation)
+    assert guarded.pattern.startswith("(?=(?:")  # else the guard is gone and this is moot
+    monkeypatch.setattr(figures_nouns, "_prefix_guarded", lambda alternation: alternation)
     plain = figures_nouns.lexicon.__wrapped__(name)[0]
-    for text in [*NAME_WINDOW_TEXTS, *_name_texts()[-3:]]:
+    assert plain.pattern != guarded.pattern
+    for text in [*NAME_WINDOW_TEXTS, *HEAD_CASE_TEXTS, *CUE_TEXTS, *_name_texts()[-3:]]:
         assert [(m.span(), m.lastgroup) for m in guarded.finditer(text)] == [
             (m.span(), m.lastgroup) for m in plain.finditer(text)]
+        for pos in range(len(text)):
+            found, slow = guarded.match(text, pos), plain.match(text, pos)
+            assert (found and (found.span(), found.lastgroup)) == (
+                slow and (slow.span(), slow.lastgroup)), (text, pos)
 
 
 CUE_TEXTS = [

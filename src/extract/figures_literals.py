@@ -125,6 +125,59 @@ def _item_words(op: str, arg: Any) -> frozenset[str] | None:
     return None
 
 
+# Literal prefixes of a parsed pattern (start filters and lookahead guards).
+# How many leading characters the start filter compares: enough to tell "from" from
+# "funding" and "to" from "turnover".
+_PREFIX_CHARS = 3
+_ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
+Prefixes = set[tuple[str, bool]]  # (leading literal characters, whether more may follow)
+
+
+def _item_prefixes(op: str, arg: Any) -> Prefixes:
+    if op == "LITERAL":
+        return {(chr(arg), True)}
+    if op in _ZERO_WIDTH:  # a condition, not text: dropping it keeps a superset
+        return {("", True)}
+    if op == "SUBPATTERN" and not arg[1] and not arg[2]:  # a group without inline flags
+        return _seq_prefixes(arg[3])
+    if op == "BRANCH":
+        return {p for alternative in arg[1] for p in _seq_prefixes(alternative)}
+    if op in ("MAX_REPEAT", "MIN_REPEAT"):
+        once = {(text, False) for text, _ in _seq_prefixes(arg[2])}
+        return once | {("", True)} if arg[0] == 0 else once
+    return {("", False)}  # a class or anything else: the prefix ends here
+
+
+def _seq_prefixes(items: Any) -> Prefixes:
+    current: Prefixes = {("", True)}
+    for op, arg in items:
+        found = _item_prefixes(str(op), arg)
+        following: Prefixes = set()
+        for text, more in current:
+            if not more:
+                following.add((text, False))
+                continue
+            for tail, tail_more in found:
+                joined = text + tail
+                following.add((joined[:_PREFIX_CHARS],
+                               tail_more and len(joined) < _PREFIX_CHARS))
+        current = following
+    return current
+
+
+def _parsed(pattern: re.Pattern[str]) -> Any:
+    """The parsed pattern, or None on a Python without the internal parser."""
+    return _parsed_source(pattern.pattern, pattern.flags)
+
+
+def _parsed_source(source: str, flags: int) -> Any:
+    try:
+        parser: Any = importlib.import_module("re._parser")
+        return parser.parse(source, flags)
+    except (ImportError, AttributeError):
+        return None
+
+
 class LoweredRegex:
     """A case-folding regex whose searches run its lowered form (`lower_literals`) on the
     lowered text where the two agree. Matches may be on the lowered text: their offsets,

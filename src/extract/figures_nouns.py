@@ -7,16 +7,14 @@ part-time posts").
 
 from __future__ import annotations
 
-import importlib
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
 
 from extract.doctext import folds_as_lower
-from extract.figures_literals import lower_literals
+from extract.figures_literals import _parsed, _parsed_source, _seq_prefixes, lower_literals
 from extract.figures_refine import Entry, cues, rows, spaced
 from extract.numbers import Quantity, number_pattern
 
@@ -31,7 +29,21 @@ def lexicon(name: str) -> tuple[re.Pattern[str], tuple[Entry, ...]]:
         rf"(?P<h{i}>\b{spaced(r['pattern'])}\b(?![’']s))" for i, r in enumerate(data)
     )
     entries = tuple(Entry(r["metric"], r.get("unit")) for r in data)
-    return re.compile(guarded(alternation), _FLAGS), entries
+    return re.compile(_prefix_guarded(alternation), _FLAGS), entries
+
+
+def _prefix_guarded(alternation: str) -> str:
+    """A lexicon led by a lookahead for the first three letters of its matches: the head
+    regex tries it after every modifier word, and nearly every letter starts some noun
+    (a necessary condition, as for `guarded`)."""
+    parsed = _parsed_source(alternation, _FLAGS | re.UNICODE)
+    starts = {""} if parsed is None else {text for text, _ in _seq_prefixes(parsed)}
+    if "" in starts:
+        return alternation
+    rests: dict[str, set[str]] = {}
+    for text in starts:
+        rests.setdefault(text[0], set()).add(text[1:])
+    return rf"(?=(?:{_alternation(rests)}))(?:{alternation})"
 
 
 def guarded(alternation: str) -> str:
@@ -127,46 +139,6 @@ def head_match(sentence: str, quantity: Quantity,
     return (predicated, None) if predicated else None
 
 
-
-# How many leading characters the start filter compares: enough to tell "from" from
-# "funding" and "to" from "turnover".
-_PREFIX_CHARS = 3
-_ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
-Prefixes = set[tuple[str, bool]]  # (leading literal characters, whether more may follow)
-
-
-def _item_prefixes(op: str, arg: Any) -> Prefixes:
-    if op == "LITERAL":
-        return {(chr(arg), True)}
-    if op in _ZERO_WIDTH:  # a condition, not text: dropping it keeps a superset
-        return {("", True)}
-    if op == "SUBPATTERN" and not arg[1] and not arg[2]:  # a group without inline flags
-        return _seq_prefixes(arg[3])
-    if op == "BRANCH":
-        return {p for alternative in arg[1] for p in _seq_prefixes(alternative)}
-    if op in ("MAX_REPEAT", "MIN_REPEAT"):
-        once = {(text, False) for text, _ in _seq_prefixes(arg[2])}
-        return once | {("", True)} if arg[0] == 0 else once
-    return {("", False)}  # a class or anything else: the prefix ends here
-
-
-def _seq_prefixes(items: Any) -> Prefixes:
-    current: Prefixes = {("", True)}
-    for op, arg in items:
-        found = _item_prefixes(str(op), arg)
-        following: Prefixes = set()
-        for text, more in current:
-            if not more:
-                following.add((text, False))
-                continue
-            for tail, tail_more in found:
-                joined = text + tail
-                following.add((joined[:_PREFIX_CHARS],
-                               tail_more and len(joined) < _PREFIX_CHARS))
-        current = following
-    return current
-
-
 @lru_cache(maxsize=4)
 def _start_regex(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """Every position where `pattern` can start a match, as the starts of a regex's
@@ -193,19 +165,6 @@ def _alternation(rests: dict[str, set[str]]) -> str:
         re.escape(first) + (rf"(?=(?:{'|'.join(re.escape(r) for r in sorted(rest))}))"
                             if "" not in rest else "")
         for first, rest in sorted(rests.items()))
-
-
-def _parsed(pattern: re.Pattern[str]) -> Any:
-    """The parsed pattern, or None on a Python without the internal parser."""
-    return _parsed_source(pattern.pattern, pattern.flags)
-
-
-def _parsed_source(source: str, flags: int) -> Any:
-    try:
-        parser: Any = importlib.import_module("re._parser")
-        return parser.parse(source, flags)
-    except (ImportError, AttributeError):
-        return None
 
 
 @lru_cache(maxsize=4)
