@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -106,3 +107,22 @@ def test_publisher_council_name_from_match_words(
     words: str, council: str, expected: str | None
 ) -> None:
     assert _council_name(words, council) == expected
+
+
+# Pieces of council names and what breaks them, for random texts.
+_SCAN_PIECES = ("Northshire", "County", "Council", "council", "Councillor", "councils", "of",
+                "and", "the", "upon", "&", "City", "Town", "Township", "Westby-on-Sea", "Tax",
+                "x", "said", " ", "  ", "\t", "\n", "\n\n", ",", ".", "’s", "(", "Ann", "A.",
+                "Village", "Shire", "Borough", "Municipality")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_publisher_council_scan_random_texts(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(1500):
+        text = "".join(rng.choice(_SCAN_PIECES) + rng.choice(("", " ", " ", "\n"))
+                       for _ in range(rng.randint(1, 40)))
+        found = [(m.span(), m.groups()) for m in _council_matches(text)]
+        assert found == [(m.span(), m.groups()) for m in _COUNCIL.finditer(text)], text
+        found = [(m.span(), m.groups()) for m in _matches_from(_OF_FORM, text, _OF_WORDS)]
+        assert found == [(m.span(), m.groups()) for m in _OF_FORM.finditer(text)], text

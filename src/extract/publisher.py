@@ -56,6 +56,12 @@ _OPENING_BONUS = 2
 _COUNCIL_BONUS = 2
 
 
+# Words every match of a pattern holds: one of each group (a text without them is not scanned).
+_NEEDED = ((_DEPARTMENT, (("Department", "Ministry"),)),
+           (_COUNTY_BODY, (("County",), ("Agency", "Services", "Department", "Government",
+                                         "Division", "Commission"))))
+
+
 @lru_cache(maxsize=8)
 def _word_list(name: str) -> frozenset[str]:
     return frozenset(pattern_lines(name))
@@ -103,8 +109,8 @@ def _candidates(text: str) -> list[tuple[str, int, bool]]:
         found.append((name, match.start(), True))
     # Each pattern below needs one of its literal words: a substring test skips the
     # regex scan of the whole text in the many articles without them.
-    for pattern, needed in ((_DEPARTMENT, ("Department", "Ministry")), (_COUNTY_BODY, ("County",))):
-        if any(word in text for word in needed):
+    for pattern, needed in _NEEDED:
+        if all(any(word in text for word in words) for words in needed):
             found.extend((m.group(1), m.start(), False) for m in pattern.finditer(text))
     for body, pattern in _body_patterns():
         if body in text:
@@ -122,20 +128,30 @@ def _council_name(words: str, council: str) -> str | None:
     return None
 
 
+# Seven runs of blanks back from a word, read on the reversed text: a `_COUNCIL` match
+# holds at most six (one before each of up to five name words and one before "Council").
+# Possessive: a run of blanks must not be split into several by backtracking.
+_SEVEN_BLANKS_BACK = re.compile(r"[^ \t\n]*+(?:[ \t\n]++[^ \t\n]*+){6}[ \t\n]")
+
+
 def _council_matches(text: str) -> Iterator[re.Match[str]]:
     """`_COUNCIL.finditer(text)`, trying only the offsets where a match can start: a
     capital opening a word, in the stretch of name characters (words, joiners, spaces,
-    line breaks) that runs up to a "[Cc]ouncil"."""
+    line breaks) that runs up to a "[Cc]ouncil", and no further back than six runs of
+    blanks. (A start before the seventh run back from a "Council" could only end at a
+    later one, further still: none can, so it is not tried there or later.)"""
     reverse, size = text[::-1], len(text)
     tried = last_end = 0  # offsets before `tried` were tried; a match ends at `last_end`
     at = text.find("ouncil")
     while at != -1:
         word = at - 1  # where "Council" starts
         if word > tried:
-            # The nearest character before the word that no match can hold, looked
-            # for only back to `tried` (reverse offset r is text offset size - 1 - r).
-            stop = _NOT_NAME.search(reverse, size - word, size - tried)
-            first = size - stop.start() if stop else tried
+            # reverse offset r is text offset size - 1 - r
+            blanks = _SEVEN_BLANKS_BACK.match(reverse, size - word)
+            low = max(tried, size - blanks.end()) if blanks else tried
+            # The nearest character before the word that no match can hold.
+            stop = _NOT_NAME.search(reverse, size - word, size - low)
+            first = size - stop.start() if stop else low
             for start in _WORD_CAPITAL.finditer(text, first, word):
                 if start.start() >= last_end and (match := _COUNCIL.match(text, start.start())):
                     last_end = match.end()
@@ -147,18 +163,19 @@ def _council_matches(text: str) -> Iterator[re.Match[str]]:
 def _matches_from(pattern: re.Pattern[str], text: str,
                   openers: tuple[str, ...]) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)` for a pattern whose every match opens with one of the
-    `openers`: tried only where one of them occurs."""
-    starts: set[int] = set()
-    for opener in openers:
-        at = text.find(opener)
-        while at != -1:
-            starts.add(at)
-            at = text.find(opener, at + 1)
-    last_end = 0
-    for start in sorted(starts):
+    `openers`: tried only where one of them occurs (found by one scan for them all, each
+    offset once, overlapping ones too)."""
+    find, last_end, at = _alternation(openers), 0, 0
+    while (opener := find.search(text, at)) is not None:
+        start, at = opener.start(), opener.start() + 1
         if start >= last_end and (match := pattern.match(text, start)):
             last_end = match.end()
             yield match
+
+
+@lru_cache(maxsize=8)
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(word) for word in words))
 
 
 def detect_publisher(text: str) -> str | None:
