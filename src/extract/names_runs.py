@@ -133,22 +133,30 @@ def run_pieces(text: str) -> list[tuple[int, tuple[str, ...], tuple[tuple[int, i
     """`name_runs` as (match start, words, word offsets from the match start): the pieces of
     a run match depend on its text alone (and on whether its first letter starts a word), so
     they are found once per distinct match and no `Tok` is made until a run is walked."""
+    return [(first, words, spans) for first, run, lead in run_matches(text)
+            for words, spans in pieces_of(run, lead)]
+
+
+def run_matches(text: str) -> list[tuple[int, str, bool]]:
+    """(start, text, does its first letter start a word) of every run match of two or more
+    words, in text order."""
     found = []
     led = _PARTICLE_LED.search(text) or _PARTICLE_FIRST.match(text)
     for match in (_RUN if led else _CAPITAL_RUN).finditer(text):
-        if match.group("more") is None:
-            continue  # a lone word
-        first = match.start()
-        run = match.group()
-        lead = _word_start(text, first)
-        pieces = _pieces_cached(run, lead) if len(run) <= _CACHED_RUN else _pieces(run, lead)
-        found += [(first, words, spans) for words, spans in pieces]
+        if match.group("more") is not None:  # else a lone word
+            first = match.start()
+            found.append((first, match.group(), _word_start(text, first)))
     return found
 
 
 # A run's words depend on its text alone, and the same runs ("Cllr Ann Lee") recur; a long
 # one (hostile text) is not kept in the cache.
-_CACHED_RUN = 200
+CACHED_RUN = 200
+
+
+def pieces_of(run: str, lead: bool) -> tuple[Piece, ...]:
+    """The runs of two or more words in a run match (`lead`: its first letter starts a word)."""
+    return _pieces_cached(run, lead) if len(run) <= CACHED_RUN else _pieces(run, lead)
 
 
 @lru_cache(maxsize=_WORD_CACHE)

@@ -28,7 +28,7 @@ from extract.names_find import (
     weak_end,
 )
 from extract.names_lexicon import plural_honorifics
-from extract.names_runs import Tok, run_pieces
+from extract.names_runs import CACHED_RUN, Tok, pieces_of, run_matches
 
 TITLED = "titled"  # honorifics then a name: always a mention
 LEXICON = "lexicon"  # a known first name: a mention unless "the" comes before
@@ -100,16 +100,30 @@ def run_names(text: str, run: list[Tok], steps: tuple[Step, ...]) -> list[Mentio
 
 def rule_mentions(text: str) -> list[Mention]:
     """Full-name mentions found in capitalised runs (no surname-only mentions)."""
-    # A one-word run names nobody (a name needs two words; a lone title, a name after it):
-    # `run_pieces` gives runs of two words or more.
     found: list[Mention] = []
-    for first, words, spans in run_pieces(text):
-        steps = plan(words)
-        if steps:
+    for first, match, lead in run_matches(text):
+        walks = _walks_cached(match, lead) if len(match) <= CACHED_RUN else _walks(match, lead)
+        for words, spans, steps in walks:
             run = [Tok(first + start, first + stop, word)
                    for word, (start, stop) in zip(words, spans, strict=True)]
             found += run_names(text, run, steps)
     return _share_plural(text, found)
+
+
+Walk = tuple[tuple[str, ...], tuple[tuple[int, int], ...], tuple[Step, ...]]
+
+
+@lru_cache(maxsize=_PLAN_CACHE)
+def _walks_cached(match: str, lead: bool) -> tuple[Walk, ...]:
+    return _walks(match, lead)
+
+
+def _walks(match: str, lead: bool) -> tuple[Walk, ...]:
+    """The runs of a run match that may hold a name (words, offsets, plan): a run of one word
+    names nobody (a name needs two words; a lone title, a name after it), and most runs
+    (places, bodies, awards) have an empty plan, so most matches have no walk at all."""
+    return tuple((words, spans, steps) for words, spans in pieces_of(match, lead)
+                 if (steps := plan(words)))
 
 
 # Between two names of one list: a comma, "and" or "&".
