@@ -58,3 +58,31 @@ def test_figures_speed_find_quantities_same_with_and_without_shortcut(
     fast = numbers_find.find_quantities(text)
     monkeypatch.setattr(numbers_find, "_count_words", lambda: None)
     assert fast == numbers_find.find_quantities(text)
+
+
+_NAME_PIECES = ["caseload", "Caseloads", "vacancy rate", "turnover", "agency staff", "locum",
+                "of", "at", "is", "was", "stands at", "averages", "Ofsted", "aged", "years",
+                "number of cases", "headcount", "workforce of", "pay", "\u212a", "ſ", "’s",
+                "the", "staff", "rate", "AGENCY", "Turnover Of", "x", "-", ",", "\n", " ", "  "]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_figures_speed_adjacent_name_gate_never_hides_a_match(seed: int) -> None:
+    """Where `_may_end_name` says no name can end before a number, the adjacent-name
+    regex finds none there."""
+    from extract.figures_metric import _adjacent_ends, _adjacent_regex, _may_end_name
+    from extract.figures_nouns import name_ending_at
+
+    assert _adjacent_ends()  # else the gate is never used and this is moot
+    rng = random.Random(seed)
+    rejected = found = 0
+    for _ in range(3000):
+        text = " ".join(rng.choice(_NAME_PIECES) for _ in range(rng.randint(1, 6))) + " "
+        for high in range(1, len(text) + 1):
+            low = max(0, high - 60)
+            match = name_ending_at(_adjacent_regex(), text, low, high)
+            found += match is not None
+            if not _may_end_name(text, low, high):
+                rejected += 1
+                assert match is None, (text, high)
+    assert rejected > 1000 and found > 1000  # both sides are exercised

@@ -133,36 +133,49 @@ _ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
 Prefixes = set[tuple[str, bool]]  # (leading literal characters, whether more may follow)
 
 
-def _item_prefixes(op: str, arg: Any) -> Prefixes:
+def _item_prefixes(op: str, arg: Any, back: bool) -> Prefixes:
     if op == "LITERAL":
         return {(chr(arg), True)}
     if op in _ZERO_WIDTH:  # a condition, not text: dropping it keeps a superset
         return {("", True)}
     if op == "SUBPATTERN" and not arg[1] and not arg[2]:  # a group without inline flags
-        return _seq_prefixes(arg[3])
+        return _seq_prefixes(arg[3], back=back)
     if op == "BRANCH":
-        return {p for alternative in arg[1] for p in _seq_prefixes(alternative)}
+        return {p for alternative in arg[1] for p in _seq_prefixes(alternative, back=back)}
     if op in ("MAX_REPEAT", "MIN_REPEAT"):
-        once = {(text, False) for text, _ in _seq_prefixes(arg[2])}
+        once = {(text, False) for text, _ in _seq_prefixes(arg[2], back=back)}
         return once | {("", True)} if arg[0] == 0 else once
     return {("", False)}  # a class or anything else: the prefix ends here
 
 
-def _seq_prefixes(items: Any) -> Prefixes:
+def _seq_prefixes(items: Any, *, back: bool = False) -> Prefixes:
+    """The literal characters (up to `_PREFIX_CHARS`) the matches of a parsed sequence
+    begin with, or with `back` end with, and whether more may follow (precede) them."""
     current: Prefixes = {("", True)}
-    for op, arg in items:
-        found = _item_prefixes(str(op), arg)
+    for op, arg in (list(items)[::-1] if back else items):
+        found = _item_prefixes(str(op), arg, back)
         following: Prefixes = set()
         for text, more in current:
             if not more:
                 following.add((text, False))
                 continue
             for tail, tail_more in found:
-                joined = text + tail
-                following.add((joined[:_PREFIX_CHARS],
+                joined = tail + text if back else text + tail
+                following.add((joined[-_PREFIX_CHARS:] if back else joined[:_PREFIX_CHARS],
                                tail_more and len(joined) < _PREFIX_CHARS))
         current = following
     return current
+
+
+def end_literals(source: str, flags: int) -> frozenset[str] | None:
+    """Lower-cased, the last characters (up to `_PREFIX_CHARS`) that every match of
+    `source` ends with, read from the parsed pattern; None where a match may end in a
+    class or a non-ASCII letter (whose case folds need not be lower()'s)."""
+    parsed = _parsed_source(source, flags)
+    ends = None if parsed is None else {text for text, _ in _seq_prefixes(parsed, back=True)}
+    if ends is None or "" in ends or not all(text.isascii() for text in ends):
+        return None
+    return frozenset(text.lower() for text in ends)
 
 
 def _parsed(pattern: re.Pattern[str]) -> Any:

@@ -11,7 +11,9 @@ import re
 from functools import lru_cache
 
 from extract import figures_context as ctx
+from extract.doctext import folds_as_lower
 from extract.figures_clauses import carried
+from extract.figures_literals import end_literals
 from extract.figures_nouns import head_match, head_regex, lexicon, name_ending_at, names_in
 from extract.figures_refine import Entry, Reading, lower_cues, refine
 from extract.numbers import Quantity, parse_number
@@ -185,14 +187,38 @@ def _from_name(sentence: str, quantity: Quantity, lstart: int) -> Reading | None
 
 
 @lru_cache(maxsize=1)
+def _adjacent_name() -> str:
+    """A metric's name and a link word: `_adjacent_regex` before its final white space."""
+    link = r"(?:of|at|is|was|stands\s+at|stood\s+at|averages?|averaging)"
+    return rf"(?:{lexicon('figures_names.jsonl')[0].pattern})(?:\s+{link})?"
+
+
+@lru_cache(maxsize=1)
 def _adjacent_regex() -> re.Pattern[str]:
-    names, _ = lexicon("figures_names.jsonl")
-    link = r"(?:\s+(?:of|at|is|was|stands\s+at|stood\s+at|averages?|averaging))?\s+$"
-    return re.compile(rf"(?:{names.pattern}){link}", _FLAGS)
+    return re.compile(rf"{_adjacent_name()}\s+$", _FLAGS)
+
+
+@lru_cache(maxsize=1)
+def _adjacent_ends() -> frozenset[str] | None:
+    return end_literals(_adjacent_name(), _FLAGS)
+
+
+def _may_end_name(sentence: str, low: int, high: int) -> bool:
+    """Whether `_adjacent_regex` may match in `sentence[low:high]`: a name or link word
+    ends in a word character, so right before the white space at the end its last
+    letters must be one of `_adjacent_ends` (a necessary condition, tested in C)."""
+    ends = _adjacent_ends()
+    last = sentence[low:high].rstrip()[-3:]
+    if ends is None or not folds_as_lower(last):
+        return True
+    last = last.lower()  # (`ends` hold one to three letters)
+    return last in ends or last[-2:] in ends or last[-1:] in ends
 
 
 def _from_adjacent_name(sentence: str, quantity: Quantity, lstart: int) -> Reading | None:
     """'a caseload of 17 children': a metric named right before the number decides."""
+    if not _may_end_name(sentence, max(0, lstart - 60), lstart):
+        return None
     match = name_ending_at(_adjacent_regex(), sentence, max(0, lstart - 60), lstart)
     if match is None:
         return None
