@@ -8,7 +8,9 @@ import re
 import pytest
 from spacy.language import Language
 from spacy.tokens import Span
+from spacy.util import filter_spans
 
+from extract.dates import _char_spans
 from extract.dates_patterns import cue_regex, word_lists
 from extract.doctext import doc_text
 from extract.events_link import in_range, newline_after
@@ -174,3 +176,21 @@ def test_events_speed_title_link_matches_old(nlp: Language, text: str) -> None:
                 spans = _Pools(dates, gatherings, pool, memo.setdefault(id(pool), {}))
                 assert _title_link(date, gathering, spans) == _old_title_link(
                     date, gathering, dates, gatherings, pool)
+
+
+def test_events_speed_char_spans_match_filter_spans(nlp: Language) -> None:
+    """Time spans kept as found when apart and in order, else `filter_spans` as before."""
+    doc = nlp("From 10am to 2pm, then 6.30pm-8pm;\n and at noon or 11-1pm daily.")
+    rng = random.Random(11)
+    size = len(doc.text)
+    for _ in range(500):
+        offsets = []
+        for _ in range(rng.randint(0, 4)):
+            start = rng.randrange(size)
+            offsets.append((start, min(size, start + rng.randint(1, 8))))
+        if rng.random() < 0.5:
+            offsets.sort()
+        spans = [doc.char_span(s, e, label="TIME", alignment_mode="expand") for s, e in offsets]
+        expected = filter_spans([span for span in spans if span is not None])
+        found = _char_spans(doc, offsets, "TIME")
+        assert [(s.start, s.end) for s in found] == [(s.start, s.end) for s in expected]

@@ -84,8 +84,12 @@ def make_date_finder(nlp: Language, name: str) -> DateFinder:
 
 
 def _char_spans(doc: Doc, offsets: list[tuple[int, int]], label: str) -> list[Span]:
-    spans = [doc.char_span(s, e, label=label, alignment_mode="expand") for s, e in offsets]
-    return filter_spans([span for span in spans if span is not None])
+    spans = [span for s, e in offsets
+             if (span := doc.char_span(s, e, label=label, alignment_mode="expand")) is not None]
+    if all(a.start < a.end <= b.start for a, b in pairwise(spans)) and (
+            not spans or spans[-1].start < spans[-1].end):
+        return spans  # apart and in order (most docs): `filter_spans` keeps them all
+    return filter_spans(spans)
 
 
 def _verb_use(lowers: list[str], start: int, end: int) -> bool:
