@@ -107,15 +107,18 @@ def _analyse(
 ) -> _Analysis:
     mentions = _all_mentions(text, model)
     keep = [i for i, m in enumerate(mentions)
-            if not excluded_mention(text, m) and m.anchor != FIRST_ONLY]
+            if m.anchor != FIRST_ONLY and not excluded_mention(text, m)]
     people = group_people(mentions, keep)
     owner = {i: n for n, person in enumerate(people) for i in person.mentions}
     owner |= _first_name_owners(mentions, people)
     # Each person's stated role, found once: both the quote resolution and the record use it.
     found_roles = [_role(text, mentions, person) for person in people]
+    said = find_quotes(text, mentions)
+    # The roles' words, for quotes given to a role ("the Minister said") only.
     roles = [_person_role(mentions, person, found)
-             for person, found in zip(people, found_roles, strict=True)]
-    found = [_resolved(q, mentions, people, roles) for q in find_quotes(text, mentions)]
+             for person, found in zip(people, found_roles, strict=True)
+             ] if any(q.role is not None for q in said) else []
+    found = [_resolved(q, mentions, people, roles) for q in said]
     names = [person.first(mentions).name for person in people]
     quoted = {owner[q.speaker] for q in found if q.speaker in owner}
     officials = []
