@@ -63,15 +63,18 @@ def _session_lines(
     """(phrase, name) for each session line "DATE: VENUE, street, TIME"."""
     if dates is None:
         return []
-    text, found = doc_text(doc), []
+    text = doc_text(doc)
+    found: list[tuple[Span, Span]] = []
+    # most dates sit inside a line of prose: those are ruled out first (and when all are,
+    # the times are not read)
+    leading = [date for date in dates if _ONLY_BULLETS.fullmatch(
+        text, newline_before(doc, date.start_char) + 1, date.start_char)]
+    if not leading:
+        return found
     times = {t.start_char: t.end_char for t in spans_of(doc, "times")}
     # Where a session line's venue stops at the latest: the next date or time.
     stops = sorted([*times, *(d.start_char for d in dates)])
-    for date in dates:
-        line_start = newline_before(doc, date.start_char) + 1
-        # most dates sit inside a line of prose: that is ruled out before the dateline test
-        if not _ONLY_BULLETS.fullmatch(text, line_start, date.start_char):
-            continue
+    for date in leading:
         separator = _LIST_SEPARATOR.match(text, _after_time(text, date.end_char, times))
         if not separator or is_furniture(date):
             continue  # "March 3, 2022 / FOR IMMEDIATE RELEASE": a dateline, not a session
@@ -179,9 +182,10 @@ def at_names(doc: Doc, taken: list[Span]) -> list[Span]:
     one word alone needs "the" or a following "in <Town>" (else it may be the town)."""
     text, lists = doc_text(doc), words()
     found = []
-    # Read when a name first needs them: most articles have no name after "at" to check.
+    # Read when a name first needs them: most articles have no name after "at" to check,
+    # and most names after "at" are names found already (the gatherings are not read).
     gatherings: list[tuple[int, int, int]] = []
-    claimed: TokenRanges | None = None
+    claimed: list[TokenRanges] = []  # the names taken, then the gatherings
     for match in _at_regex().finditer(text):
         name = match.group("name")
         parts = name.split()
@@ -191,16 +195,25 @@ def at_names(doc: Doc, taken: list[Span]) -> list[Span]:
             continue
         span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
         whole = doc.char_span(match.start("name"), match.end(), alignment_mode="expand")
-        if claimed is None:
-            gatherings = sorted((g.end_char, g.start, g.end)
-                                for g in spans_of(doc, "gatherings"))
-            claimed = TokenRanges([(s.start, s.end) for s in taken]
-                                  + [(start, end) for _, start, end in gatherings])
-        if span is None or whole is None or claimed.overlaps(whole.start, whole.end):
+        if span is None or whole is None or _claimed(doc, taken, whole, claimed, gatherings):
             continue
         if _event_clause(doc, span, gatherings):
             found.append(span)
     return found
+
+
+def _claimed(doc: Doc, taken: list[Span], whole: Span, claimed: list[TokenRanges],
+             gatherings: list[tuple[int, int, int]]) -> bool:
+    """Whether `whole` overlaps a name taken or a gathering. `claimed` and `gatherings`
+    (as (end_char, start, end), sorted) are filled as far as a question needs them."""
+    if not claimed:
+        claimed.append(TokenRanges([(s.start, s.end) for s in taken]))
+    if claimed[0].overlaps(whole.start, whole.end):
+        return True
+    if len(claimed) == 1:
+        gatherings.extend(sorted((g.end_char, g.start, g.end) for g in spans_of(doc, "gatherings")))
+        claimed.append(TokenRanges([(start, end) for _, start, end in gatherings]))
+    return claimed[1].overlaps(whole.start, whole.end)
 
 
 def _event_clause(doc: Doc, span: Span, gatherings: list[tuple[int, int, int]]) -> bool:
