@@ -45,7 +45,8 @@ def _figure_rows(doc: Doc) -> list[dict[str, Any]]:
             else:
                 anchors = piece_anchors(whole, start, end)
             if anchors:  # a sentence without one holds no quantity
-                _read_sentence(text, start, text[start:end], rows, anchors=anchors)
+                lower = None if whole is None else whole.lowered[start:end]
+                _read_sentence(text, start, text[start:end], rows, anchors=anchors, lower=lower)
     # Every mention is a record, a headline's too (records.md: 'every distinct mention').
     return _with_lists(rows, list_rows(text))
 
@@ -69,13 +70,13 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _read_sentence(text: str, offset: int, sentence: str, rows: list[dict[str, Any]], *,
-                   anchors: list[int] | None = None) -> None:
+                   anchors: list[int] | None = None, lower: str | None = None) -> None:
     """Append the figures of one sentence (at `offset` in `text`) to `rows`; `anchors`
-    as for `find_quantities`."""
+    and `lower` as for `find_quantities`."""
     consumed = 0  # a change suffix or tail already holds the numbers up to here
     previous: Reading | None = None
     named: list[tuple[int, str, str | None] | None] = []  # named_before, read once
-    quantities = find_quantities(sentence, anchors=anchors)
+    quantities = find_quantities(sentence, anchors=anchors, lower=lower)
     for i, quantity in enumerate(quantities):
         if quantity.start < consumed:
             continue

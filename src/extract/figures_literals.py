@@ -212,13 +212,18 @@ class LoweredRegex:
         return (self.plain, text) if low is None or self.lower is None else (self.lower, low)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        regex, target = self._target(text)
+        low = None if self.lower is None else lowered(text)
+        if low is None or self.lower is None:
+            return self.plain.search(text, pos, endpos)
         # a search tries every position: first rule it out where a required word is missing
         # (an anchored match fails at once anyway)
-        if regex is self.lower and self.required and not any(
-                target.find(word, pos, endpos) >= 0 for word in self.required):
-            return None
-        return regex.search(target, pos, endpos)
+        if self.required:
+            for word in self.required:
+                if low.find(word, pos, endpos) >= 0:
+                    break
+            else:
+                return None
+        return self.lower.search(low, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         regex, target = self._target(text)

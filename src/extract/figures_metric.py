@@ -47,6 +47,11 @@ def _change_suffix() -> re.Pattern[str]:
 
 def _entry(match: re.Match[str], name: str) -> Entry:
     _, entries = lexicon(name)
+    # A lexicon's entry group "h<i>" is the last group its regexes close, and only one
+    # takes part in a match; else (any other regex) every entry is asked in turn.
+    last = match.lastgroup
+    if last and last[0] == "h" and last[1:].isdigit() and match.group(last) is not None:
+        return entries[int(last[1:])]
     for i, entry in enumerate(entries):
         if match.group(f"h{i}") is not None:
             return entry

@@ -81,7 +81,8 @@ def _head_source() -> str:
         # "32 of our 40 vacancies", "two of the council's four posts": a part of a whole
         rf"[\"”’']?(?P<of>[\s-]*of\s+(?:the|our|its|their|these|all|all\s+the|those)?\s*"
         rf"(?P<whole>(?:[\w’'-]+[’']s\s+)?(?:{number_pattern()})\s+)?)?"
-        rf"[\s-]*(?P<mods>{modifier}{{0,5}}?)(?P<head>{heads.pattern})\b"
+        # (the lexicon's entry groups close last: `match.lastgroup` names the entry)
+        rf"[\s-]*(?P<mods>{modifier}{{0,5}}?)(?:{heads.pattern})\b"
     )
 
 

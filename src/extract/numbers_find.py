@@ -82,9 +82,14 @@ def _starts(text: str, anchors: list[int], *, lead: re.Pattern[str]) -> list[int
     lead words just before it (`lead`: `lead_regex` or its lowered form). A superset,
     so trying `quantity_regex` only here finds exactly what scanning every position finds."""
     starts = set(anchors)
-    reverse = text[::-1]
+    reverse = ""
     size = len(text)
     for anchor in anchors:
+        # a lead word ends in white space or "-" right before the anchor (`str.isspace`
+        # is the regex's "\s"): the reversed text is made only where one may
+        if not anchor or not (text[anchor - 1].isspace() or text[anchor - 1] == "-"):
+            continue
+        reverse = reverse or text[::-1]
         at = size - anchor
         for _ in range(_lead_words()):
             word = lead.match(reverse, at)
@@ -105,13 +110,16 @@ def _lowered_regexes() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
             re.compile(sources[1], _FLAGS & ~re.IGNORECASE))
 
 
-def find_quantities(text: str, *, offset: int = 0,
-                    anchors: list[int] | None = None) -> list[Quantity]:
+def find_quantities(text: str, *, offset: int = 0, anchors: list[int] | None = None,
+                    lower: str | None = None) -> list[Quantity]:
     """Every quantity phrase in `text`, left to right, offsets shifted by `offset`.
 
     Same as `quantity_regex().finditer(text)`, but the regex is tried only where a phrase
     can start (before a digit or number word), not at every character. `anchors`, when
-    given, must equal `anchor_offsets(text)` (see `piece_anchors`)."""
+    given, must equal `anchor_offsets(text)` (see `piece_anchors`); `lower`, when given,
+    `text` lowered, cut from an article whose lower case `doctext.lowered` gives (it
+    may differ from `text.lower()` in a final or medial sigma only, which no literal of
+    the regexes holds and every class treats alike)."""
     if anchors is None:
         anchors = anchor_offsets(text)
     if not anchors:
@@ -119,8 +127,8 @@ def find_quantities(text: str, *, offset: int = 0,
     found: list[Quantity] = []
     end = 0
     lowered = _lowered_regexes()
-    if lowered is not None and folds_as_lower(text):
-        (pattern, lead), target = lowered, text.lower()
+    if lowered is not None and (lower is not None or folds_as_lower(text)):
+        (pattern, lead), target = lowered, text.lower() if lower is None else lower
         counts = _count_words()
     else:  # (compiled only for such a text: it takes a tenth of a second)
         pattern, lead, target, counts = quantity_regex(), lead_regex(), text, None
