@@ -170,9 +170,12 @@ def place_follows(run: list[Tok], end: int) -> bool:
     return end < len(run) and run[end].bare.lower() in word_set("names_not_name_words.txt")
 
 
+_THE_BEFORE = re.compile(r"\b[Tt]he\s$")
+
+
 def the_before(text: str, start: int) -> bool:
     """"the Andrew Smith Award": "the" leads the name."""
-    return re.search(r"\b[Tt]he\s$", text[max(0, start - 4) : start]) is not None
+    return _THE_BEFORE.search(text[max(0, start - 4) : start]) is not None
 
 
 def weak_end(run: list[Tok], i: int) -> int | None:

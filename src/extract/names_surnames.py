@@ -78,9 +78,14 @@ def _can_be_first(text: str, word: str, pos: int) -> bool:
             | word_set("names_not_name_start.txt"))
     if low in stop or word in honorifics() or word.isupper():
         return False
-    before = re.search(r"([A-Za-z][\w’'-]*)[ \t]*\n?[ \t]*$", text[max(0, pos - 30) : pos])
+    before = _WORD_BEFORE.search(text[max(0, pos - 30) : pos])
     return not (before and before.group(1)[0].isupper() and before.group(1) not in honorifics()
                 and _starts_name(before.group(1)))
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w’'-]*)[ \t]*\n?[ \t]*$")
+_CAPITAL_AFTER = re.compile(r"[ \t]*\n?[ \t]*([A-Z][\w’'-]*)")
+_CAPITAL_WORD_BEFORE = re.compile(r"([A-Z][\w’'-]*)[ \t]*\n?[ \t]*$")
 
 
 def _surname_mentions(text: str, full: list[Mention]) -> list[Mention]:
@@ -96,11 +101,11 @@ def _surname_mentions(text: str, full: list[Mention]) -> list[Mention]:
     for start, end in surname_hits(text, surnames):
         if covered.holds(start) or (start, end) in taken:
             continue
-        after = re.match(r"[ \t]*\n?[ \t]*([A-Z][\w’'-]*)", text[end : end + 40])
+        after = _CAPITAL_AFTER.match(text[end : end + 40])
         if after and (after.group(1).lower() in stop or after.group(1)[0].isupper()):
             continue  # "Montgomery County", or part of another capitalised name
         window = text[max(0, start - 30) : start]
-        before = re.search(r"([A-Z][\w’'-]*)[ \t]*\n?[ \t]*$", window)
+        before = _CAPITAL_WORD_BEFORE.search(window)
         if before and before.group(1) not in honorifics() and _starts_name(before.group(1)):
             continue
         tail_end, elected = postnominal_tail(text, end)

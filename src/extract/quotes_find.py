@@ -9,8 +9,9 @@ speaker of the quote the paragraph continues.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import accumulate
+from typing import NamedTuple
 
 from extract.names_find import Mention
 from extract.names_lexicon import phrase_pattern
@@ -37,6 +38,39 @@ _MIN_UNATTRIBUTED_WORDS = 4
 _TAG_ONLY = r"[^.“”\"\n]{0,60}?\b(?:VERBS)\b[^.“”\"\n]{0,40}"
 Attribution = tuple[int | None, bool, str | None]  # speaker, tagged, role to resolve
 _SKIP: Attribution = (None, False, "")  # words of an organisation or a document
+
+
+_CAPITALS_GAP = re.compile(r"[\s,.—–-]*(?:[A-Z][\w’'.-]*\s+){0,4}")
+
+
+class _Tags(NamedTuple):
+    """The speech tags around a quote, as regexes holding the speech verbs (case as written)."""
+
+    pronoun: re.Pattern[str]  # ", she said" / ", said she"
+    verb_gap: re.Pattern[str]  # ", said Cllr" before a name
+    aside_verb: re.Pattern[str]  # " (Lab), leader of the council, said" after a name
+    unnamed_before: re.Pattern[str]  # ", a spokesperson said"
+    unnamed_after: re.Pattern[str]  # ", said a spokesperson"
+    verb_first: re.Pattern[str]  # ", said ..."
+    tag_only: re.Pattern[str]  # "Ferriday said." between two quote paragraphs
+
+
+@cache
+def _tags() -> _Tags:
+    """Built once: written out per quote, each tag regex cost its text, its hash and a look-up
+    in the regex module's cache (the verb alternation is long)."""
+    verbs = phrase_pattern("quotes_speech_verbs.txt").pattern
+    return _Tags(
+        pronoun=re.compile(
+            rf"[\s,]*(?:(?:{_PRONOUN})\s+(?:{verbs})|(?:{verbs})\s+{_PRONOUN})\b"),
+        verb_gap=re.compile(rf"[\s,.]*(?:{verbs})\s+(?:[^.“”\"\n]{{0,120}}?,?\s*)?"),
+        aside_verb=re.compile(rf"{ASIDE}[\s,]+(?:{verbs})\b"),
+        unnamed_before=re.compile(
+            rf"[\s,]*(?P<who>(?:[A-Z]|(?:the|a|an)\s)[^.“”\"\n]{{0,60}}?)\s+(?:{verbs})\b"),
+        unnamed_after=re.compile(rf"[\s,]*(?:{verbs})\s+(?P<who>[^.,“”\"\n]{{1,60}})"),
+        verb_first=re.compile(rf"[\s,]*(?:{verbs})\b"),
+        tag_only=re.compile(_TAG_ONLY.replace("VERBS", verbs)),
+    )
 
 
 @lru_cache(maxsize=64)
@@ -104,8 +138,7 @@ def _speaker(
     who = _last_in(mentions, outside, lead_from, start - 1)
     if who is not None and lead.rstrip().endswith(":"):
         return who, True, None
-    if closed and (after := _after(text, mentions, outside, end + 1, verbs.pattern, last,
-                                   begins=begins)):
+    if closed and (after := _after(text, mentions, outside, end + 1, last, begins=begins)):
         return after
     said = list(verbs.finditer(lead))
     if said:
@@ -136,14 +169,15 @@ def _attribute(subject: Subject, mentions: tuple[Mention, ...], outside: list[in
 
 
 def _after(
-    text: str, mentions: tuple[Mention, ...], outside: list[int], pos: int, verbs: str,
-    last: int | None, *, begins: _Begins,
+    text: str, mentions: tuple[Mention, ...], outside: list[int], pos: int, last: int | None,
+    *, begins: _Begins,
 ) -> Attribution | None:
     """The tag after a closed quote: "“...,” Mr Lee said", "she said", "the Minister said",
     "said a spokesperson"; a tag naming nobody we know still marks the words as a quote."""
     limit = _para_end(text, pos)
     tail = text[pos:limit]
-    if re.match(rf"[\s,]*(?:(?:{_PRONOUN})\s+(?:{verbs})|(?:{verbs})\s+{_PRONOUN})\b", tail):
+    tags = _tags()
+    if tags.pronoun.match(tail):
         return last, True, None
     reach = min(pos + 160, limit)
     # The first mention beginning in [pos, reach]: those starting before `pos` begin before
@@ -158,25 +192,25 @@ def _after(
         if begin < pos or begin > reach:
             continue
         gap = text[pos:begin]
-        if re.fullmatch(rf"[\s,.]*(?:{verbs})\s+(?:[^.“”\"\n]{{0,120}}?,?\s*)?", gap):
+        if tags.verb_gap.fullmatch(gap):
             return i, True, None
-        if re.fullmatch(r"[\s,.—–-]*(?:[A-Z][\w’'.-]*\s+){0,4}", gap) and re.match(
-            rf"{ASIDE}[\s,]+(?:{verbs})\b", text[m.tail_end : m.tail_end + 200]
+        if _CAPITALS_GAP.fullmatch(gap) and tags.aside_verb.match(
+            text[m.tail_end : m.tail_end + 200]
         ):
             return i, True, None
         break
-    return _unnamed_tag(tail, verbs)
+    return _unnamed_tag(tail)
 
 
-def _unnamed_tag(tail: str, verbs: str) -> Attribution | None:
+def _unnamed_tag(tail: str) -> Attribution | None:
     # The subject of a tag is a capitalised name or a determiner phrase ("a spokesperson").
-    before = re.match(rf"[\s,]*(?P<who>(?:[A-Z]|(?:the|a|an)\s)[^.“”\"\n]{{0,60}}?)\s+"
-                      rf"(?:{verbs})\b", tail)
-    after = re.match(rf"[\s,]*(?:{verbs})\s+(?P<who>[^.,“”\"\n]{{1,60}})", tail)
+    tags = _tags()
+    before = tags.unnamed_before.match(tail)
+    after = tags.unnamed_after.match(tail)
     for match in (before, after):
         if match and (subject := classify(match.group("who"))) and subject.kind != "pronoun":
             return _SKIP if subject.kind == "thing" else (None, True, subject.role)
-    return (None, True, None) if before or re.match(rf"[\s,]*(?:{verbs})\b", tail) else None
+    return (None, True, None) if before or tags.verb_first.match(tail) else None
 
 
 def _para_start(text: str, pos: int) -> int:
@@ -220,6 +254,5 @@ def _continues_previous(
     if not n or not found or found[-1].start != spans[n - 1][0]:
         return False
     between = text[spans[n - 1][1] : spans[n][0] - 1].strip(" \t\n”\"’.,")
-    tag = _TAG_ONLY.replace("VERBS", phrase_pattern("quotes_speech_verbs.txt").pattern)
-    return not between or (not BLANK_BREAK.search(between) and re.fullmatch(tag, between)
+    return not between or (not BLANK_BREAK.search(between) and _tags().tag_only.fullmatch(between)
                            is not None)

@@ -7,6 +7,9 @@ from bisect import bisect_left
 
 from extract.quotes_subject import QuoteFind
 
+# A quote mark right after a reported clause: the direct quote it runs into.
+_REOPENS = re.compile(r"\s*[“\"‘']")
+
 
 def merge_lead_ins(
     text: str, spans: tuple[tuple[int, int, bool], ...], direct: list[QuoteFind],
@@ -19,7 +22,7 @@ def merge_lead_ins(
     merged = list(direct)
     rest = []
     for q in sorted(said, key=lambda q: q.start):
-        gap = re.match(r"\s*[“\"‘']", text[q.end : q.end + 8])
+        gap = _REOPENS.match(text[q.end : q.end + 8])
         n = by_start.get(q.end + gap.end()) if gap else None
         if n is None or merged[n].speaker not in (None, q.speaker) or merged[n].role:
             rest.append(q)
