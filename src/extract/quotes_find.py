@@ -40,6 +40,7 @@ Attribution = tuple[int | None, bool, str | None]  # speaker, tagged, role to re
 _SKIP: Attribution = (None, False, "")  # words of an organisation or a document
 
 
+_ADDING = re.compile(r"\badding:\s*$")
 _CAPITALS_GAP = re.compile(r"[\s,.—–-]*(?:[A-Z][\w’'.-]*\s+){0,4}")
 
 
@@ -149,7 +150,7 @@ def _speaker(
             return _attribute(subject, mentions, outside)
     if who is not None and (said or lead.rstrip().endswith(",")):
         return who, True, None
-    if re.search(r"\badding:\s*$", lead):
+    if _ADDING.search(lead):
         return last, True, None
     if not lead.strip():
         return _line_before(text, mentions, outside, lead_from, last)

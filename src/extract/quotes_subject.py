@@ -189,10 +189,12 @@ def classify(phrase: str) -> Subject | None:
     return None
 
 
+_SEPARATOR = re.compile(r"^(?:[,;—–]\s*|(?:and|but|as)\s+)", re.IGNORECASE)
+
+
 def _phrase_start(core: str, pos: int) -> int:
     """Skip the separator ("and ", ", ") a subject pattern matched before the phrase."""
-    return pos + len(core[pos:]) - len(re.sub(r"^(?:[,;—–]\s*|(?:and|but|as)\s+)", "",
-                                                core[pos:], flags=re.IGNORECASE))
+    return pos + len(core[pos:]) - len(_SEPARATOR.sub("", core[pos:]))
 
 
 def subject_before(
