@@ -86,3 +86,20 @@ def test_figures_speed_adjacent_name_gate_never_hides_a_match(seed: int) -> None
                 rejected += 1
                 assert match is None, (text, high)
     assert rejected > 1000 and found > 1000  # both sides are exercised
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_figures_speed_text_anchors_equal_the_word_boundary_scan(seed: int) -> None:
+    """The whole-text anchors (found after non-word characters, and at the start) are
+    those the word-boundary regex finds, with the same ends."""
+    from extract.figures_anchors import _after_non_word, text_anchors
+    from extract.numbers_find import lower_anchor_regex
+
+    assert _after_non_word() is not None  # else the faster scan is never used
+    for text in [*_texts(3000, seed), "one", "12", "twelve staff", " 4", "x4 4x 4"]:
+        whole = text_anchors(text)
+        if whole is None:
+            continue
+        found = list(lower_anchor_regex().finditer(text.lower()))
+        assert (whole.starts, whole.ends) == (
+            [m.start() for m in found], [m.end() for m in found]), text
