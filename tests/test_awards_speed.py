@@ -137,3 +137,26 @@ def test_awards_speed_article_date_from_sentences_holding_words(seed: int) -> No
         new = awards_merge._article_date(text, bounds)
         old = _old_article_date([text[low:high] for low, high in bounds])
         assert [new(c) for c in ceremonies] == [old(c) for c in ceremonies]
+
+
+# The "council" pattern of awards_words.jsonl before it opened with its capital.
+_OLD_COUNCIL = re.compile(
+    "(?=[A-Z])(?:(?:(?:London Borough|Royal Borough|City|Shire|Town|County|Municipality|"
+    "District) of [A-Z][\\w’'-]+(?:[ -][A-Z][\\w’'-]+)*|(?:[A-Z][\\w’'-]{1,40} ){1,12}"
+    "(?:and (?:[A-Z][\\w’'-]{1,40} ){1,12})?Council))")
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_awards_speed_council_pattern_opening_with_its_capital(seed: int) -> None:
+    pieces = ("London Borough", "Royal Borough", "City", "Shire", "Town", "County",
+              "Municipality", "District", "of", "and", "Council", "council", "Fife", "X", "Ab",
+              "Westby-on-Sea", "O’Neill", "Lo", "London", "Borough", " ", "\n", ",", "-", "'")
+    rng = random.Random(seed)
+    pattern, found = find.words()["council"], 0
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) + rng.choice((" ", " ", "", "-"))
+                       for _ in range(rng.randint(1, 30)))
+        spans = [m.span() for m in pattern.finditer(text)]
+        assert spans == [m.span() for m in _OLD_COUNCIL.finditer(text)], text
+        found += len(spans)
+    assert found > 500

@@ -40,7 +40,9 @@ def each_council(text: str) -> Iterator[tuple[int, str]]:
 
     The "council" pattern (awards_words.jsonl) reads at most 12 capitalised words of at
     most 41 characters before "Council": unbounded, every capital of a long capitalised
-    run with no "Council" in it rescanned the rest of the run (quadratic)."""
+    run with no "Council" in it rescanned the rest of the run (quadratic). It opens with
+    the capital every match opens with (each way of naming a council then checks that
+    letter behind it), so the regex engine skips from capital to capital."""
     return ((m.start(), m.group()) for m in words()["council"].finditer(text)
             if not (_opens_line(text, m.start()) and _LIST_SEP.match(text, m.end())))
 
