@@ -5,7 +5,8 @@ six due to start", "41 of whom are still working here"), from the figure just be
 in the same sentence ("an average of 21 families each, compared with a state standard of
 15"), or, for a bare rate, from the figure an earlier sentence gave ("That figure is now
 9%"). Counts that describe one person's experience, ages and numbered report paragraphs
-are not workforce figures. Cue patterns are data (`patterns/figures_cues.jsonl`).
+are not workforce figures, nor are years, phone-number groups and numbers led by a date or
+money word. Cue patterns are data (`patterns/figures_cues.jsonl`).
 """
 
 from __future__ import annotations
@@ -34,7 +35,27 @@ _ANAPHORA_REACH = 400
 _CAPITAL_AFTER = re.compile(r"\.?\s+[A-Z(]")
 _NUMBERED_LINE = re.compile(r"(?:^|\n)[^\S\n]*\d{1,2}(?:\.\d{1,2})+[^\S\n]+$")
 _WORD_AFTER = re.compile(r"\s*(?:of\b|[^\W\d_])", _FLAGS)
+_YEAR = re.compile(r"\d{4}")
+_YEAR_RANGE = re.compile(r"(?:19|20)\d\d[-–/]\d\d")
+_DIGIT_BEFORE = re.compile(r"\d[\s-]$")
+_DIGIT_AFTER = re.compile(r"[\s-]\d")
 _LINK_AFTER = re.compile(r"\s*(?:and|but|now|this|last|a\s+year)\b", _FLAGS)
+
+
+def looks_like_distractor(sentence: str, quantity: Quantity, lstart: int) -> bool:
+    """Years, phone-number groups and numbers led by a date, page or money word."""
+    raw = sentence[lstart:quantity.end].strip()
+    bare = _YEAR.fullmatch(raw)
+    if bare and quantity.unit is None and 1900 <= int(bare.group()) <= 2100:
+        return True
+    if _YEAR_RANGE.fullmatch(raw):
+        return True  # a financial or school year: "2021-22"
+    # (a "$" match ends at most one newline before the end: three characters decide)
+    digit_before = _DIGIT_BEFORE.search(sentence[max(0, lstart - 3):lstart])
+    if ((digit_before and not after_clause_number(sentence, lstart))
+            or _DIGIT_AFTER.match(sentence, quantity.end)):
+        return quantity.unit is None
+    return bool(lower_cues()["distractor_left"].search(sentence[max(0, lstart - 30):lstart]))
 
 
 def is_clause_number(sentence: str, quantity: Quantity) -> bool:

@@ -14,7 +14,14 @@ from extract import figures_context as ctx
 from extract.doctext import folds_as_lower
 from extract.figures_clauses import carried
 from extract.figures_literals import end_literals
-from extract.figures_nouns import head_match, head_regex, lexicon, name_ending_at, names_in
+from extract.figures_nouns import (
+    head_match,
+    head_regex,
+    lexicon,
+    name_ending_at,
+    names_in,
+    next_head,
+)
 from extract.figures_refine import Entry, Reading, lower_cues, refine
 from extract.numbers import Quantity, parse_number
 
@@ -58,29 +65,9 @@ def _entry(match: re.Match[str], name: str) -> Entry:
     raise LookupError(match.group(0))
 
 
-_YEAR = re.compile(r"\d{4}")
-_YEAR_RANGE = re.compile(r"(?:19|20)\d\d[-–/]\d\d")
-_DIGIT_BEFORE = re.compile(r"\d[\s-]$")
-_DIGIT_AFTER = re.compile(r"[\s-]\d")
 _ONE = re.compile(r"one", _FLAGS)
 _OF = re.compile(r"\s+of\b")
 _FOLLOWING = re.compile(r"(?:\s*|-)([\w’'][\w’'-]*)")
-
-
-def _looks_like_distractor(sentence: str, quantity: Quantity, lstart: int) -> bool:
-    """Years, phone-number groups and numbers led by a date, page or money word."""
-    raw = sentence[lstart:quantity.end].strip()
-    bare = _YEAR.fullmatch(raw)
-    if bare and quantity.unit is None and 1900 <= int(bare.group()) <= 2100:
-        return True
-    if _YEAR_RANGE.fullmatch(raw):
-        return True  # a financial or school year: "2021-22"
-    # (a "$" match ends at most one newline before the end: three characters decide)
-    digit_before = _DIGIT_BEFORE.search(sentence[max(0, lstart - 3):lstart])
-    if ((digit_before and not ctx.after_clause_number(sentence, lstart))
-            or _DIGIT_AFTER.match(sentence, quantity.end)):
-        return quantity.unit is None
-    return bool(lower_cues()["distractor_left"].search(sentence[max(0, lstart - 30):lstart]))
 
 
 def _qualifier(quantity: Quantity, words: str, left: str) -> str | None:
@@ -108,8 +95,7 @@ def _from_head(sentence: str, quantity: Quantity, lstart: int) -> Reading | None
     if match is None or (match["whole"] and quantity.unit):
         return None  # "78 per cent of our 400 staff": a share of a whole is no count
     # In a compound ("social worker positions") the last noun heads the phrase.
-    while (compound := match.re.match(match.string, match.end())) and not compound["mods"] \
-            and not compound["of"]:
+    while (compound := next_head(match)) is not None:
         match = _merge(match, compound)
     entry = _entry(match, "figures_heads.jsonl")
     if entry.metric == "share_only":  # "78 per cent of the team", never "one team"
@@ -257,7 +243,7 @@ def read_quantity(sentence: str, quantity: Quantity, *,
     """Decide what `quantity` (offsets relative to `sentence`) counts; None if not a figure.
     `previous` is the figure read just before it in the same sentence, if any."""
     lstart = quantity.start
-    if _looks_like_distractor(sentence, quantity, lstart) or ctx.is_clause_number(
+    if ctx.looks_like_distractor(sentence, quantity, lstart) or ctx.is_clause_number(
             sentence, quantity) or ctx.is_age(sentence, quantity):
         return None
     if _ONE.fullmatch(sentence, lstart, quantity.end) and _OF.match(sentence, quantity.end):
@@ -284,7 +270,9 @@ def read_quantity(sentence: str, quantity: Quantity, *,
     # A spaced dash ("14.5 per cent - equivalent to") ends the phrase; a hyphen does not.
     following = _FOLLOWING.match(sentence, quantity.end)
     unknown = following and not lower_cues()["stop"].fullmatch(following.group(1))
-    personal = lower_cues()["personal_left"].search(sentence[max(0, lstart - 60):lstart])
+    # (a personal count is looked for only where it decides)
+    personal = not unknown and lower_cues()["personal_left"].search(
+        sentence[max(0, lstart - 60):lstart])
     # An unknown noun after the number means it counts something else; a number with no
     # noun takes the metric named before it, else that of the figure it is compared with.
     named = None if unknown or personal else _from_name(sentence, quantity, lstart)

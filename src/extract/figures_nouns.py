@@ -79,17 +79,45 @@ def _head_source() -> str:
     return (
         # a closing quote may sit between the number and its noun: '"around 30" workers'
         # "32 of our 40 vacancies", "two of the council's four posts": a part of a whole
-        rf"[\"”’']?(?P<of>[\s-]*of\s+(?:the|our|its|their|these|all|all\s+the|those)?\s*"
+        rf"{_QUOTE}(?P<of>[\s-]*of\s+(?:the|our|its|their|these|all|all\s+the|those)?\s*"
         rf"(?P<whole>(?:[\w’'-]+[’']s\s+)?(?:{number_pattern()})\s+)?)?"
         # (the lexicon's entry groups close last: `match.lastgroup` names the entry)
         rf"[\s-]*(?P<mods>{modifier}{{0,5}}?)(?:{heads.pattern})\b"
     )
 
 
+_QUOTE = r"[\"”’']?"
+
+
 @lru_cache(maxsize=1)
 def _lower_head_regex() -> re.Pattern[str] | None:
     source = lower_literals(_head_source())
     return None if source is None else re.compile(source, _FLAGS & ~re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _bare_heads() -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """The head regex's way without "of" and modifiers (for `head_regex` and for
+    `_lower_head_regex`): quote, white space, noun."""
+    heads, _ = lexicon("figures_heads.jsonl")
+    source = rf"{_QUOTE}[\s-]*(?:{heads.pattern})\b"
+    lowered = lower_literals(source)
+    return (re.compile(source, _FLAGS),
+            None if lowered is None else re.compile(lowered, _FLAGS & ~re.IGNORECASE))
+
+
+def next_head(match: re.Match[str]) -> re.Match[str] | None:
+    """The match of the head regex (`match.re`) right after `match` when it holds neither
+    "of" nor modifiers (a compound: "social worker positions"), else None. The head regex
+    tries "of" first, then modifiers lazily, so such a match is its first only where its
+    bare way (`_bare_heads`) matches too: that cheap test comes first."""
+    plain, lowered = _bare_heads()
+    bare = lowered if match.re is _lower_head_regex() else (
+        plain if match.re is head_regex() else None)
+    if bare is not None and bare.match(match.string, match.end()) is None:
+        return None
+    compound = match.re.match(match.string, match.end())
+    return compound if compound and not compound["mods"] and not compound["of"] else None
 
 
 def _head_target(right: str) -> tuple[re.Pattern[str], str]:
