@@ -222,11 +222,11 @@ def _after_title(text: str, run: list[Tok], i: int) -> bool:
 def titled(text: str, run: list[Tok], units: list[tuple[int, int]], j: int, end: int) -> Mention:
     honorific, hon_kind, title_role, lead = _title_parts(
         tuple([" ".join(t.text for t in run[a:b]) for a, b in units]))
-    base = plain(text, run, j, end, "honorific")
+    start, stop, name, tail_end, elected = _name_parts(text, run, j, end)
     return Mention(
-        start=base.start, end=base.end, name=base.name, honorific=honorific, hon_kind=hon_kind,
-        hon_start=run[units[lead][0]].start, title_role=title_role, tail_end=base.tail_end,
-        elected=base.elected, anchor="honorific",
+        start=start, end=stop, name=name, honorific=honorific, hon_kind=hon_kind,
+        hon_start=run[units[lead][0]].start, title_role=title_role, tail_end=tail_end,
+        elected=elected, anchor="honorific",
     )
 
 
@@ -248,13 +248,19 @@ def _title_parts(texts: tuple[str, ...]) -> tuple[str, str, str | None, int]:
 
 
 def plain(text: str, run: list[Tok], i: int, end: int, anchor: str) -> Mention:
+    start, stop, name, tail_end, elected = _name_parts(text, run, i, end)
+    return Mention(start=start, end=stop, name=name, tail_end=tail_end, elected=elected,
+                   anchor=anchor)
+
+
+def _name_parts(text: str, run: list[Tok], i: int, end: int) -> tuple[int, int, str, int, bool]:
+    """(start, end, name, end of its post-nominals, elected) of the name run[i:end] (a tuple:
+    a titled name made an untitled Mention first)."""
     start = run[i].start
     last = run[end - 1]
     stop = last.start + len(last.bare)
-    name = " ".join(text[start:stop].split())
     tail_end, elected = postnominal_tail(text, stop)
-    return Mention(start=start, end=stop, name=name, tail_end=tail_end, elected=elected,
-                   anchor=anchor)
+    return start, stop, " ".join(text[start:stop].split()), tail_end, elected
 
 
 _POST = re.compile(r"\s*+(?:,[ \t]*+)?([A-Z][A-Za-z]{1,7})\b")
