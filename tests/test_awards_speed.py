@@ -10,7 +10,7 @@ from itertools import pairwise
 
 import pytest
 
-from extract import awards, awards_lines, awards_merge, awards_went
+from extract import awards, awards_gate, awards_lines, awards_merge, awards_went
 from extract import awards_find as find
 from extract import awards_scope as scope_words
 
@@ -160,3 +160,25 @@ def test_awards_speed_council_pattern_opening_with_its_capital(seed: int) -> Non
         assert spans == [m.span() for m in _OLD_COUNCIL.finditer(text)], text
         found += len(spans)
     assert found > 500
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_awards_speed_results_lines_only_where_the_gate_says(seed: int) -> None:
+    pieces = ("Gold", "silver", "BRONZE", "Winners", "winner", "Highly commended", "Runner-up",
+              "Finalist", "Shortlisted", "Results", "Team of the Year", "Care Award",
+              "Innovation Prize", "Best Team", "Jo Smith", "Hartley Hub", "Time", ":", ";",
+              "–", "-", "\n", "\n", " ", ",", ".", "year", "best")
+    rng = random.Random(seed)
+    held = 0
+    for _ in range(4000):
+        # lines of "words: words; words", as results lines are written
+        text = "\n".join(" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 4)))
+                         + rng.choice((": ", ":", " – ", " "))
+                         + "; ".join(" ".join(rng.choice(pieces) for _ in range(3))
+                                     for _ in range(rng.randint(1, 3)))
+                         for _ in range(rng.randint(1, 4)))
+        if awards_lines.medal_lines(text):
+            held += 1
+            assert awards_lines.may_hold_results(text, awards_gate.word_hits(text)), text
+    assert held > 200
+    assert not awards_lines.may_hold_results("Time: 10am\nVenue: Hall", ([], [], []))

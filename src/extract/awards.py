@@ -21,7 +21,7 @@ from extract import awards_find as find
 from extract import awards_scope as scope_words
 from extract.article import ArticleContext
 from extract.awards_gate import Words, gate, gated_sentences, word_hits
-from extract.awards_lines import list_level, list_rows, medal_lines
+from extract.awards_lines import list_level, list_rows, may_hold_results, medal_lines
 from extract.awards_merge import finish_rows
 from extract.awards_subject import coordinated, hypothetical, recipient_from
 from extract.awards_went import INVERTED_NEEDS, WENT_NEEDS, inverted_lists, went_to, went_to_level
@@ -200,7 +200,8 @@ def _award_rows(doc: Doc, context: ArticleContext | None) -> list[Row]:
         for low, high, present in gated_sentences(sentence_bounds(doc), hits):
             rows.extend(_sentence_rows(text[low:high], low, partial(council, low), present))
     rows.extend(list_rows(text))
-    rows.extend(medal_lines(text))
+    if may_hold_results(text, hits):
+        rows.extend(medal_lines(text))
     if not rows:
         return rows
     return finish_rows(_same_category(_named_before(rows[:MAX_ROWS], text)), doc)

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from extract import awards_find as find
+from extract.awards_gate import Hits, gate
+from extract.doctext import lowered
 
 Row = dict[str, Any]
 _FLAGS = re.IGNORECASE
@@ -29,6 +32,31 @@ _NAME = re.compile(r"[A-Z][^.;:!?]{1,100}?(?=\.?\s*$)")
 # "Winners: Team of the Year – Hartley Hub; Manager of the Year – Jo Smith."
 _WINNERS_HEAD = re.compile(r"(?:the\s+)?(?:winners|results)", _FLAGS)
 _CAT_DASH_REC = re.compile(r"\s*(?P<cat>[A-Z][^–—:;]{2,80}?)\s+[–—-]\s+(?P<rec>[A-Z][^;]*?)\.?\s*$")
+
+
+# Words one of which every results line yielding a row holds: a level (`_ITEM`, any case),
+# a "winners"/"results" heading, or a title ("... of the Year", "... Award", "Best ...").
+_LEVEL_WORDS = ("gold", "silver", "bronze", "winner", "commended", "runner", "finalist",
+                "shortlisted", "award", "prize")
+
+
+@lru_cache(maxsize=1)
+def _level_gate() -> frozenset[str]:
+    """The gate words standing for `_LEVEL_WORDS` (each holds one: checked here)."""
+    found = {word: gate((word,)) for word in _LEVEL_WORDS}
+    if not all(found.values()):
+        raise ValueError(f"no gate word inside {[w for w, g in found.items() if not g]}")
+    return frozenset().union(*found.values())
+
+
+def may_hold_results(text: str, hits: Hits | None) -> bool:
+    """Whether `medal_lines(text)` can find anything, from the gate words found in the
+    text (`hits`; None: the gate is off) and a few case-sensitive title words."""
+    if hits is None:
+        return True
+    lower = lowered(text)
+    return (not _level_gate().isdisjoint(hits[2]) or lower is None or "result" in lower
+            or "Year" in text or "Best" in text)
 
 
 def medal_lines(text: str) -> list[Row]:
