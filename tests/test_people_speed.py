@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import re
+from bisect import bisect_right
 
 from extract.names_anchor import (
     AFTER_PLURAL,
@@ -39,6 +40,7 @@ from extract.names_runs import (
     closes,
     name_runs,
 )
+from extract.names_surnames import find_mentions
 from extract.names_walk import _share_plural, plan, rule_mentions, run_names
 from extract.officials_county import (
     _BARE_DEPARTMENT,
@@ -48,7 +50,17 @@ from extract.officials_county import (
     _publisher_county,
     county_office,
 )
-from extract.quotes_subject import _SENTENCE_END, clause_floor
+from extract.quotes_marks import quote_spans
+from extract.quotes_reported import _backward, _forward, reported
+from extract.quotes_reported import _speaker as _reported_speaker
+from extract.quotes_subject import (
+    _SENTENCE_END,
+    QuoteFind,
+    SpanCover,
+    clause_floor,
+    subject_before,
+)
+from extract.quotes_verbs import verb_spans
 
 
 def _reference_name_runs(text: str) -> list[list[Tok]]:
@@ -298,3 +310,53 @@ def test_people_speed_titles_read_once_per_title() -> None:
         kinds.add((reference.hon_kind, reference.title_role is None))
         assert titled(text, run, units, j, len(words)) == reference, text
     assert len(kinds) >= 4
+
+
+def _reference_reported(
+    text: str, mentions: tuple[Mention, ...], outside: list[int],
+    spans: tuple[tuple[int, int, bool], ...], voices: dict[int, QuoteFind],
+) -> list[QuoteFind]:
+    """`reported` as it was: every verb's subject looked for before its clause."""
+    found = []
+    ends = [end for _, end, _ in spans]
+    cover = SpanCover(spans)
+    for verb, verb_end in verb_spans(text):
+        if cover.touches(verb, verb_end):
+            continue
+        k = bisect_right(ends, verb)
+        floor = clause_floor(text, verb, spans[k - 1][1] + 1 if k else 0)
+        subject = subject_before(text, verb, mentions, outside, floor)
+        if subject is None or subject.kind == "thing":
+            continue
+        span = _forward(text, verb_end, cover) or _backward(text, verb_end, floor,
+                                                            subject.at, cover)
+        if span is None:
+            continue
+        if subject.kind == "same":
+            voice = voices.get(spans[k - 1][1]) if k else None
+            if voice is not None:
+                found.append(QuoteFind(*span, "reported", voice.speaker, voice.role))
+            continue
+        found.append(QuoteFind(*span, "reported", _reported_speaker(subject, mentions, outside),
+                               subject.role))
+    return found
+
+
+def test_people_speed_reported_speech_skips_verbs_with_no_clause() -> None:
+    rng = random.Random(4)
+    pieces = ("Cllr Ann Lee said ", "She said ", "the council said ", "A spokesperson said ",
+              "Lee said the plan would work. ", "“We are proud,” she said. ", "It was late, ",
+              "Brooks said, and ", "said: ", "“Yes” and said the team ", "told the meeting that ",
+              "the report says it fell. ", "He added that it rose. ", "\n\n", ". ", "Turnover fell "
+              "to 14 per cent, Ann Lee said. ", "according to Cllr Ann Lee, costs rose. ")
+    found = 0
+    for _ in range(1500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        mentions = find_mentions(text)
+        spans = quote_spans(text)
+        cover = SpanCover(spans)
+        outside = [i for i, m in enumerate(mentions) if not cover.holds(m.start)]
+        reference = _reference_reported(text, mentions, outside, spans, {})
+        found += len(reference)
+        assert reported(text, mentions, outside, spans, {}) == reference, text
+    assert found > 1000

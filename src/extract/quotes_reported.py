@@ -93,13 +93,17 @@ def reported(
     for verb, verb_end in verb_spans(text):
         if cover.touches(verb, verb_end):
             continue
+        # No clause after the verb and no tag end ("..., Brooks said."): nothing is reported,
+        # whoever the subject (most verbs are a quote's tag: the subject is not looked for).
+        forward = _forward(text, verb_end, cover)
+        if forward is None and not _END_TAG.match(text, verb_end):
+            continue
         k = bisect_right(ends, verb)
         floor = clause_floor(text, verb, spans[k - 1][1] + 1 if k else 0)
         subject = subject_before(text, verb, mentions, outside, floor)
         if subject is None or subject.kind == "thing":
             continue
-        span = _forward(text, verb_end, cover) or _backward(text, verb_end, floor,
-                                                            subject.at, cover)
+        span = forward or _backward(text, verb_end, floor, subject.at, cover)
         if span is None:
             continue
         if subject.kind == "same":
