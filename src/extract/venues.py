@@ -18,6 +18,7 @@ from spacy.util import filter_spans
 
 from extract.article import ArticleContext
 from extract.doctext import TokenView, doc_text, token_view
+from extract.events_sentences import remember_spans
 from extract.schema import Venue
 from extract.venues_attach import Walks, walks_for
 from extract.venues_lists import at_names, list_venues, spans_of
@@ -52,8 +53,9 @@ class VenueFinder:
         phrase_of = {n.start: p for p, n in listed}
         walks = walks_for(doc, {n.start_char: n.end_char for n in names})
         phrases = [phrase_of.get(n.start) or _phrase(n, walks) for n in names]
-        doc.spans["venues"] = phrases
-        doc.spans["venue_names"] = names
+        # the Span objects are kept beside the groups: the extractor reads them back
+        remember_spans(doc, "venues", phrases)
+        remember_spans(doc, "venue_names", names)
         return doc
 
 

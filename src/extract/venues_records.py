@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 
 from extract.article import ArticleContext
 from extract.doctext import doc_text, span_text, token_view
-from extract.events_sentences import sentence
+from extract.events_sentences import group_spans, sentence
 from extract.schema import Venue
 from extract.venues_attach import Walks, name_end, name_locality, place_ok, walks_for
 from extract.venues_lists import TokenRanges, spans_of
@@ -188,13 +188,13 @@ class _Covered:
 def venue_records(doc: Doc, *, context: ArticleContext) -> list[Venue]:
     if "venues" not in doc.spans or "venue_names" not in doc.spans:
         return []
-    names = list(doc.spans["venue_names"])
+    names = group_spans(doc, "venue_names")
     if not names:
         return []  # nothing else (people, the publisher's town) need be read
     town = publisher_town(context.publisher)
     ends = {n.start_char: n.end_char for n in names}
     people = TokenRanges([(h.start, h.end) for h in _people(doc)])
-    pairs = [(p, n) for p, n in zip(doc.spans["venues"], names, strict=True)
+    pairs = [(p, n) for p, n in zip(group_spans(doc, "venues"), names, strict=True)
              if not people.overlaps(n.start, n.end)]
     # Each mention's name and stated locality, worked out once (read again below).
     canonicals = [_canonical(name, ends) for _, name in pairs]
