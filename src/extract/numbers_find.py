@@ -162,6 +162,8 @@ _DIGIT_RUN = re.compile(r"\d+")
 _GLUED_BEFORE = re.compile(r"[\w£$€.,/:]")
 _GLUED_AFTER = re.compile(r"[^\W\d]")
 _AFTER_COUNT = re.compile(r"\s+([a-z]*)|[;:!?)]|[.,](?!\d)|\Z")
+# The common case in one step: an unglued run not led by "0" and followed as above.
+_PLAIN_RUN = re.compile(r"(?<![\w£$€.,/:])(?!0\d)\d+(?=\s+([a-z]*)|[;:!?)]|[.,](?!\d)|\Z)")
 _CONTINUATIONS = frozenset({"to", "or", "in", "out"})
 _NO_PHRASE = -1
 
@@ -197,6 +199,13 @@ def _bare_count(target: str, start: int, percent: tuple[str, ...]) -> int | None
     punctuation, or white space and a word that neither continues the
     phrase nor is a percent word, is a number alone ("14 staff", "in 2023.", "18:30").
     (Only "." and "," may go on a number: "4.5", "1,200".)"""
+    plain = _PLAIN_RUN.match(target, start)
+    if plain is not None:  # (shorter runs are followed by a digit: the run is whole)
+        word = plain.group(1)
+        if word is not None and (not word or word in _CONTINUATIONS
+                                 or word.startswith(percent)):
+            return None
+        return plain.end()
     run = _DIGIT_RUN.match(target, start)
     if run is None:
         return None
