@@ -107,7 +107,9 @@ def _links(date: Span, spans: _Spans, segment: tuple[int, int],
            rivals: list[Span]) -> tuple[Span, Span | None, Span | None, str] | None:
     """The date's gathering, time and venue in its segment, and the words before the
     gathering (for the online test); None when no gathering is found."""
-    gathering = own_gathering(date, in_range(spans.gatherings, segment), rivals, spans.others)
+    prepared = Rivals(rivals)  # one per date, shared by the searches below
+    gathering = own_gathering(date, in_range(spans.gatherings, segment), prepared,
+                              spans.others)
     own, found_here, earlier = "", gathering is not None, None
     if gathering is not None:
         own = _tokens_text(date.doc, max(sent_bounds(gathering).start, gathering.start - 3),
@@ -122,7 +124,6 @@ def _links(date: Span, spans: _Spans, segment: tuple[int, int],
         gathering = earlier or previous_gathering(date, spans.gatherings)
         if gathering is None:
             return None
-    prepared = Rivals(rivals)
     time = nearest_owned(date, in_range(spans.times, segment), prepared)
     venue = nearest_owned(date, in_range(spans.venues, segment), prepared)
     if not found_here:

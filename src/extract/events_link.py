@@ -86,7 +86,7 @@ def newline_after(doc: Doc, at: int) -> int:
     return lines[k] if k < len(lines) else -1
 
 
-def own_gathering(date: Span, gatherings: list[Span], rivals: list[Span],
+def own_gathering(date: Span, gatherings: list[Span], rivals: list[Span] | Rivals,
                   others: Callable[[int, int], set[int]]) -> Span | None:
     """The gathering nearest the date, unless another date in the clause is nearer to
     it and is not just listed alongside ("on Thursday announced ... an event this
@@ -96,12 +96,14 @@ def own_gathering(date: Span, gatherings: list[Span], rivals: list[Span],
     gathering = nearest_owned(date, gatherings, [])
     if gathering is not None and gathering.label_ == "body" and not _beside(date, gathering):
         gathering = nearest_owned(date, [g for g in gatherings if g.label_ != "body"], [])
-    if gathering is None or len(rivals) < 2:
+    listed = rivals.spans if isinstance(rivals, Rivals) else rivals
+    if gathering is None or len(listed) < 2:
         return gathering
-    owner = closest_rival(Rivals(rivals), gathering, same_item=False)
-    if owner == date or _listed_together(date, owner, rivals, others):
+    prepared = rivals if isinstance(rivals, Rivals) else Rivals(rivals)
+    owner = closest_rival(prepared, gathering, same_item=False)
+    if owner == date or _listed_together(date, owner, listed, others):
         return gathering
-    return nearest_owned(date, gatherings, rivals)
+    return nearest_owned(date, gatherings, prepared)
 
 
 def _beside(date: Span, body: Span) -> bool:

@@ -133,5 +133,10 @@ def group_spans(doc: Doc, key: str) -> list[Span]:
 
 
 def sent_bounds(span: Span) -> Sent:
-    """The bounds of `sentence(span)`."""
-    return sent_of(span.doc, span.start)
+    """The bounds of `sentence(span)` (a sentence already made is read here directly:
+    events ask for a date's sentence a dozen times)."""
+    doc, start = span.doc, span.start
+    table: list[Sent | None] | None = doc.user_data.get(_BOUNDS)
+    if table is not None and (found := table[start]) is not None:
+        return found
+    return sent_of(doc, start)
