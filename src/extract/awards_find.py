@@ -219,6 +219,7 @@ def _listed(scope: str, at: int) -> str:
     return lead.group("list") if lead else ""
 
 
+@lru_cache(maxsize=4096)  # a pure function of the scope, as `_categories`
 def category_right_after(scope: str) -> tuple[int, int, str] | None:
     """The title straight after 'named': 'named Local Authority of the Year at ...'."""
     match = TITLE_PHRASE.match(scope, len(scope) - len(scope.lstrip()))

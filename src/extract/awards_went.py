@@ -78,11 +78,17 @@ _STOP = re.compile(r"[.:]")
 
 def _inverted_matches(sentence: str) -> Iterator[tuple[str, int, str]]:
     """(keyword, items offset, items) of each _INVERTED match, in linear time: a keyword
-    matches when the first list verb after it comes before the next full stop or colon."""
-    verbs = [m.start() for m in _ITEMS_AT.finditer(sentence)]
-    stops = [m.start() for m in _STOP.finditer(sentence)]
-    pos = 0
+    matches when the first list verb after it comes before the next full stop or colon.
+    The verbs and stops are read only once a keyword is found (the gate lets through many
+    sentences holding none, "win" standing for "winners")."""
+    verbs: list[int] = []
+    stops: list[int] = []
+    pos, read = 0, False
     while (kw := _KEYWORD.search(sentence, pos)) is not None:
+        if not read:
+            verbs = [m.start() for m in _ITEMS_AT.finditer(sentence)]
+            stops = [m.start() for m in _STOP.finditer(sentence)]
+            read = True
         verb, stop = bisect_left(verbs, kw.end()), bisect_left(stops, kw.end())
         items = _ITEMS.match(sentence, verbs[verb]) if verb < len(verbs) and (
             stop == len(stops) or verbs[verb] < stops[stop]) else None
