@@ -136,3 +136,34 @@ def test_figures_speed_next_head_equals_the_full_head_match(seed: int) -> None:
                     expected and (expected.span(), expected.lastgroup)), (text, pos)
                 merged += found is not None
     assert merged > 100  # compounds are met, so the test can fail
+
+
+_CUE_PIECES = ["page", "Page", "p.", "aged", "April", "£", "$", "€", "(", " (", "tel", "no.",
+               "carries", "caseload", "holding", "averages", "managing", "workers", "staff",
+               "responsible for", "each", "of", "x", "Room", "floor", " ", "  ", "\n", "-",
+               ".", ",", "s", "ſ", "\u212a", "’"]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_figures_speed_cue_tail_gate_keeps_the_same_searches(seed: int) -> None:
+    """A '$'-anchored cue searched on lowered text is first ruled out by its last letters
+    before the final blanks; every search must be the case-folding regex's."""
+    from extract.figures_literals import LoweredRegex
+    from extract.figures_refine import lower_cues
+
+    gated = {kind: cue for kind, cue in lower_cues().items()
+             if isinstance(cue, LoweredRegex) and cue.tail is not None}
+    assert {"distractor_left", "carry_left"} <= set(gated)  # else this is moot
+    rng = random.Random(seed)
+    hits = 0
+    for _ in range(800):
+        text = "".join(rng.choice(_CUE_PIECES) + rng.choice(("", " ", " "))
+                       for _ in range(rng.randint(1, 8)))
+        for cue in gated.values():
+            for pos in range(0, len(text), 3):
+                for endpos in range(pos, len(text) + 1):
+                    fast, slow = cue.search(text, pos, endpos), cue.plain.search(
+                        text, pos, endpos)
+                    assert (fast and fast.span()) == (slow and slow.span()), (text, pos)
+                    hits += slow is not None
+    assert hits > 500  # cues are found, so the test can fail

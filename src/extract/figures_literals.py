@@ -136,6 +136,9 @@ Prefixes = set[tuple[str, bool]]  # (leading literal characters, whether more ma
 def _item_prefixes(op: str, arg: Any, back: bool) -> Prefixes:
     if op == "LITERAL":
         return {(chr(arg), True)}
+    if back and op == "IN" and len(arg) <= _SMALL_SET and all(
+            str(kind) == "LITERAL" for kind, _ in arg):  # "[£$€]": each character
+        return {(chr(code), True) for _, code in arg}
     if op in _ZERO_WIDTH:  # a condition, not text: dropping it keeps a superset
         return {("", True)}
     if op == "SUBPATTERN" and not arg[1] and not arg[2]:  # a group without inline flags
@@ -172,10 +175,50 @@ def end_literals(source: str, flags: int) -> frozenset[str] | None:
     `source` ends with, read from the parsed pattern; None where a match may end in a
     class or a non-ASCII letter (whose case folds need not be lower()'s)."""
     parsed = _parsed_source(source, flags)
-    ends = None if parsed is None else {text for text, _ in _seq_prefixes(parsed, back=True)}
-    if ends is None or "" in ends or not all(text.isascii() for text in ends):
+    return None if parsed is None else _lowered_ends(_seq_prefixes(parsed, back=True))
+
+
+_SMALL_SET = 8  # a class of at most this many characters is read character by character
+
+
+def _lowered_ends(found: Prefixes) -> frozenset[str] | None:
+    ends = {text for text, _ in found}
+    if "" in ends or not all(char.isascii() or char.lower() == char == char.upper()
+                             for text in ends for char in text):
         return None
     return frozenset(text.lower() for text in ends)
+
+
+# What a "$"-anchored cue may end in after its words ("...[\s(]*$"): see `_tail_ends`.
+_BLANK = "("
+
+
+def _is_blank_run(op: str, arg: Any) -> bool:
+    r"""A repeat of white space or `_BLANK` characters only ("\s*", "[\s(]*")."""
+    if op not in ("MAX_REPEAT", "MIN_REPEAT") or len(arg[2]) != 1 or str(arg[2][0][0]) != "IN":
+        return False
+    return all((str(kind) == "CATEGORY" and str(value) == "CATEGORY_SPACE")
+               or (str(kind) == "LITERAL" and (chr(value).isspace() or chr(value) in _BLANK))
+               for kind, value in arg[2][0][1])
+
+
+def _tail_ends(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """For a pattern every match of which ends at the end of the searched text, after a
+    run of blanks (`_is_blank_run`), the lowered last characters of what precedes that
+    run; None for any other pattern, or where those may be blanks themselves."""
+    items = list(_parsed(pattern) or [])
+    while items and str(items[-1][0]) == "SUBPATTERN" and not any(items[-1][1][1:3]):
+        items = items[:-1] + list(items[-1][1][3])  # "(?=[..])(?:..$)": into the group
+    if not items or str(items[-1][0]) != "AT" or str(items[-1][1]) not in (
+            "AT_END", "AT_END_STRING"):
+        return None
+    items.pop()
+    if items and _is_blank_run(str(items[-1][0]), items[-1][1]):
+        items.pop()
+    ends = _lowered_ends(_seq_prefixes(items, back=True))
+    if ends is None or any(text[-1].isspace() or text[-1] in _BLANK for text in ends):
+        return None
+    return ends
 
 
 def _parsed(pattern: re.Pattern[str]) -> Any:
@@ -196,7 +239,7 @@ class LoweredRegex:
     lowered text where the two agree. Matches may be on the lowered text: their offsets,
     lengths and case-blind readings are the text's."""
 
-    __slots__ = ("lower", "pattern", "plain", "required")
+    __slots__ = ("lower", "pattern", "plain", "required", "tail")
 
     def __init__(self, plain: re.Pattern[str]) -> None:
         self.plain, self.pattern = plain, plain.pattern
@@ -206,6 +249,8 @@ class LoweredRegex:
         required = None if self.lower is None else required_words(self.lower)
         # a match on the lowered text holds one of these words between pos and endpos
         self.required = required if required and len(required) <= _MAX_REQUIRED else None
+        # a "...\s*$" cue: the last letters before the final blanks decide at once
+        self.tail = None if self.lower is None else _tail_ends(plain)
 
     def _target(self, text: str) -> tuple[re.Pattern[str], str]:
         low = None if self.lower is None else lowered(text)
@@ -217,6 +262,8 @@ class LoweredRegex:
             return self.plain.search(text, pos, endpos)
         # a search tries every position: first rule it out where a required word is missing
         # (an anchored match fails at once anyway)
+        if self.tail is not None and not self._may_end(low, pos, min(endpos, len(low))):
+            return None
         if self.required:
             for word in self.required:
                 if low.find(word, pos, endpos) >= 0:
@@ -224,6 +271,14 @@ class LoweredRegex:
             else:
                 return None
         return self.lower.search(low, pos, endpos)
+
+    def _may_end(self, low: str, pos: int, end: int) -> bool:
+        """Whether, blanks stripped from the end of `low[pos:end]`, it ends in `tail`."""
+        tail = self.tail or frozenset()
+        while end > pos and (low[end - 1].isspace() or low[end - 1] in _BLANK):
+            end -= 1
+        last = low[max(pos, end - 3):end]  # (`tail` holds one to three characters)
+        return last in tail or last[-2:] in tail or last[-1:] in tail
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         regex, target = self._target(text)
