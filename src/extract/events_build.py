@@ -63,18 +63,17 @@ class _Spans:
         self.dates = SpanList(group_spans(doc, "dates"))
         self.times, self.venues = SpanList(group_spans(doc, "times")), SpanList(venues)
         times_at, venues_at = covering(self.times), covering(self.venues)
-        # "New County Hall (main reception)": a gathering word inside a venue is not one.
-        in_venue = overlapping(self.venues)
         gatherings = group_spans(doc, "gatherings")
-        self.gatherings = SpanList(g for g in gatherings
-                                   if not in_venue(g.start, g.end)) if venues else (
-            SpanList(gatherings))
+        if venues:
+            # "New County Hall (main reception)": a gathering word inside a venue is not one.
+            in_venue = overlapping(self.venues)
+            gatherings = [g for g in gatherings if not in_venue(g.start, g.end)]
+        self.gatherings = SpanList(gatherings)
         self.others: Callable[[int, int], set[int]] = (
             lambda start, end: times_at(start, end) | venues_at(start, end))
-        # Explicit dates with their end offsets, for the one a "the 20th" continues.
-        self.explicit = [d for d in self.dates if d.label_ in _EXPLICIT]
-        self.explicit_ends = [d.end_char for d in self.explicit]
-        self.ends_ordered = self.explicit_ends == sorted(self.explicit_ends)
+        # Explicit dates with their end offsets, for the one a "the 20th" continues
+        # (made on first use: few docs have such a date).
+        self._explicit: tuple[list[Span], list[int], bool] | None = None
         # What a later sentence echoing a gathering lends, by (kind, want): see `echo`.
         self.echoes: dict[tuple[str, str], dict[int, Span | None]] = {}
         # Headline lines lending a time or venue, by pool (`neighbour_link`).
@@ -82,10 +81,15 @@ class _Spans:
 
     def explicit_before(self, date: Span) -> Span | None:
         """The last explicit date (in list order) ending before `date` starts."""
-        if self.ends_ordered:
-            k = bisect_right(self.explicit_ends, date.start_char)
-            return self.explicit[k - 1] if k else None
-        earlier = [d for d in self.explicit if d.end_char <= date.start_char]
+        if self._explicit is None:
+            explicit = [d for d in self.dates if d.label_ in _EXPLICIT]
+            ends = [d.end_char for d in explicit]
+            self._explicit = explicit, ends, ends == sorted(ends)
+        explicit, ends, ordered = self._explicit
+        if ordered:
+            k = bisect_right(ends, date.start_char)
+            return explicit[k - 1] if k else None
+        earlier = [d for d in explicit if d.end_char <= date.start_char]
         return earlier[-1] if earlier else None
 
 
