@@ -15,7 +15,9 @@ _PIECES = ["1", "0", "7", "12", "07", "2023", "1,200", "4.5", "9", " ", "  ", "\
            "%", "+", ".", ",", ":", ";", ")", "(", "£", "$", "/", "’", "a", "to", "or",
            "in", "out", "of", "every", "more", "plus", "per", "cent", "pc", "percent",
            "percentage", "points", "staff", "pm", "am", "th", "_", "x", "one", "half",
-           "dozen", "hundred", "and", "ago", "²", "٣", "é", "between", "from"]
+           "dozen", "hundred", "and", "ago", "²", "٣", "é", "between", "from", "two",
+           "twenty", "five", "thousand", "third", "thirds", "tenants", "more than", "an",
+           "average of", "three", "scores", "ninety", "seven", "nine", "quarter", "up"]
 
 
 def _texts(count: int, seed: int) -> list[str]:
@@ -28,13 +30,13 @@ def _texts(count: int, seed: int) -> list[str]:
 def test_figures_speed_bare_count_agrees_with_the_regex(seed: int) -> None:
     """Wherever `_bare_count` decides, the lowered quantity regex matches exactly the
     digit run (core group, nothing else), or does not match."""
-    regexes, percent = _lowered_regexes(), _count_words()
-    assert regexes is not None and percent is not None
+    regexes, words = _lowered_regexes(), _count_words()
+    assert regexes is not None and words is not None and words.cardinals
     pattern = regexes[0]
     decided = 0
     for text in _texts(6000, seed):
         for start in range(len(text)):
-            known = _bare_count(text, start, percent)
+            known = _bare_count(text, start, words)
             if known is None:
                 continue
             decided += 1
@@ -52,6 +54,8 @@ def test_figures_speed_bare_count_agrees_with_the_regex(seed: int) -> None:
     "14 staff", "in 2023.", "18:30", "10am", "9pc", "9 pc", "9 per cent", "12 to 15",
     "3 or 4", "1 in 4", "x:1 in 4", "3 out of 5", "12 or more", "20-plus", "30+", "07700",
     "1,200 posts", "4.5 posts", "£4 each", "14 %", "14,", "14.", "a 14", "14 in 2020",
+    "one of the", "twenty five staff", "one third", "a dozen posts", "hundred and ten",
+    "One Of The", "five per cent", "nine tenths", "three or four", "seven-thirds",
 ])
 def test_figures_speed_find_quantities_same_with_and_without_shortcut(
         text: str, monkeypatch: pytest.MonkeyPatch) -> None:

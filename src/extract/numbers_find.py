@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from extract.doctext import folds_as_lower
 from extract.figures_literals import lower_literals
@@ -166,18 +167,35 @@ _AFTER_COUNT = re.compile(r"\s+([a-z]*)|[;:!?)]|[.,](?!\d)|\Z")
 _PLAIN_RUN = re.compile(r"(?<![\w£$€.,/:])(?!0\d)\d+(?=\s+([a-z]*)|[;:!?)]|[.,](?!\d)|\Z)")
 _CONTINUATIONS = frozenset({"to", "or", "in", "out"})
 _NO_PHRASE = -1
+# A number word read alone ("one of the", "five staff"), followed as a digit run is.
+_PLAIN_WORD = re.compile(r"(?<!\w)([a-z]+)(?=\s+([a-z]*)|[;:!?)]|[.,](?!\d)|\Z)")
+
+
+class CountWords(NamedTuple):
+    """What `_bare_count` reads: the letters percent words begin with, the cardinals, and
+    the beginnings of words that may go on a number word ("twenty five", "one third")."""
+
+    percent: tuple[str, ...]
+    cardinals: frozenset[str]
+    going_on: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
-def _count_words() -> tuple[str, ...] | None:
-    """The letters each percent word begins with ("per", "pc"), or None where a percent
-    pattern may begin with something else that could be a letter, or where a number
-    word holds a digit: then `_bare_count` is not used."""
+def _count_words() -> CountWords | None:
+    """`CountWords`, or None where a percent pattern may begin with something else that
+    could be a letter, or where a number word holds a digit: then `_bare_count` is not
+    used. Cardinals are read alone only where none may begin a qualifier or a share and
+    all are plain lower-case letters."""
     w = _words()
     listed = [*w["cardinal"], *w["scale"], *w["numerator"], *w["denominator"], *w["vague"],
               *(phrase for phrase, _ in w["qualifier"])]
     if any(char.isdigit() for word in listed for char in word):
         return None
+    cardinals = frozenset(w["cardinal"])
+    special = {"a", "half", "from", "between", *w["denominator"], *w["vague"],
+               *(phrase.split()[0] for phrase, _ in w["qualifier"])}
+    if cardinals & special or not all(re.fullmatch("[a-z]+", word) for word in cardinals):
+        cardinals = frozenset()
     letters = []
     for source in w["percent"]:
         if "|" in source:
@@ -187,10 +205,25 @@ def _count_words() -> tuple[str, ...] | None:
             letters.append(lead.group())
         elif not source or source[0].isalnum() or source[0] in "\\[(.":
             return None  # (a literal such as "%" never matches a letter)
-    return tuple(letters)
+    going_on = (*cardinals, *w["denominator"], *w["vague"], *letters)
+    return CountWords(tuple(letters), cardinals, going_on)
 
 
-def _bare_count(target: str, start: int, percent: tuple[str, ...]) -> int | None:
+def _bare_word(target: str, start: int, words: CountWords) -> int | None:
+    """`_bare_count` for a cardinal word: the regex reads it alone (and the word's value
+    in `numbers._parts` ends there) unless a word after it goes on the phrase: another
+    number word, "and" after a scale, a fraction, a percent word, "in", "out", "to", "or"."""
+    plain = _PLAIN_WORD.match(target, start)
+    if plain is None or plain.group(1) not in words.cardinals:
+        return None
+    after = plain.group(2)
+    if after is not None and (not after or after in _CONTINUATIONS or after == "and"
+                              or after.startswith(words.going_on)):
+        return None
+    return plain.end()
+
+
+def _bare_count(target: str, start: int, words: CountWords) -> int | None:
     """Where the lowered quantity regex's match at `start` of the lowered `target` ends
     when it is the digit run there alone; `_NO_PHRASE` where it has no match; None where
     only the regex can tell. A run glued to what precedes it ("14:30", "£4") is no
@@ -199,6 +232,7 @@ def _bare_count(target: str, start: int, percent: tuple[str, ...]) -> int | None
     punctuation, or white space and a word that neither continues the
     phrase nor is a percent word, is a number alone ("14 staff", "in 2023.", "18:30").
     (Only "." and "," may go on a number: "4.5", "1,200".)"""
+    percent = words.percent
     plain = _PLAIN_RUN.match(target, start)
     if plain is not None:  # (shorter runs are followed by a digit: the run is whole)
         word = plain.group(1)
@@ -208,7 +242,7 @@ def _bare_count(target: str, start: int, percent: tuple[str, ...]) -> int | None
         return plain.end()
     run = _DIGIT_RUN.match(target, start)
     if run is None:
-        return None
+        return _bare_word(target, start, words)
     end = run.end()
     if start and _GLUED_BEFORE.match(target, start - 1):
         return None if target.startswith("1", start) and end == start + 1 else _NO_PHRASE
