@@ -59,7 +59,7 @@ class _Spans:
     """The spans of one doc that events are assembled from."""
 
     def __init__(self, doc: Doc) -> None:
-        venues = list(doc.spans["venues"]) if "venues" in doc.spans else []
+        venues = group_spans(doc, "venues") if "venues" in doc.spans else []
         self.dates = SpanList(group_spans(doc, "dates"))
         self.times, self.venues = SpanList(group_spans(doc, "times")), SpanList(venues)
         times_at, venues_at = covering(self.times), covering(self.venues)
