@@ -14,7 +14,7 @@ import re
 import sys
 from typing import Any
 
-from extract.doctext import lowered
+from extract.doctext import folds_as_lower, lowered
 
 # Escapes that name a class or a position, the same in any case; any other escaped letter
 # may stand for a cased character, which lower-casing the source would not lower.
@@ -257,13 +257,13 @@ class LoweredRegex:
         return (self.plain, text) if low is None or self.lower is None else (self.lower, low)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        if self.tail is not None and not self._may_end(text, pos, min(endpos, len(text))):
+            return None  # (before the text is lowered: most searches end here)
         low = None if self.lower is None else lowered(text)
         if low is None or self.lower is None:
             return self.plain.search(text, pos, endpos)
         # a search tries every position: first rule it out where a required word is missing
         # (an anchored match fails at once anyway)
-        if self.tail is not None and not self._may_end(low, pos, min(endpos, len(low))):
-            return None
         if self.required:
             for word in self.required:
                 if low.find(word, pos, endpos) >= 0:
@@ -272,12 +272,17 @@ class LoweredRegex:
                 return None
         return self.lower.search(low, pos, endpos)
 
-    def _may_end(self, low: str, pos: int, end: int) -> bool:
-        """Whether, blanks stripped from the end of `low[pos:end]`, it ends in `tail`."""
+    def _may_end(self, text: str, pos: int, end: int) -> bool:
+        """Whether, blanks stripped from the end of `text[pos:end]`, it ends in `tail`,
+        case aside. (Where the last characters hold no `_FOLDS` character, a case-folding
+        match of `tail`'s letters there is one of their lower case, in either regex.)"""
         tail = self.tail or frozenset()
-        while end > pos and (low[end - 1].isspace() or low[end - 1] in _BLANK):
+        while end > pos and (text[end - 1].isspace() or text[end - 1] in _BLANK):
             end -= 1
-        last = low[max(pos, end - 3):end]  # (`tail` holds one to three characters)
+        last = text[max(pos, end - 3):end]  # (`tail` holds one to three characters)
+        if not folds_as_lower(last):
+            return True
+        last = last.lower()
         return last in tail or last[-2:] in tail or last[-1:] in tail
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
