@@ -94,9 +94,10 @@ class _Pools:
         self.titles = titles
 
 
-# Per gathering kind, the headline lines (start offset, the first pool span of the line
-# or None when the line lends nothing): the same for every date of a doc and pool.
-TitleMemo = dict[str, list[tuple[int, Span | None]]]
+# Per gathering kind, the headline lines read so far (start and end offsets, the first
+# pool span of the line or None when the line lends nothing): the same for every date
+# of a doc and pool, read only as far as a date needs.
+TitleMemo = dict[str, list[tuple[int, int, Span | None]]]
 
 
 def _first(sent: Sent, pool: list[Span]) -> Span | None:
@@ -145,34 +146,37 @@ def neighbour_link(date: Span, gathering: Span, *, dates: list[Span], gatherings
 def _title_link(date: Span, gathering: Span, spans: _Pools) -> Span | None:
     """"Jobs fair at Westby Civic Centre" as the headline, the date in the body: the
     first line before the date (within reach) that lends a span."""
-    lines = spans.titles.get(gathering.label_)
-    if lines is None:
-        lines = spans.titles[gathering.label_] = _title_lines(date.doc, gathering.label_,
-                                                              spans)
+    lines = spans.titles.setdefault(gathering.label_, [])
     reach = min(_TITLE_REACH, date.start_char)
-    return next((found for start, found in lines if start < reach and found is not None),
-                None)
+    for start, _, found in lines:
+        if start >= reach:
+            return None
+        if found is not None:
+            return found
+    start = lines[-1][1] + 1 if lines else 0
+    while start < reach:
+        lines.append(line := _title_line(date.doc, start, gathering.label_, spans))
+        if line[2] is not None:
+            return line[2]
+        start = line[1] + 1
+    return None
 
 
-def _title_lines(doc: Doc, label: str, spans: _Pools) -> list[tuple[int, Span | None]]:
-    """Each line starting within `_TITLE_REACH`, with the span it lends: a short line
-    without a closing stop, no date, only gatherings of this kind (one at least)."""
-    text, lines = doc_text(doc), []
-    start = 0
-    while start < min(_TITLE_REACH, len(text)):  # (a date starts before the text's end)
-        end = newline_after(doc, start) % (len(text) + 1)
-        line = text[start:end].strip()
-        found = None
-        if 0 < len(line) <= _TITLE_LENGTH and not line.endswith((".", "!", "?")):
-            bounds = (start, end)
-            own = in_range(spans.gatherings, bounds)
-            if (not in_range(spans.dates, bounds) and own
-                    and all(g.label_ == label for g in own)
-                    and (pool := in_range(spans.pool, bounds))):
-                found = pool[0]
-        lines.append((start, found))
-        start = end + 1
-    return lines
+def _title_line(doc: Doc, start: int, label: str,
+                spans: _Pools) -> tuple[int, int, Span | None]:
+    """The line from `start` with the span it lends: a short line without a closing
+    stop, no date, only gatherings of this kind (one at least)."""
+    text = doc_text(doc)
+    end = newline_after(doc, start) % (len(text) + 1)
+    line = text[start:end].strip()
+    if 0 < len(line) <= _TITLE_LENGTH and not line.endswith((".", "!", "?")):
+        bounds = (start, end)
+        own = in_range(spans.gatherings, bounds)
+        if (not in_range(spans.dates, bounds) and own
+                and all(g.label_ == label for g in own)
+                and (pool := in_range(spans.pool, bounds))):
+            return start, end, pool[0]
+    return start, end, None
 
 
 def back_gathering(date: Span, gatherings: list[Span]) -> Span | None:
