@@ -60,13 +60,17 @@ def finish_rows(rows: list[Row], doc: Doc) -> list[Row]:
     return kept
 
 
+_DEFINES = re.compile(r".+?\s*\((?P<acronym>[A-Z]{2,6})\)")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
 def expand_acronym(recipient: str, text: str) -> str:
     """'HSA' after "Washoe County's Human Services Agency (HSA)" is that body, named in
     its fullest form the article uses ('Washoe County Human Services Agency')."""
-    defines = re.fullmatch(r".+?\s*\((?P<acronym>[A-Z]{2,6})\)", recipient)
+    defines = _DEFINES.fullmatch(recipient)
     if defines:  # "Washoe County's Human Services Agency (HSA)": the body itself
         recipient = defines["acronym"]
-    if not re.fullmatch(r"[A-Z]{2,6}", recipient):
+    if not _ACRONYM.fullmatch(recipient):
         return recipient
     defined = re.search(rf"\(\s*{recipient}\s*\)", text)
     if defined is None:
@@ -114,8 +118,10 @@ class _SentenceReading:
 
     def programmes(self, bounds: tuple[int, int]) -> set[str]:
         if bounds not in self.named:
+            # every _FOR_ITS match opens with "for": a sentence without it is not scanned
             self.named[bounds] = {_norm(m.group("name"))
-                                  for m in _FOR_ITS.finditer(self.text, *bounds)}
+                                  for m in _FOR_ITS.finditer(self.text, *bounds)} \
+                if self.text.find("for", *bounds) >= 0 else set()
         return self.named[bounds]
 
 
