@@ -171,3 +171,17 @@ def test_figures_speed_cue_tail_gate_keeps_the_same_searches(seed: int) -> None:
                     assert (fast and fast.span()) == (slow and slow.span()), (text, pos)
                     hits += slow is not None
     assert hits > 500  # cues are found, so the test can fail
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_figures_speed_may_hold_anchors_never_hides_piece_anchors(seed: int) -> None:
+    from extract.figures_anchors import may_hold_anchors, piece_anchors, text_anchors
+
+    for text in _texts(400, seed):
+        whole = text_anchors(text)
+        if whole is None:
+            continue
+        for start in range(len(text) + 1):
+            for end in range(start, len(text) + 1):
+                if not may_hold_anchors(whole, start, end):
+                    assert piece_anchors(whole, start, end) == [], (text, start, end)

@@ -71,6 +71,16 @@ def _longest_anchor() -> int:
     return max(len(word) for word in anchor_words())
 
 
+def may_hold_anchors(whole: TextAnchors, start: int, end: int) -> bool:
+    """False where `piece_anchors(whole, start, end)` is sure to be empty: no anchor of
+    the text starts inside, and no word runs into `start` (the only way a piece gains an
+    anchor the text lacks)."""
+    at = bisect_left(whole.starts, start)
+    if at < len(whole.starts) and whole.starts[at] < end:
+        return True
+    return start > 0 and _WORD_CHAR.match(whole.lowered, start - 1) is not None
+
+
 def piece_anchors(whole: TextAnchors, start: int, end: int) -> list[int]:
     """`anchor_offsets(text[start:end])` read from the whole text's anchors. An anchor is a
     digit or word at a word start, all word characters: inside the piece its word start
