@@ -123,14 +123,9 @@ def token_view(doc: Doc) -> TokenView:
         starts = rows[:, 0].tolist()
         ends = (rows[:, 0] + rows[:, 1]).tolist()
         texts = [text[start:end] for start, end in zip(starts, ends, strict=True)]
-        lower = lowered(text)
-        # Lower-casing the whole text once gives each token's lower case unless a letter
-        # changes length ('İ', which `lowered` refuses) or depends on its neighbours
-        # (final sigma).
-        if lower is not None and "\u03a3" not in text:
-            lowers = [lower[start:end] for start, end in zip(starts, ends, strict=True)]
-        else:
-            lowers = [word.lower() for word in texts]
+        # Each token lowered by itself, as spaCy's `lower_` is: mapping the C method is
+        # twice as fast as slicing a lowered copy of the whole text.
+        lowers = list(map(str.lower, texts))
         view = TokenView(texts=texts, lowers=lowers, starts=starts,
                          is_space=rows[:, 2].astype(bool).tolist(),
                          spaces=numpy.flatnonzero(rows[:, 2]).tolist())
