@@ -106,7 +106,13 @@ def test_sentences_bounds_equal_doc_sents(nlp: Language) -> None:
 def test_sentences_token_starts_equal_doc_sents(nlp: Language) -> None:
     from extract.doctext import sentence_token_starts
 
-    for text in ["", "One.", "One. Two! Three?\n\nFour", *CASES]:
-        doc = nlp(text)
+    rng = random.Random(12)
+    texts = ["", "One.", "One. Two! Three?\n\nFour", *CASES]
+    texts += ["".join(rng.choice(["Word", ".", " ", "\n\n", "“", "”", "!", "?", "-"])
+                      for _ in range(30)) for _ in range(200)]
+    for text in texts:
+        doc = nlp(text)  # the sentence component keeps the starts it sets
         expected = [sent.start for sent in doc.sents] if len(doc) else []
+        assert sentence_token_starts(doc) == expected, text
+        doc.user_data.clear()  # read back from the flags instead
         assert sentence_token_starts(doc) == expected, text

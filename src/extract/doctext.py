@@ -40,10 +40,18 @@ _STARTS_KEY = "council_extract.sentence_token_starts"
 _SENTENCES_KEY = "council_extract.sentence_chars"
 
 
+def remember_sentence_starts(doc: Doc, starts: list[int]) -> None:
+    """Keep the token starts a component has just set as the Doc's only sentence starts
+    (in any order, repeats allowed), so that `sentence_token_starts` need not read them
+    back. Components that run later must not move sentence starts; none of ours does."""
+    doc.user_data[_STARTS_KEY] = sorted(set(starts)) if len(doc) else []
+
+
 def sentence_token_starts(doc: Doc) -> list[int]:
     """Indices of the tokens that start a sentence, as `doc.sents` has them (token 0 and
-    every token flagged 1), once per Doc; read from the flags, so call it only once
-    sentence starts are set and no hook decides sentences."""
+    every token flagged 1), once per Doc; read from the flags (or as the sentence
+    component kept them), so call it only once sentence starts are set and no hook
+    decides sentences."""
     starts = doc.user_data.get(_STARTS_KEY)
     if starts is None:
         following = (numpy.flatnonzero(doc.to_array(SENT_START)[1:] == 1) + 1).tolist()

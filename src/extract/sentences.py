@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
-from extract.doctext import token_view
+from extract.doctext import remember_sentence_starts, token_view
 
 _FINAL = frozenset(Sentencizer.default_punct_chars)  # the sentencizer's sentence ends
 _START = numpy.uint64(1)
@@ -51,8 +51,10 @@ def sentence_starts(doc: Doc) -> list[int]:
 def mark_sentences(doc: Doc) -> Doc:
     """Set sentence starts on a Doc that has none yet."""
     if len(doc):
+        starts = sentence_starts(doc)
         values = numpy.full((len(doc), 1), _INSIDE, dtype=numpy.uint64)
-        values[sentence_starts(doc)] = _START
+        values[starts] = _START
         # uint64, as Doc.to_array gives it; the stub's Ints2d is thinc's alias for the same.
         doc.from_array([SENT_START], values)  # type: ignore[arg-type]
+        remember_sentence_starts(doc, starts)
     return doc
