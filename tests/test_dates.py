@@ -450,3 +450,39 @@ def test_dates_numeric_dates_equal_findall() -> None:
     for text in texts:
         assert list(numeric_dates(text)) == _NUMERIC.findall(text), text
     assert sum(bool(_NUMERIC.findall(text)) for text in texts) > 500  # the cases hold dates
+
+
+def _old_detect_date_order(text: str, *, url: str | None = None) -> str:
+    """The definition before the day-first count stopped one past the month-first one."""
+    from extract import dates
+
+    for first, second in dates.numeric_dates(text):
+        if int(first) > 12 >= int(second):
+            return "DMY"
+        if int(second) > 12 >= int(first):
+            return "MDY"
+    host = (dates.urlparse(url).hostname or "").lower() if url else ""
+    if dates._DMY_HOST.search(host):
+        return "DMY"
+    if dates._US_HOST.search(host):
+        return "MDY"
+    us_style = dates._count_at_word_start(dates._MDY_WRITTEN, text)
+    uk_style = dates._count_at_word_start(dates._DMY_WRITTEN, text)
+    if us_style == uk_style and dates._US_PLACE.search(text):
+        return "MDY"
+    return "MDY" if us_style > uk_style else "DMY"
+
+
+def test_dates_order_equals_full_counts() -> None:
+    """Stopping the day-first count one past the month-first one decides as full counts
+    do; the soups hold both outcomes, ties and US places."""
+    from extract.dates import _DMY_WRITTEN, _count_at_word_start
+
+    texts = [text for text, _, _ in ORDERS] + _order_soups(3000)
+    outcomes = {detect_date_order(text) for text in texts}
+    for text in texts:
+        assert detect_date_order(text) == _old_detect_date_order(text), text
+        full = _count_at_word_start(_DMY_WRITTEN, text)
+        for limit in range(4):
+            assert _count_at_word_start(_DMY_WRITTEN, text, limit=limit) == min(full, limit)
+    assert outcomes == {"DMY", "MDY"}

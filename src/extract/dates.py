@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from functools import cache
-from itertools import pairwise
+from itertools import islice, pairwise
 from urllib.parse import urlparse
 
 from spacy.language import Language
@@ -206,7 +206,10 @@ def detect_date_order(text: str, *, url: str | None = None) -> DateOrder:
     if _US_HOST.search(host):
         return "MDY"
     us_style = _count_at_word_start(_MDY_WRITTEN, text)
-    uk_style = _count_at_word_start(_DMY_WRITTEN, text)
+    # Only how the day-first count stands to `us_style` matters (below, equal or
+    # above): counting stops one past it, so an article of day-first dates (none
+    # month-first) stops at its first, before the scan over the rest of its digits.
+    uk_style = _count_at_word_start(_DMY_WRITTEN, text, limit=us_style + 1)
     if us_style == uk_style and _US_PLACE.search(text):
         return "MDY"
     return "MDY" if us_style > uk_style else "DMY"
@@ -226,13 +229,16 @@ def numeric_dates(text: str) -> Iterator[tuple[str, str]]:
         at = text.find("/", at + 1)
 
 
-def _count_at_word_start(pattern: re.Pattern[str], text: str) -> int:
+def _count_at_word_start(pattern: re.Pattern[str], text: str, *,
+                         limit: int | None = None) -> int:
     """`len(re.findall(r"\\b" + pattern, text))` for a pattern whose every match opens
     with a word character and holds none after a non-word one but at its start (a
     month name or a day number, spaces, a month): a match not at a word start is
-    dropped, and the plain regex could not have started one inside it either."""
-    return sum(1 for match in pattern.finditer(text)
-               if not (match.start() and _WORD.match(text, match.start() - 1)))
+    dropped, and the plain regex could not have started one inside it either.
+    With `limit`, the count stops there (the smaller of the count and `limit`)."""
+    found = (match for match in pattern.finditer(text)
+             if not (match.start() and _WORD.match(text, match.start() - 1)))
+    return sum(1 for _ in islice(found, limit))
 
 
 def extract_events(doc: Doc, *, context: ArticleContext) -> list[Event]:
