@@ -229,24 +229,73 @@ def test_numbers_text_anchors_not_used_where_lower_case_misleads() -> None:
     assert text_anchors("\u0130 12 staff") is None
 
 
-@pytest.mark.parametrize("text", [
+def _unshared_parts() -> dict[str, str]:
+    """`numbers._parts` as it was before branches ending alike shared their end: the
+    reference for `test_numbers_shared_branch_ends_equal_the_unshared_source`."""
+    from extract.numbers import _alt, _words
+
+    w = _words()
+    card = rf"(?:{_alt(w['cardinal'])})"
+    words = (rf"(?:\ba\s+(?:{_alt(w['scale'])})\b|\b{card}"
+             rf"(?:[\s-]+{card}|(?<=hundred)\s+and\s+{card}|(?<=thousand)\s+and\s+{card})*\b)")
+    digits = r"(?<![\w£$€.,/:])(?!0\d)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w,./]\d|,\d)"
+    num = rf"(?:\bhalf\s+a\s+dozen\b|{digits}|{words})"
+    pct = rf"(?:\s?(?:{'|'.join(w['percent'])}))"
+    share = (rf"(?:\b(?:{_alt(w['numerator'])})[\s-](?:{_alt(w['denominator'])})\b"
+             rf"|\bhalf\b(?!\s+a\s+dozen)|\b(?:one|1)\s+in\s+(?:every\s+)?{num}"
+             rf"|{num}\s+in\s+every\s+{num}|{num}\s+out\s+of\s+(?:every\s+)?{num})")
+    amount = rf"(?:{share}|{num}{pct}?(?![\w£$€]))"
+    when = r"(?:(?:in\s+\d{4}|(?:[\w-]+\s+){1,2}ago|last\s+year|previously)\s+)?"
+    core = (rf"(?:\bfrom\s+{amount}\s+{when}(?:to|down\s+to|up\s+to)\s+{amount}"
+            rf"|\bbetween\s+{amount}\s+and\s+{amount}"
+            rf"|{amount}(?:\s?[-–—]\s?|\s+to\s+|\s+or\s+(?=\S+\s+(?!or\b)[a-z])){amount}"
+            rf"|{amount}|\b(?:{_alt(w['vague'])})\b)")
+    return {"num": num, "share": share, "core": core, "pct": pct,
+            "qual": _alt(p for p, _ in w["qualifier"])}
+
+
+_SHARED_END_TEXTS = [
     "one hundred and twenty staff, two thousand and five posts, a hundred and ten roles",
     "Nine Hundred And Ninety-Nine, thousand and one, hundred and, twenty and five hundred",
     "from one hundred and twenty to two thousand and six, between a hundred and 300",
     "six hundred  and\nfive, seventy-two thousand and twelve or more, hundreds and hundreds",
-])
-def test_numbers_shared_look_behind_branch_equals_the_two_branches(text: str) -> None:
-    """"and" after "hundred" or "thousand" is one branch of two look-behinds; the regex
-    must match as the earlier form with one branch each, group by group."""
-    from extract.numbers import _quantity_source
+    "one in four, 1 in every 5, three in every ten, two out of every three, 9 out of 10",
+    "from 21 per cent two years ago to 14 per cent; from 12 in 2020 down to 9; up to 40%",
+    "between one in five and one in four; 12-15 posts, 20 to 30, three or four staff, 7 or",
+    "more than 1,200 (up 4.5%) 30+ officers, 20-plus, half a dozen, two-thirds, dozens of",
+    "between 3 and, from 4 to, one out of, 5 in every, seventy two thousand and and nine",
+]
 
-    shared = r"(?:(?<=hundred)|(?<=thousand))\s+and\s+"
-    source = _quantity_source()
-    card = source[source.index(shared) + len(shared):].split(r")*\b)", 1)[0]
-    old = source.replace(shared + card, rf"(?<=hundred)\s+and\s+{card}|(?<=thousand)\s+and\s+"
-                         + card)
-    assert old != source and len(old) > len(source)
-    new_regex, old_regex = re.compile(source, re.I), re.compile(old, re.I)
-    for at in range(len(text)):
-        new, before = new_regex.match(text, at), old_regex.match(text, at)
-        assert (new and new.regs) == (before and before.regs), text[at:]
+
+@pytest.mark.parametrize("seed", range(4))
+def test_numbers_shared_branch_ends_equal_the_unshared_source(seed: int) -> None:
+    """The quantity, amount and share regexes must match as the unshared source did, at
+    every position of table texts and random mixes of their words, group by group, in
+    the case-folding and the lowered form."""
+    import random
+
+    from extract.figures_literals import lower_literals
+    from extract.numbers import _amount_regex, _quantity_source, _share_regex
+    from extract.numbers_find import _lowered_regexes
+
+    old = _unshared_parts()
+    old_source = (r"(?:\b(?<!make\s)(?<!makes\s)(?<!made\s)(?<!making\s)"
+                  rf"(?P<qual>{old['qual']})\s+)?(?P<core>{old['core']})"
+                  r"(?P<plus>-?plus\b|\+|\s+or\s+(?:more|over|above)\b)?")
+    assert len(old_source) > 2 * len(_quantity_source())
+    old_amount = re.compile(rf"(?P<share>{old['share']})|(?P<num>{old['num']})"
+                            rf"(?P<pct>{old['pct']})?", re.I)
+    old_lower = re.compile(lower_literals(old_source) or "", 0)
+    pairs = [(re.compile(old_source, re.I), quantity_regex()), (old_amount, _amount_regex()),
+             (old_lower, (_lowered_regexes() or (quantity_regex(),))[0])]
+    words = " ".join(_SHARED_END_TEXTS).replace(",", " ,").split()
+    rng = random.Random(seed)
+    texts = _SHARED_END_TEXTS if seed == 0 else [
+        " ".join(rng.choice(words) for _ in range(30)) for _ in range(40)]
+    for text in texts:
+        for old_regex, new_regex in pairs:
+            target = text.lower() if old_regex is old_lower else text
+            for at in range(len(text)):
+                new, before = new_regex.match(target, at), old_regex.match(target, at)
+                assert (new and new.regs) == (before and before.regs), text[at:]
+    assert _share_regex().match("two out of every three")

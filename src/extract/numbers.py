@@ -64,11 +64,12 @@ def _parts() -> dict[str, str]:
     w = _words()
     card = rf"(?:{_alt(w['cardinal'])})"
     # "and" joins cardinals only after a scale word: "one hundred and twenty".
+    # Branches ending alike share one copy of their end ("AC|BC" is "(?:A|B)C": the
+    # engine tries the same things in the same order); the source is a third as long
+    # and compiled about three times faster (a tenth of a second at start-up).
     words = (
         rf"(?:\ba\s+(?:{_alt(w['scale'])})\b|\b{card}"
-        # (the two look-behinds share one copy of what follows them: the regex is
-        # compiled a quarter faster, and tries the same things in the same order)
-        rf"(?:[\s-]+{card}|(?:(?<=hundred)|(?<=thousand))\s+and\s+{card})*\b)"
+        rf"(?:(?:[\s-]+|(?:(?<=hundred)|(?<=thousand))\s+and\s+){card})*\b)"
     )
     # Digits must not be glued to letters or currency: "S60", "£4.6", "10am", "15th".
     digits = r"(?<![\w£$€.,/:])(?!0\d)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w,./]\d|,\d)"
@@ -77,17 +78,17 @@ def _parts() -> dict[str, str]:
     pct = rf"(?:\s?(?:{'|'.join(w['percent'])}))"
     share = (
         rf"(?:\b(?:{_alt(w['numerator'])})[\s-](?:{_alt(w['denominator'])})\b"
-        rf"|\bhalf\b(?!\s+a\s+dozen)|\b(?:one|1)\s+in\s+(?:every\s+)?{num}|{num}\s+in\s+every\s+{num}"
-        rf"|{num}\s+out\s+of\s+(?:every\s+)?{num})"
+        rf"|\bhalf\b(?!\s+a\s+dozen)|(?:\b(?:one|1)\s+in\s+(?:every\s+)?|{num}\s+in\s+every\s+"
+        rf"|{num}\s+out\s+of\s+(?:every\s+)?){num})"
     )
     amount = rf"(?:{share}|{num}{pct}?(?![\w£$€]))"
     # "from 21 per cent two years ago to 14 per cent": a time phrase may split a change.
     when = r"(?:(?:in\s+\d{4}|(?:[\w-]+\s+){1,2}ago|last\s+year|previously)\s+)?"
     core = (
-        rf"(?:\bfrom\s+{amount}\s+{when}(?:to|down\s+to|up\s+to)\s+{amount}"
-        rf"|\bbetween\s+{amount}\s+and\s+{amount}"
-        rf"|{amount}(?:\s?[-–—]\s?|\s+to\s+|\s+or\s+(?=\S+\s+(?!or\b)[a-z])){amount}"
-        rf"|{amount}|\b(?:{_alt(w['vague'])})\b)"
+        rf"(?:(?:\bfrom\s+{amount}\s+{when}(?:to|down\s+to|up\s+to)\s+"
+        rf"|\bbetween\s+{amount}\s+and\s+"
+        rf"|{amount}(?:\s?[-–—]\s?|\s+to\s+|\s+or\s+(?=\S+\s+(?!or\b)[a-z]))"
+        rf"|){amount}|\b(?:{_alt(w['vague'])})\b)"
     )
     qual = _alt(p for p, _ in w["qualifier"])
     return {"num": num, "pct": pct, "share": share, "amount": amount, "core": core,
