@@ -486,3 +486,53 @@ def test_dates_order_equals_full_counts() -> None:
         for limit in range(4):
             assert _count_at_word_start(_DMY_WRITTEN, text, limit=limit) == min(full, limit)
     assert outcomes == {"DMY", "MDY"}
+
+
+def _old_flagged(token: dict, vocab) -> dict:  # type: ignore[type-arg, no-untyped-def]
+    """The definition before the flags were set in one walk of the vocabulary."""
+    from extract.dates_patterns import _FIRST_CUSTOM_FLAG, _Flag
+
+    tests = [(attr, value) for attr, value in token.items()
+             if attr in ("LOWER", "TEXT", "ORTH") and isinstance(value, dict)
+             and len(value) == 1 and ("IN" in value or "REGEX" in value)]
+    if len(tests) != 1:
+        return token
+    attr, value = tests[0]
+    getter = _Flag("LOWER" if attr == "LOWER" else "TEXT", frozenset(value.get("IN", ())),
+                   value.get("REGEX"))
+    known = [int(bit) for bit, g in vocab.lex_attr_getters.items() if g == getter]
+    free = [b for b in range(_FIRST_CUSTOM_FLAG, 64) if b not in vocab.lex_attr_getters]
+    bit = known[0] if known else (vocab.add_flag(getter, free[0]) if free else None)
+    if bit is None:
+        return token
+    return {**{k: v for k, v in token.items() if k != attr}, bit: True}
+
+
+@pytest.mark.parametrize("extra", [0, 40])
+def test_dates_flags_set_in_one_walk_equal_add_flag(extra: int) -> None:
+    """Date token classes flagged in one walk of the vocabulary: the same specs, bits,
+    registered getters and lexeme flags as one `add_flag` per class, also when bits
+    run out (`extra` bits taken first) and on a second build (bits reused)."""
+    import spacy
+
+    from extract.dates_patterns import flagged
+
+    tokens = {row["name"]: row["token"] for row in read_jsonl("dates_tokens.jsonl")}
+    tokens["twin"] = dict(next(t for t in tokens.values() if "LOWER" in t))
+    vocabs = [spacy.blank("en").vocab for _ in range(2)]
+    for vocab in vocabs:
+        for word in ("May", "may", "12th", "3", "Wed", "June", "noon", "1.30pm", "Sept"):
+            vocab[word]
+        for bit in range(19, 19 + min(extra, 45) - 15):
+            vocab.add_flag(lambda text: False, bit)
+    for _ in range(2):
+        old = {name: _old_flagged(token, vocabs[0]) for name, token in tokens.items()}
+        assert flagged(tokens, vocabs[1]) == old
+    assert vocabs[0].lex_attr_getters.keys() == vocabs[1].lex_attr_getters.keys()
+    for bit in range(19, 64):
+        assert ([lex.check_flag(bit) for lex in vocabs[0]]
+                == [lex.check_flag(bit) for lex in vocabs[1]])
+    assert any(lex.check_flag(bit) for lex in vocabs[1] for bit in range(19, 64))
+    new_words = vocabs[1]["Mayday"], vocabs[0]["Mayday"]  # flagged as they are made
+    flags = [[lex.check_flag(b) for b in range(64)] for lex in new_words]
+    assert flags[0] == flags[1]

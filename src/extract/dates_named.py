@@ -160,7 +160,7 @@ def build_date_matcher(vocab: Vocab, *, flags: bool = True) -> AnchoredMatcher:
     """The date patterns; with `flags`, word-list and regex token classes are tested
     through lexeme flags (see `_Flag`), else as spaCy's Python predicates."""
     tokens = {row["name"]: row["token"] for row in read_jsonl("dates_tokens.jsonl")}
-    specs = {name: flagged(token, vocab) for name, token in tokens.items()} if flags else tokens
+    specs = flagged(tokens, vocab) if flags else tokens
     # Flag ids are not in spaCy's pattern schema, so the schema check is off.
     matcher = Matcher(vocab, validate=not flags)
     reaches: dict[str, tuple[int, int]] = {}

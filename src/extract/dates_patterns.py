@@ -76,32 +76,54 @@ def _compiled(regex: str) -> re.Pattern[str]:
     return re.compile(regex)
 
 
-def flagged(token: dict[str, Any], vocab: Vocab) -> dict[Any, Any]:
-    """The token spec with its word-list or regex test replaced by a lexeme flag."""
+def flagged(tokens: dict[str, dict[str, Any]], vocab: Vocab) -> dict[str, dict[Any, Any]]:
+    """Each token spec with its word-list or regex test replaced by a lexeme flag."""
+    tests = {name: test for name, token in tokens.items()
+             if (test := _flag_test(token)) is not None}
+    bits = _flag_ids(vocab, [getter for _, getter in tests.values()])
+    specs: dict[str, dict[Any, Any]] = {}
+    for name, token in tokens.items():
+        attr, getter = tests.get(name, ("", None))
+        if getter is None or (bit := bits.get(getter)) is None:
+            specs[name] = token
+            continue
+        specs[name] = {**{k: v for k, v in token.items() if k != attr}, bit: True}
+    return specs
+
+
+def _flag_test(token: dict[str, Any]) -> tuple[str, _Flag] | None:
+    """A token spec's one word-list or regex test and its flag (None if not one)."""
     tests = [(attr, value) for attr, value in token.items()
              if attr in ("LOWER", "TEXT", "ORTH") and isinstance(value, dict)
              and len(value) == 1 and ("IN" in value or "REGEX" in value)]
     if len(tests) != 1:
-        return token
+        return None
     attr, value = tests[0]
-    getter = _Flag("LOWER" if attr == "LOWER" else "TEXT", frozenset(value.get("IN", ())),
-                   value.get("REGEX"))
-    bit = _flag_id(vocab, getter)
-    if bit is None:
-        return token
-    flagged: dict[Any, Any] = {k: v for k, v in token.items() if k != attr}
-    flagged[bit] = True
-    return flagged
+    return attr, _Flag("LOWER" if attr == "LOWER" else "TEXT",
+                       frozenset(value.get("IN", ())), value.get("REGEX"))
 
 
-def _flag_id(vocab: Vocab, getter: _Flag) -> int | None:
-    """The vocab's bit for this flag, added if new; None when no bit is free."""
+def _flag_ids(vocab: Vocab, wanted: list[_Flag]) -> dict[_Flag, int]:
+    """The vocab's bit for each flag, the new ones added (in order, while bits are
+    free). `Vocab.add_flag` walks the whole vocabulary per flag: the new flags are set
+    in one walk instead, then registered as `add_flag` registers them (new words get
+    them when they are made)."""
     getters: dict[int, Any] = getattr(vocab, "lex_attr_getters")  # noqa: B009 (untyped)
-    for bit, known in getters.items():
-        if known == getter:
-            return int(bit)
-    free = [b for b in range(_FIRST_CUSTOM_FLAG, 64) if b not in getters]
-    return int(vocab.add_flag(getter, free[0])) if free else None
+    bits: dict[_Flag, int] = {}
+    for bit, getter in getters.items():
+        if getter in wanted:
+            bits.setdefault(getter, int(bit))  # the first bit holding it, as before
+    free = iter([b for b in range(_FIRST_CUSTOM_FLAG, 64) if b not in getters])
+    new: dict[_Flag, int] = {}
+    for getter in wanted:
+        if getter not in bits and (free_bit := next(free, None)) is not None:
+            bits[getter] = new[getter] = free_bit
+    for lex in vocab:
+        text = lex.orth_
+        for getter, bit in new.items():
+            lex.set_flag(bit, getter(text))
+    getters.update({bit: getter for getter, bit in new.items()})
+    return bits
 
 
 Reach = tuple[int, int]
