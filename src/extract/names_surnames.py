@@ -184,8 +184,7 @@ def first_name_speakers(text: str, known: list[Mention] | tuple[Mention, ...]) -
 
     The `_LONE` words tried are those ending where `_SPEAKS` can match: found back from the
     speech verbs (every capitalised word of the text was tried)."""
-    covered = _Cover([(m.hon_start if m.hon_start is not None else m.start, m.tail_end)
-                      for m in known])
+    covered: _Cover | None = None  # made at the first candidate that gets that far (rare)
     found = []
     for end in _speaker_ends(text):
         match = _lone_ending(text, end)
@@ -198,7 +197,12 @@ def first_name_speakers(text: str, known: list[Mention] | tuple[Mention, ...]) -
             continue  # "in September", "to Grace": not the subject of the verb
         if _CAPITAL_BEFORE.search(text, max(0, match.start() - 30), match.start()):
             continue  # the end of a longer capitalised name or title
-        if not _SPEAKS.match(text, match.end()) or covered.holds(match.start()):
+        if not _SPEAKS.match(text, match.end()):
+            continue
+        if covered is None:
+            covered = _Cover([(m.hon_start if m.hon_start is not None else m.start, m.tail_end)
+                              for m in known])
+        if covered.holds(match.start()):
             continue
         found.append(Mention(start=match.start(), end=match.end(), name=word,
                              tail_end=match.end(), anchor=FIRST_ONLY))

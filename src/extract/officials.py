@@ -110,7 +110,9 @@ def _analyse(
             if m.anchor != FIRST_ONLY and not excluded_mention(text, m)]
     people = group_people(mentions, keep)
     owner = {i: n for n, person in enumerate(people) for i in person.mentions}
-    owner |= _first_name_owners(mentions, people)
+    # Each person's first full name, found once: owners, quote speakers and records use it.
+    firsts = [person.first(mentions) for person in people]
+    owner |= _first_name_owners(mentions, firsts)
     # Each person's stated role, found once: both the quote resolution and the record use it.
     found_roles = [_role(text, mentions, person) for person in people]
     said = find_quotes(text, mentions)
@@ -119,21 +121,23 @@ def _analyse(
              for person, found in zip(people, found_roles, strict=True)
              ] if any(q.role is not None for q in said) else []
     found = [_resolved(q, mentions, people, roles) for q in said]
-    names = [person.first(mentions).name for person in people]
+    names = [first.name for first in firsts]
     quoted = {owner[q.speaker] for q in found if q.speaker in owner}
     officials = []
     for n, person in enumerate(people):
-        record = _official(text, mentions, person, publisher, found=found_roles[n],
-                           quoted=n in quoted)
+        record = _official(text, mentions, person, publisher, first=firsts[n],
+                           found=found_roles[n], quoted=n in quoted)
         if record is not None:
             officials.append(record)
     quotes = [_quote(text, q, mentions, owner, names) for q in found]
     return _Analysis(tuple(officials), tuple(quotes))
 
 
-def _first_name_owners(mentions: tuple[Mention, ...], people: list[Person]) -> dict[int, int]:
-    """"Rhian said" after "Rhian Morgan": a lone first name of exactly one person named."""
-    firsts = [person.first(mentions).name.split()[0] for person in people]
+def _first_name_owners(mentions: tuple[Mention, ...], people_firsts: list[Mention]
+                       ) -> dict[int, int]:
+    """"Rhian said" after "Rhian Morgan": a lone first name of exactly one person named
+    (`people_firsts`: each person's first full-name mention)."""
+    firsts = [first.name.split()[0] for first in people_firsts]
     owners = {}
     for i, m in enumerate(mentions):
         if m.anchor == FIRST_ONLY and firsts.count(m.name) == 1:
@@ -177,9 +181,8 @@ def _quote(
 
 def _official(
     text: str, mentions: tuple[Mention, ...], person: Person, publisher: str | None,
-    *, found: RoleFind | None, quoted: bool,
+    *, first: Mention, found: RoleFind | None, quoted: bool,
 ) -> Official | None:
-    first = person.first(mentions)
     hon_kind = next((mentions[i].hon_kind for i in person.mentions if mentions[i].hon_kind), None)
     elected = any(mentions[i].elected for i in person.mentions)
     if found is not None and (found.journalist or (found.public and hon_kind != "council")):
