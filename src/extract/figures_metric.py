@@ -17,7 +17,7 @@ from extract.figures_literals import end_literals
 from extract.figures_nouns import (
     head_match,
     head_regex,
-    lexicon,
+    lexicon_source,
     name_ending_at,
     names_in,
     next_head,
@@ -53,7 +53,7 @@ def _change_suffix() -> re.Pattern[str]:
 
 
 def _entry(match: re.Match[str], name: str) -> Entry:
-    _, entries = lexicon(name)
+    _, entries = lexicon_source(name)
     # A lexicon's entry group "h<i>" is the last group its regexes close, and only one
     # takes part in a match; else (any other regex) every entry is asked in turn.
     last = match.lastgroup
@@ -181,7 +181,7 @@ def _from_name(sentence: str, quantity: Quantity, lstart: int) -> Reading | None
 def _adjacent_name() -> str:
     """A metric's name and a link word: `_adjacent_regex` before its final white space."""
     link = r"(?:of|at|is|was|stands\s+at|stood\s+at|averages?|averaging)"
-    return rf"(?:{lexicon('figures_names.jsonl')[0].pattern})(?:\s+{link})?"
+    return rf"(?:{lexicon_source('figures_names.jsonl')[0]})(?:\s+{link})?"
 
 
 @lru_cache(maxsize=1)

@@ -23,13 +23,21 @@ _FLAGS = re.IGNORECASE
 
 @lru_cache(maxsize=4)  # one entry per word list
 def lexicon(name: str) -> tuple[re.Pattern[str], tuple[Entry, ...]]:
+    source, entries = lexicon_source(name)
+    return re.compile(source, _FLAGS), entries
+
+
+@lru_cache(maxsize=4)
+def lexicon_source(name: str) -> tuple[str, tuple[Entry, ...]]:
+    """The source of `lexicon(name)` and its entries: the head lexicon is only ever part
+    of larger regexes, so it is not compiled on its own (milliseconds at start-up)."""
     data = rows(name)
     alternation = "|".join(
         # "children’s social workers" is about workers: a possessive never ends an entry.
         rf"(?P<h{i}>\b{spaced(r['pattern'])}\b(?![’']s))" for i, r in enumerate(data)
     )
     entries = tuple(Entry(r["metric"], r.get("unit")) for r in data)
-    return re.compile(_prefix_guarded(alternation), _FLAGS), entries
+    return _prefix_guarded(alternation), entries
 
 
 def _prefix_guarded(alternation: str) -> str:
@@ -66,7 +74,7 @@ def head_regex() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _head_source() -> str:
-    heads, _ = lexicon("figures_heads.jsonl")
+    heads, _ = lexicon_source("figures_heads.jsonl")
     stop = cues()["stop"].pattern
     # A modifier word never ends in a bare "s": that keeps verbs ("includes") and other
     # plural nouns out of the noun phrase, while "children's" still qualifies.
@@ -82,7 +90,7 @@ def _head_source() -> str:
         rf"{_QUOTE}(?P<of>[\s-]*of\s+(?:the|our|its|their|these|all|all\s+the|those)?\s*"
         rf"(?P<whole>(?:[\w’'-]+[’']s\s+)?(?:{number_pattern()})\s+)?)?"
         # (the lexicon's entry groups close last: `match.lastgroup` names the entry)
-        rf"[\s-]*(?P<mods>{modifier}{{0,5}}?)(?:{heads.pattern})\b"
+        rf"[\s-]*(?P<mods>{modifier}{{0,5}}?)(?:{heads})\b"
     )
 
 
@@ -95,25 +103,33 @@ def _lower_head_regex() -> re.Pattern[str] | None:
     return None if source is None else re.compile(source, _FLAGS & ~re.IGNORECASE)
 
 
+def _bare_source() -> str:
+    """The head regex's way without "of" and modifiers: quote, white space, noun."""
+    heads, _ = lexicon_source("figures_heads.jsonl")
+    return rf"{_QUOTE}[\s-]*(?:{heads})\b"
+
+
 @lru_cache(maxsize=1)
-def _bare_heads() -> tuple[re.Pattern[str], re.Pattern[str] | None]:
-    """The head regex's way without "of" and modifiers (for `head_regex` and for
-    `_lower_head_regex`): quote, white space, noun."""
-    heads, _ = lexicon("figures_heads.jsonl")
-    source = rf"{_QUOTE}[\s-]*(?:{heads.pattern})\b"
-    lowered = lower_literals(source)
-    return (re.compile(source, _FLAGS),
-            None if lowered is None else re.compile(lowered, _FLAGS & ~re.IGNORECASE))
+def _bare_heads() -> re.Pattern[str]:
+    """`_bare_source` for `head_regex` (compiled only for a text where lower case
+    misleads: it takes milliseconds)."""
+    return re.compile(_bare_source(), _FLAGS)
+
+
+@lru_cache(maxsize=1)
+def _lower_bare_heads() -> re.Pattern[str] | None:
+    """`_bare_source` for `_lower_head_regex`."""
+    lowered = lower_literals(_bare_source())
+    return None if lowered is None else re.compile(lowered, _FLAGS & ~re.IGNORECASE)
 
 
 def next_head(match: re.Match[str]) -> re.Match[str] | None:
     """The match of the head regex (`match.re`) right after `match` when it holds neither
     "of" nor modifiers (a compound: "social worker positions"), else None. The head regex
     tries "of" first, then modifiers lazily, so such a match is its first only where its
-    bare way (`_bare_heads`) matches too: that cheap test comes first."""
-    plain, lowered = _bare_heads()
-    bare = lowered if match.re is _lower_head_regex() else (
-        plain if match.re is head_regex() else None)
+    bare way (`_bare_source`) matches too: that cheap test comes first."""
+    bare = _lower_bare_heads() if match.re is _lower_head_regex() else (
+        _bare_heads() if match.re is head_regex() else None)
     if bare is not None and bare.match(match.string, match.end()) is None:
         return None
     compound = match.re.match(match.string, match.end())
