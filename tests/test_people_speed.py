@@ -39,6 +39,7 @@ from extract.names_runs import (
     _word_start,
     closes,
     name_runs,
+    particle_led,
 )
 from extract.names_surnames import find_mentions
 from extract.names_walk import _share_plural, plan, rule_mentions, run_names
@@ -60,7 +61,8 @@ from extract.quotes_subject import (
     clause_floor,
     subject_before,
 )
-from extract.quotes_verbs import verb_spans
+from extract.quotes_verbs import REPORTED_CORE, VERB, scan, verb_spans
+from extract.regex_words import by_first_letter
 
 
 def _reference_name_runs(text: str) -> list[list[Tok]]:
@@ -360,3 +362,43 @@ def test_people_speed_reported_speech_skips_verbs_with_no_clause() -> None:
         found += len(reference)
         assert reported(text, mentions, outside, spans, {}) == reference, text
     assert found > 1000
+
+
+_OLD_VERB_AFTER = re.compile(r"[^0-9A-Za-z_](?P<verb>" + by_first_letter(
+    REPORTED_CORE.split("|"), tail=str, sort_letters=False) + r")\b")
+
+
+def _reference_verb_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """`verb_spans` as it was: its own pass over the text."""
+    found = [match.span("verb") for match in _OLD_VERB_AFTER.finditer(text)
+             if not (text[match.start()].isalnum() or text[match.start()] == "_")]
+    if first := VERB.match(text):
+        found.insert(0, first.span())
+    return tuple(found)
+
+
+def _reference_particle_led(text: str) -> bool:
+    """The particle search of `run_matches` as it was: its own pass over the text."""
+    return bool(_PARTICLE_LED.search(text) or _PARTICLE_FIRST.match(text))
+
+
+_SCAN_PIECES = ("said", "9said", "_said", "ésaid", "Xyz-said", "called  on", "pointed out", "de",
+                "dE", "van", "der", "la", "ab", "ap", "bin", "ter", "described", "added", "told",
+                "Souza", "Berg", "Ann", "Lee", "de.", "van-Dyke", "o’", "l’", "the", "a", "x",
+                "9", "_", "(", "“", "”", ",", ".", "-", "é", "Ó")
+_SCAN_GAPS = (" ", " ", " ", "", "\n", " \n ", "\t", "  ", "\n\n", ", ")
+
+
+def test_people_speed_verb_and_particle_scan_matches_the_two_passes() -> None:
+    """One pass for the speech verbs and for a particle-led run gives both old answers."""
+    rng = random.Random(11)
+    led = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(_SCAN_PIECES) + rng.choice(_SCAN_GAPS)
+                       for _ in range(rng.randint(1, 14)))
+        reference = (_reference_verb_spans(text), _reference_particle_led(text))
+        assert scan(text) == reference, text
+        assert verb_spans(text) == reference[0], text
+        assert particle_led(text) == reference[1], text
+        led += reference[1]
+    assert 500 < led < 3500  # texts with and without a particle-led run

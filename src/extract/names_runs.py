@@ -72,8 +72,11 @@ _CAPITAL_RUN = re.compile(
 # `_PARTICLE` with the particles grouped by first letter: one letter test rules out a group.
 _PARTICLE_BY_FIRST = ("(?:" + by_first_letter(sorted(PARTICLES, key=len, reverse=True),
                                                tail=_cased) + ")" + _PARTICLE_END)
-_PARTICLE_LED = re.compile(rf"[^A-Za-z]{_PARTICLE_BY_FIRST}{GAP}{_NEXT}")
-_PARTICLE_FIRST = re.compile(rf"{_PARTICLE_BY_FIRST}{GAP}{_NEXT}")
+# A particle word then another word of a run: `_PARTICLE_LED` finds one after a character
+# that is no ASCII letter (`quotes_verbs` searches for it in its verb scan of the same text).
+PARTICLE_THEN_WORD = rf"{_PARTICLE_BY_FIRST}{GAP}{_NEXT}"
+_PARTICLE_LED = re.compile(rf"[^A-Za-z]{PARTICLE_THEN_WORD}")
+_PARTICLE_FIRST = re.compile(PARTICLE_THEN_WORD)
 _WORDISH = re.compile(r"[\w'’-]")
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -137,16 +140,28 @@ def run_pieces(text: str) -> list[tuple[int, tuple[str, ...], tuple[tuple[int, i
             for words, spans in pieces_of(run, lead)]
 
 
-def run_matches(text: str) -> list[tuple[int, str, bool]]:
+def run_matches(text: str, *, led: bool | None = None) -> list[tuple[int, str, bool]]:
     """(start, text, does its first letter start a word) of every run match of two or more
-    words, in text order."""
+    words, in text order. `led`: does a particle word lead a run (`particle_led`), if known."""
     found = []
-    led = _PARTICLE_LED.search(text) or _PARTICLE_FIRST.match(text)
+    if led is None:
+        led = particle_led(text)
     for match in (_RUN if led else _CAPITAL_RUN).finditer(text):
         if match.group("more") is not None:  # else a lone word
             first = match.start()
             found.append((first, match.group(), _word_start(text, first)))
     return found
+
+
+def particle_led(text: str) -> bool:
+    """Does a particle word lead a run somewhere (at the text start or after a character
+    that is no ASCII letter)?"""
+    return bool(_PARTICLE_LED.search(text) or particle_first(text))
+
+
+def particle_first(text: str) -> bool:
+    """Does a particle word lead a run at the text start?"""
+    return _PARTICLE_FIRST.match(text) is not None
 
 
 # A run's words depend on its text alone, and the same runs ("Cllr Ann Lee") recur; a long

@@ -29,6 +29,7 @@ from extract.names_find import (
 )
 from extract.names_lexicon import plural_honorifics
 from extract.names_runs import CACHED_RUN, Tok, pieces_of, run_matches
+from extract.quotes_verbs import scan
 
 TITLED = "titled"  # honorifics then a name: always a mention
 LEXICON = "lexicon"  # a known first name: a mention unless "the" comes before
@@ -101,7 +102,8 @@ def run_names(text: str, run: list[Tok], steps: tuple[Step, ...]) -> list[Mentio
 def rule_mentions(text: str) -> list[Mention]:
     """Full-name mentions found in capitalised runs (no surname-only mentions)."""
     found: list[Mention] = []
-    for first, match, lead in run_matches(text):
+    # Whether a particle leads a run is found in the verb scan of the same text (one pass).
+    for first, match, lead in run_matches(text, led=scan(text)[1]):
         walks = _walks_cached(match, lead) if len(match) <= CACHED_RUN else _walks(match, lead)
         for words, spans, steps in walks:
             run = [Tok(first + start, first + stop, word)

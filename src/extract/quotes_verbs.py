@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from extract.names_runs import PARTICLE_THEN_WORD, particle_first
 from extract.regex_words import by_first_letter
 
 REPORTED_CORE = (
@@ -19,20 +20,38 @@ VERB = re.compile(rf"\b(?:{REPORTED_CORE})\b")
 # let it skip to those characters. A non-ASCII one before a verb is checked on the hit.
 # Verbs are grouped by first letter: one letter test rules out a group (27 literal tests per
 # candidate character were most of the search).
-_VERB_AFTER = re.compile(r"[^0-9A-Za-z_](?P<verb>" + by_first_letter(
-    REPORTED_CORE.split("|"), tail=str, sort_letters=False) + r")\b")
+_VERBS = by_first_letter(REPORTED_CORE.split("|"), tail=str, sort_letters=False)
+_VERB_AFTER = re.compile(rf"[^0-9A-Za-z_](?P<verb>{_VERBS})\b")
+# The name finder's search for a run led by a particle word ("de Souza") tries the same
+# characters (no ASCII letter) as `_VERB_AFTER`: both are tried in one pass until a particle
+# is found. A verb is a whole lower-case word (after a digit or "_", dropped on the hit):
+# no particle-led run starts inside one, and no verb after a particle's non-letter ends it.
+_VERB_OR_PARTICLE = re.compile(rf"[^A-Za-z](?:(?P<verb>{_VERBS})\b|{PARTICLE_THEN_WORD})")
 
 
 # Asked by the people component and again by reported speech for the same text.
-@lru_cache(maxsize=8)
 def verb_spans(text: str) -> tuple[tuple[int, int], ...]:
     """The spans of `VERB.finditer(text)`. A verb is one word (or two) between word
     boundaries, so matches never overlap and at most one verb fits at a position."""
-    found = [match.span("verb") for match in _VERB_AFTER.finditer(text)
-             if not _is_word(text[match.start()])]
+    return scan(text)[0]
+
+
+@lru_cache(maxsize=8)
+def scan(text: str) -> tuple[tuple[tuple[int, int], ...], bool]:
+    """(`verb_spans(text)`, `particle_led(text)`) found in one pass over the text."""
+    found = []
+    led = particle_first(text)
+    for match in _VERB_OR_PARTICLE.finditer(text):
+        if match.lastindex is None:  # a particle leads a run: only verbs are looked for on
+            led = True
+            found += [verb.span("verb") for verb in _VERB_AFTER.finditer(text, match.start() + 1)
+                      if not _is_word(text[verb.start()])]
+            break
+        if not _is_word(text[match.start()]):
+            found.append(match.span("verb"))
     if first := VERB.match(text):
         found.insert(0, first.span())
-    return tuple(found)
+    return tuple(found), led
 
 
 def _is_word(char: str) -> bool:
