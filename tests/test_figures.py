@@ -511,11 +511,13 @@ def test_figures_lowered_head_regex_equals_the_case_folding_one() -> None:
     case-sensitive branch skips alternatives on their first letter); wherever a number
     may end, every group's span must be those of the case-folding regex on the text."""
     from extract.doctext import folds_as_lower
-    from extract.figures_nouns import _head_target, _lower_head_regex, head_regex
+    from extract.figures_nouns import _head_target, _lower_head_regex, head_at, head_regex
 
     lowered = _lower_head_regex()
     assert lowered is not None and not lowered.flags & re.IGNORECASE  # else unused
     assert _head_target("ſtaff")[0] is head_regex()  # a fold trap: the case-folding one
+    trap = head_at("12 ſtaff", 2)
+    assert trap is not None and trap.re is head_regex() and trap.span() == (2, 8)
     checked = 0
     for text in HEAD_CASE_TEXTS + NAME_WINDOW_TEXTS + _name_texts():
         if not folds_as_lower(text):
@@ -527,6 +529,8 @@ def test_figures_lowered_head_regex_equals_the_case_folding_one() -> None:
         for at in ends:
             fast, slow = lowered.match(low, at), head_regex().match(text, at)
             assert (fast and fast.regs) == (slow and slow.regs), text[at:at + 60]
+            sentence = head_at(text, at)  # (what the adjacent-name reading asks)
+            assert (sentence and sentence.regs) == (slow and slow.regs)
             checked += slow is not None
     assert checked > 200
 

@@ -15,8 +15,8 @@ from extract.doctext import folds_as_lower
 from extract.figures_clauses import carried
 from extract.figures_literals import end_literals
 from extract.figures_nouns import (
+    head_at,
     head_match,
-    head_regex,
     lexicon_source,
     name_ending_at,
     names_in,
@@ -216,7 +216,7 @@ def _from_adjacent_name(sentence: str, quantity: Quantity, lstart: int) -> Readi
     entry = _entry(match, "figures_names.jsonl")
     if entry.metric in {"distractor", "staff_count"}:
         return None
-    head = head_regex().match(sentence, quantity.end)
+    head = head_at(sentence, quantity.end)
     end = head.end() if head and _entry(head, "figures_heads.jsonl").metric in {
         "caseload", "distractor"} else quantity.end
     tail = _tail_regex().match(sentence, end)
