@@ -536,3 +536,41 @@ def test_dates_flags_set_in_one_walk_equal_add_flag(extra: int) -> None:
     new_words = vocabs[1]["Mayday"], vocabs[0]["Mayday"]  # flagged as they are made
     flags = [[lex.check_flag(b) for b in range(64)] for lex in new_words]
     assert flags[0] == flags[1]
+
+
+_SIGNATURE_WORDS = ["Monday", "monday", "Tue", "Wed", "WE", "we", "We", "d", "D", "d.", "1",
+                    "01", "9", "09", "13", "29", "31", "32", "00", "2019", "1899", "12/03",
+                    "3/4", "4/14", "1.2.2019", "20-24", "3rd", "22nd", "May", "may", "Sept",
+                    "June", "of", "Of", "the", ",", "-", "–", "to", "(", ")", "on", "last",
+                    "week", "tonight", "mid", "x", "Fair"]
+
+
+def _signature_soups(count: int) -> list[str]:
+    rnd = random.Random(23)
+    return ["".join(rnd.choice(_SIGNATURE_WORDS) + rnd.choice([" ", "", "\n", "  "])
+                    for _ in range(rnd.randint(2, 14))) for _ in range(count)]
+
+
+def test_dates_signature_windows_equal_whole_doc(nlp: Language) -> None:
+    """Windows are remembered by their texts' test signatures: windows of other numbers,
+    days or months sharing a signature share matches. Every doc must still get the
+    whole-doc Matcher's matches, whatever was remembered before it."""
+    finder = nlp.get_pipe("council_dates")
+    texts = _signature_soups(1500)
+    for text in [*texts, *reversed(texts)]:
+        doc = nlp.make_doc(text)
+        assert finder.dates(doc) == finder.dates.matcher(doc), text
+    keys = list(finder.dates.seen)
+    assert any(isinstance(key[0], int) for key in keys)  # signatures are used
+    assert any(isinstance(key[0], str) for key in keys)  # "we" windows by their text
+
+
+def test_dates_signatures_refuse_other_tests() -> None:
+    from extract.dates_named import Signatures
+
+    signatures = Signatures([{"LOWER": "of"}, {"IS_SPACE": True, "OP": "*"},
+                             {"ORTH": {"IN": ["We"]}, "SPACY": False}])
+    assert signatures["Of"] == signatures["OF"] != signatures["off"]
+    assert signatures["We"] is None and signatures["we"] is not None
+    with pytest.raises(ValueError, match="no signature"):
+        Signatures([{"LIKE_NUM": True}])

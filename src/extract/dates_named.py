@@ -8,6 +8,7 @@ hard-wrapped text ("Saturday 8 \\nOctober") still matches."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import compress
 from typing import Any
@@ -23,6 +24,8 @@ from extract.dates_patterns import (
     AnchoredMatcher,
     Members,
     TokenAnchors,
+    _Flag,
+    _TextMemo,
     flagged,
     read_jsonl,
 )
@@ -177,7 +180,47 @@ def build_date_matcher(vocab: Vocab, *, flags: bool = True) -> AnchoredMatcher:
         anchors.add(tokens[name.strip("@")], reach)
     used = {e.strip("@?") for row in read_jsonl("dates_patterns.jsonl")
             for p in _wed_variants(row["pattern"]) for e in p if isinstance(e, str)}
-    return AnchoredMatcher(matcher, anchors, Members([tokens[name] for name in used]))
+    raw = [spec for row in read_jsonl("dates_patterns.jsonl")
+           for p in _wed_variants(row["pattern"]) for spec in _expand(p, tokens)]
+    return AnchoredMatcher(matcher, anchors, Members([tokens[name] for name in used]),
+                           signatures=Signatures(raw))
+
+
+class Signatures(_TextMemo[int | None]):
+    """What the date patterns' token tests say of a text, as bits: a window's Matcher
+    result follows from its texts' signatures, so windows of other numbers, weekdays
+    or months passing the same tests share it. None for a text passing a test of a
+    token spec that also reads the white space after the word (`SPACY`): its window
+    is known by its text. Attributes other than text tests, `IS_SPACE` and `OP` are
+    refused, since a signature could not answer for them."""
+
+    def __init__(self, specs: list[dict[str, Any]]) -> None:
+        super().__init__()
+        tests: dict[Callable[[str], bool], None] = {}
+        self.spaced: list[Callable[[str], bool]] = []
+        for spec in specs:
+            own = [_text_test(attr, value) for attr, value in spec.items()
+                   if attr not in ("OP", "SPACY")]
+            tests.update(dict.fromkeys(own))
+            self.spaced += own if "SPACY" in spec else []
+        self.tests = list(tests)
+
+    def answer(self, text: str) -> int | None:
+        if any(test(text) for test in self.spaced):
+            return None
+        return sum(1 << bit for bit, test in enumerate(self.tests) if test(text))
+
+
+def _text_test(attr: str, value: Any) -> Callable[[str], bool]:
+    if attr == "IS_SPACE":
+        return str.isspace
+    if attr in ("LOWER", "TEXT", "ORTH") and isinstance(value, str):
+        return _Flag("LOWER" if attr == "LOWER" else "TEXT", frozenset([value]))
+    if (attr in ("LOWER", "TEXT", "ORTH") and isinstance(value, dict) and len(value) == 1
+            and ("IN" in value or "REGEX" in value)):
+        return _Flag("LOWER" if attr == "LOWER" else "TEXT", frozenset(value.get("IN", ())),
+                     value.get("REGEX"))
+    raise ValueError(f"a date token test no signature answers for: {attr}={value!r}")
 
 
 def _wed_variants(pattern: list[Any]) -> list[list[Any]]:

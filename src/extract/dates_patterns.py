@@ -246,12 +246,14 @@ class AnchoredMatcher:
     the window (tokens are matched one at a time, no look-around) and, windows being
     disjoint and in order, the concatenation keeps the whole-doc order too."""
 
-    def __init__(self, matcher: Matcher, anchors: TokenAnchors, members: Members) -> None:
+    def __init__(self, matcher: Matcher, anchors: TokenAnchors, members: Members, *,
+                 signatures: dict[str, int | None] | None = None) -> None:
         self.matcher = matcher
         self.anchors = anchors
         self.reaches = _Reaches(anchors)
         self.members = members
-        self.seen: dict[tuple[str, ...], list[tuple[int, int, int]]] = {}
+        self.signatures = signatures
+        self.seen: dict[tuple[str | int | None, ...], list[tuple[int, int, int]]] = {}
 
     def __call__(
         self, doc: Doc, *, skip: frozenset[str] = frozenset()
@@ -267,8 +269,14 @@ class AnchoredMatcher:
             # The Matcher reads only the tokens' texts (and lexeme flags of them) and
             # whether white space follows each: the window's texts and its slice of the
             # text (up to the next token) fix its matches, which recur across articles.
-            stop = view.starts[end] if end < len(view.starts) else len(text)
-            window = (text[view.starts[start]:stop], *view.texts[start:end])
+            # With `signatures` (what every token test of the patterns says of a text),
+            # windows of other words passing the same tests share their matches.
+            window: tuple[str | int | None, ...] = (None,)
+            if self.signatures is not None:
+                window = tuple(map(self.signatures.__getitem__, view.texts[start:end]))
+            if None in window:  # a test reading the white space after a word
+                stop = view.starts[end] if end < len(view.starts) else len(text)
+                window = (text[view.starts[start]:stop], *view.texts[start:end])
             if (relative := self.seen.get(window)) is None:
                 if len(self.seen) > _SEEN_LIMIT:
                     self.seen.clear()
