@@ -182,3 +182,43 @@ def test_awards_speed_results_lines_only_where_the_gate_says(seed: int) -> None:
             assert awards_lines.may_hold_results(text, awards_gate.word_hits(text)), text
     assert held > 200
     assert not awards_lines.may_hold_results("Time: 10am\nVenue: Hall", ([], [], []))
+
+
+def _trigger_sources() -> list[str]:
+    return [row["pattern"] for row in find._rows("awards_triggers.jsonl")]
+
+
+def test_awards_speed_lead_letters_rewrites_the_triggers() -> None:
+    # most triggers open with a word boundary and a group of words: those are rewritten
+    sources = _trigger_sources()
+    rewritten = [s for s in sources if find.lead_letters(s) != s]
+    assert len(rewritten) > len(sources) // 2
+    assert find.lead_letters(r"\b(?:came|comes|finished)\s+") == \
+        r"(?:c(?<!\wc)(?:ame|omes)|f(?<!\wf)(?:inished))\s+"
+    for kept in (r"(?<=,)\s*x", r"\b(?:(?:has|had)\s+)", r"\b(?:a+|b)", r"\bnamed\s+"):
+        assert find.lead_letters(kept) == kept
+
+
+def _trigger_words() -> list[str]:
+    """The words of the triggers' opening groups, and what surrounds them."""
+    words = {w for s in _trigger_sources() for w in re.findall(r"[a-z]+", s[:400])}
+    return sorted(words)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_awards_speed_lead_letters_match_as_the_word_boundary(seed: int) -> None:
+    """Each rewritten trigger finds what the original finds, at every search offset, in
+    texts where its words stand alone, inside other words ("xwon", "_took", "éwon",
+    "2was") and at the text's start."""
+    rng = random.Random(seed)
+    pieces = (*_trigger_words(), *PIECES, "x", "_", "é", "2", "Best Team", "of the Year")
+    pairs = [(re.compile(s), re.compile(find.lead_letters(s))) for s in _trigger_sources()]
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) + rng.choice(("", " ", " ", " ", "\n"))
+                       for _ in range(rng.randint(1, 30)))
+        at = rng.randint(0, len(text))
+        for old, new in pairs:
+            assert [(m.span(), m.groups()) for m in old.finditer(text)] == \
+                [(m.span(), m.groups()) for m in new.finditer(text)], (old.pattern, text)
+            one, two = old.search(text, at), new.search(text, at)
+            assert (one and one.span()) == (two and two.span()), (old.pattern, text, at)

@@ -59,9 +59,57 @@ def triggers() -> tuple[Trigger, ...]:
     'received'. Every match of a pattern holds one of its `needs` words (tests/test_awards.py
     proves it). A match is void when `unless_ahead` (a whole word) starts after it before
     the next full stop or line end: "shortlisted for X ... are A and B" is a list."""
-    return tuple((r["level"], re.compile(r["pattern"]), tuple(r["needs"]),
+    return tuple((r["level"], re.compile(lead_letters(r["pattern"])), tuple(r["needs"]),
                   re.compile(r["unless_ahead"]) if "unless_ahead" in r else None)
                  for r in _rows("awards_triggers.jsonl"))
+
+
+def lead_letters(pattern: str) -> str:
+    r"""`\b(?:came|comes|finished)...` as `(?:c(?<!\wc)(?:ame|omes)|f(?<!\wf)(?:inished))...`,
+    the same regex: the engine searches only from the offsets holding a first letter (a
+    pattern opening with `\b` is tried at every offset). Alternatives keep their order
+    within a letter, and those of different letters never both match at one offset; after
+    a letter, `\b` before it is no word character before it. Other patterns are kept."""
+    if not pattern.startswith(r"\b(?:"):
+        return pattern
+    alternatives, end = _top_alternatives(pattern, len(r"\b(?:"))
+    if end < 0 or not all(a[:1].isascii() and a[:1].isalpha() and a[1:2] not in ("*", "+", "?", "{")
+                          for a in alternatives):
+        return pattern
+    by_letter: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        by_letter.setdefault(alternative[0], []).append(alternative[1:])
+    groups = "|".join(rf"{letter}(?<!\w{letter})(?:{'|'.join(rests)})"
+                      for letter, rests in by_letter.items())
+    return f"(?:{groups}){pattern[end + 1:]}"
+
+
+def _top_alternatives(pattern: str, start: int) -> tuple[list[str], int]:
+    """The '|'-separated alternatives of the group opening before `start`, and the offset
+    of its closing parenthesis (-1 when the pattern is not read to it)."""
+    alternatives, depth, at, piece = [], 0, start, start
+    while at < len(pattern):
+        char = pattern[at]
+        if char == "\\":
+            at += 2
+            continue
+        if char == "[":  # a class: read to its closing bracket (a leading ']' is literal)
+            close = pattern.find("]", at + 2 if pattern[at + 1:at + 2] in ("]", "^") else at + 1)
+            if close < 0 or "\\" in pattern[at:close]:
+                return [], -1
+            at = close + 1
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")" and depth:
+            depth -= 1
+        elif char in "|)" and not depth:
+            alternatives.append(pattern[piece:at])
+            if char == ")":
+                return alternatives, at
+            piece = at + 1
+        at += 1
+    return [], -1
 
 
 @lru_cache(maxsize=1)
