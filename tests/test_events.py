@@ -375,3 +375,29 @@ def test_events_in_range_bisection_equals_scan(nlp: Language, text: str) -> None
         for start in range(-1, len(text) + 1, 3):
             for end in (start, start + 1, start + 7, len(text) + 1):
                 assert in_range(pool, (start, end)) == in_range(list(pool), (start, end))
+
+
+def test_events_furniture_words_hold_no_digit() -> None:
+    """`is_furniture` rules out a line holding a digit beside its date before the
+    furniture words are taken out: true only while no furniture word holds a digit."""
+    from extract.dates_patterns import word_lists
+
+    words = word_lists()["furniture"]
+    assert words and not any(ch in "0123456789" for word in words for ch in word)
+
+
+FURNITURE_DIGITS = [
+    ("Published: 14 June 2019\n\nThe fair opens.", True),
+    ("Published 2: 14 June 2019\n\nThe fair opens.", False),
+    ("14 June 2019 at 10am\n\nThe fair opens.", False),
+    ("Updated 14 June 2019 (v2)\n\nThe fair opens.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FURNITURE_DIGITS)
+def test_events_furniture_line_with_digits(nlp: Language, text: str, expected: bool) -> None:
+    from extract.events_link import is_furniture
+    from extract.events_sentences import group_spans
+
+    dates = [d for d in group_spans(nlp(text), "dates") if d.text == "14 June 2019"]
+    assert [is_furniture(d) for d in dates] == [expected]

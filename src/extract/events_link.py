@@ -35,6 +35,7 @@ _FURNITURE_LINE = 300
 _DATELINE_LABELS = frozenset({"DATE", "DATE_NUMERIC", "DATE_ISO"})
 # `str.isalnum` of one character is `\w` less the underscore (the same Unicode tests).
 _ALNUM = re.compile(r"[^\W_]")
+_DIGIT = re.compile(r"[0-9]")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b|/\d{2}$")
 # A line break before a bullet starts the next session of a list.
 _NEXT_ITEM = re.compile(r"\n[ \t]*[*•·–-]")
@@ -253,6 +254,8 @@ def is_furniture(date: Span) -> bool:
         return False  # prose; and measuring a huge line once per date was O(n^2)
     text = doc_text(date.doc)
     before_after = text[start:date.start_char] + " " + text[date.end_char:end]
+    if _DIGIT.search(before_after):
+        return False  # no furniture word holds a digit: it outlives the sub, `_ALNUM` below
     rest = cue_regex("furniture").sub(" ", before_after)
     if _ALNUM.search(rest):  # `any(ch.isalnum() for ch in rest)`
         return False
