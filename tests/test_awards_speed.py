@@ -195,7 +195,9 @@ def test_awards_speed_lead_letters_rewrites_the_triggers() -> None:
     assert len(rewritten) > len(sources) // 2
     assert find.lead_letters(r"\b(?:came|comes|finished)\s+") == \
         r"(?:c(?<!\wc)(?:ame|omes)|f(?<!\wf)(?:inished))\s+"
-    for kept in (r"(?<=,)\s*x", r"\b(?:(?:has|had)\s+)", r"\b(?:a+|b)", r"\bnamed\s+"):
+    assert find.lead_letters(r"\bnamed\s+") == r"named(?<!\wnamed)\s+"
+    assert find.lead_letters(r"\bwins?\b") == r"win(?<!\wwin)s?\b"
+    for kept in (r"(?<=,)\s*x", r"\b(?:(?:has|had)\s+)", r"\b(?:a+|b)", r"\ba+", r"\b\d"):
         assert find.lead_letters(kept) == kept
 
 

@@ -71,7 +71,7 @@ def lead_letters(pattern: str) -> str:
     within a letter, and those of different letters never both match at one offset; after
     a letter, `\b` before it is no word character before it. Other patterns are kept."""
     if not pattern.startswith(r"\b(?:"):
-        return pattern
+        return _lead_word(pattern)
     alternatives, end = _top_alternatives(pattern, len(r"\b(?:"))
     if end < 0 or not all(a[:1].isascii() and a[:1].isalpha() and a[1:2] not in ("*", "+", "?", "{")
                           for a in alternatives):
@@ -82,6 +82,19 @@ def lead_letters(pattern: str) -> str:
     groups = "|".join(rf"{letter}(?<!\w{letter})(?:{'|'.join(rests)})"
                       for letter, rests in by_letter.items())
     return f"(?:{groups}){pattern[end + 1:]}"
+
+
+def _lead_word(pattern: str) -> str:
+    r"""`\bnamed\s+` as `named(?<!\wnamed)\s+`: the regex engine searches for the word."""
+    word = re.match(r"\\b([A-Za-z]+)", pattern)
+    if word is None:
+        return pattern
+    letters = word.group(1)
+    if pattern[word.end():word.end() + 1] in ("*", "+", "?", "{"):
+        letters = letters[:-1]  # the last letter is repeated: not part of the literal
+    if not letters:
+        return pattern
+    return rf"{letters}(?<!\w{letters}){pattern[2 + len(letters):]}"
 
 
 def _top_alternatives(pattern: str, start: int) -> tuple[list[str], int]:
