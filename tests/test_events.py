@@ -396,8 +396,8 @@ FURNITURE_DIGITS = [
 
 @pytest.mark.parametrize(("text", "expected"), FURNITURE_DIGITS)
 def test_events_furniture_line_with_digits(nlp: Language, text: str, expected: bool) -> None:
+    from extract.doctext import group_spans
     from extract.events_link import is_furniture
-    from extract.events_sentences import group_spans
 
     dates = [d for d in group_spans(nlp(text), "dates") if d.text == "14 June 2019"]
     assert [is_furniture(d) for d in dates] == [expected]

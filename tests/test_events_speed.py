@@ -12,10 +12,9 @@ from spacy.util import filter_spans
 
 from extract.dates import _char_spans
 from extract.dates_patterns import cue_regex, word_lists
-from extract.doctext import doc_text
+from extract.doctext import doc_text, group_spans
 from extract.events_link import in_range, newline_after
 from extract.events_near import Rivals, closest_rival, nearest_owned
-from extract.events_sentences import group_spans
 from extract.events_venue import TitleMemo, _Pools, _title_link
 
 _LISTS = sorted(word_lists())

@@ -23,8 +23,8 @@ from extract.article import ArticleContext, DateOrder
 from extract.dates_named import NamedMatcher, build_date_matcher, build_gathering_matchers
 from extract.dates_patterns import AnchoredMatcher, word_lists
 from extract.dates_times import find_times
-from extract.doctext import TokenView, doc_text, token_view
-from extract.events_sentences import LexemeFlag, remember_spans
+from extract.doctext import TokenView, doc_text, remember_spans, token_view
+from extract.events_sentences import LexemeFlag
 from extract.schema import Event
 
 # Leading words a pattern needs for context but that are not part of the date phrase.

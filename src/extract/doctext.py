@@ -99,6 +99,26 @@ def stored_rows(doc: Doc, key: str) -> list[dict[str, Any]] | None:
     return None if group is None else list(group.attrs.get("rows", []))
 
 
+_MADE = "council_extract.made_spans"  # group name -> (SpanGroup, the Spans it was made from)
+
+
+def remember_spans(doc: Doc, key: str, spans: list[Span]) -> None:
+    """Store `spans` as `doc.spans[key]` and keep the Span objects beside the group:
+    reading a SpanGroup back makes a new Span (and three Tokens) per item."""
+    doc.spans[key] = spans
+    doc.user_data.setdefault(_MADE, {})[key] = (doc.spans[key], spans)
+
+
+def group_spans(doc: Doc, key: str) -> list[Span]:
+    """`list(doc.spans[key])`: the Spans `remember_spans` kept while the group is the one
+    made from them (not replaced, nothing added or removed), else read from the group."""
+    group = doc.spans[key]
+    kept = doc.user_data.get(_MADE, {}).get(key)
+    if kept is not None and kept[0] is group and len(group) == len(kept[1]):
+        return list(kept[1])
+    return list(group)
+
+
 @dataclass(frozen=True, slots=True)
 class TokenView:
     """Token attributes as plain Python lists, read once per Doc.

@@ -15,11 +15,10 @@ from extract.dates_normalise import Anchor, DateValue
 from extract.dates_patterns import cue_regex
 from extract.dates_relative import day_only_value, normalise_phrase
 from extract.dates_times import parse_time
-from extract.doctext import doc_text, span_text, token_view
+from extract.doctext import doc_text, group_spans, span_text, token_view
 from extract.events_link import (
     LexemeFlag,
     SpanList,
-    group_spans,
     in_range,
     is_deadline,
     is_furniture,

@@ -13,11 +13,10 @@ from operator import attrgetter
 from spacy.tokens import Doc, Span
 
 from extract.dates_patterns import cue_regex, word_lists
-from extract.doctext import doc_text, span_text, token_view
+from extract.doctext import doc_text, group_spans, span_text, token_view
 from extract.events_near import Rivals, closest_rival, covering, gap, nearest_owned, newlines
 from extract.events_sentences import LexemeFlag as LexemeFlag
 from extract.events_sentences import Sent as Sent
-from extract.events_sentences import group_spans as group_spans
 from extract.events_sentences import sent_bounds as sent_bounds
 from extract.events_sentences import sent_of as sent_of
 from extract.events_sentences import sentence as sentence

@@ -14,7 +14,6 @@ from extract.doctext import sentence_token_starts, token_view
 _SENT_STARTS = "council_extract.sentence_starts"
 _SENTENCES = "council_extract.sentences"  # sentence Spans made so far, by number
 _BOUNDS = "council_extract.sentence_bounds"  # each token's `Sent`, once made
-_MADE = "council_extract.made_spans"  # group name -> (SpanGroup, the Spans it was made from)
 
 
 class Sent(NamedTuple):
@@ -113,23 +112,6 @@ def sent_of(doc: Doc, i: int) -> Sent:
                      view.starts[end - 1] + len(view.texts[end - 1]))
         table[start:end] = [found] * (end - start)
     return found
-
-
-def remember_spans(doc: Doc, key: str, spans: list[Span]) -> None:
-    """Store `spans` as `doc.spans[key]` and keep the Span objects beside the group:
-    reading a SpanGroup back makes a new Span (and three Tokens) per item."""
-    doc.spans[key] = spans
-    doc.user_data.setdefault(_MADE, {})[key] = (doc.spans[key], spans)
-
-
-def group_spans(doc: Doc, key: str) -> list[Span]:
-    """`list(doc.spans[key])`: the Spans `remember_spans` kept while the group is the one
-    made from them (not replaced, nothing added or removed), else read from the group."""
-    group = doc.spans[key]
-    kept = doc.user_data.get(_MADE, {}).get(key)
-    if kept is not None and kept[0] is group and len(group) == len(kept[1]):
-        return list(kept[1])
-    return list(group)
 
 
 def sent_bounds(span: Span) -> Sent:

@@ -17,8 +17,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extract.article import ArticleContext
-from extract.doctext import TokenView, doc_text, token_view
-from extract.events_sentences import remember_spans
+from extract.doctext import TokenView, doc_text, remember_spans, token_view
 from extract.schema import Venue
 from extract.venues_attach import Walks, walks_for
 from extract.venues_lists import at_names, list_venues, spans_of

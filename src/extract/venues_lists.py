@@ -12,8 +12,8 @@ from itertools import accumulate
 from spacy.tokens import Doc, Span
 
 from extract.dates_patterns import cue_regex
-from extract.doctext import doc_text
-from extract.events_link import group_spans, is_furniture, newline_before, sentence
+from extract.doctext import doc_text, group_spans
+from extract.events_link import is_furniture, newline_before, sentence
 from extract.venues_words import words
 
 # A date and its venue are separated by punctuation, a table bar, or a line break (a

@@ -8,8 +8,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from extract.article import ArticleContext
-from extract.doctext import doc_text, span_text, token_view
-from extract.events_sentences import group_spans, sentence
+from extract.doctext import doc_text, group_spans, span_text, token_view
+from extract.events_sentences import sentence
 from extract.schema import Venue
 from extract.venues_attach import Walks, name_end, name_locality, place_ok, walks_for
 from extract.venues_lists import TokenRanges, spans_of
