@@ -490,7 +490,7 @@ def test_dates_order_equals_full_counts() -> None:
 
 def _old_flagged(token: dict, vocab) -> dict:  # type: ignore[type-arg, no-untyped-def]
     """The definition before the flags were set in one walk of the vocabulary."""
-    from extract.dates_patterns import _FIRST_CUSTOM_FLAG, _Flag
+    from extract.dates_flags import FIRST_CUSTOM_FLAG, Flag
 
     tests = [(attr, value) for attr, value in token.items()
              if attr in ("LOWER", "TEXT", "ORTH") and isinstance(value, dict)
@@ -498,10 +498,10 @@ def _old_flagged(token: dict, vocab) -> dict:  # type: ignore[type-arg, no-untyp
     if len(tests) != 1:
         return token
     attr, value = tests[0]
-    getter = _Flag("LOWER" if attr == "LOWER" else "TEXT", frozenset(value.get("IN", ())),
+    getter = Flag("LOWER" if attr == "LOWER" else "TEXT", frozenset(value.get("IN", ())),
                    value.get("REGEX"))
     known = [int(bit) for bit, g in vocab.lex_attr_getters.items() if g == getter]
-    free = [b for b in range(_FIRST_CUSTOM_FLAG, 64) if b not in vocab.lex_attr_getters]
+    free = [b for b in range(FIRST_CUSTOM_FLAG, 64) if b not in vocab.lex_attr_getters]
     bit = known[0] if known else (vocab.add_flag(getter, free[0]) if free else None)
     if bit is None:
         return token
@@ -515,7 +515,7 @@ def test_dates_flags_set_in_one_walk_equal_add_flag(extra: int) -> None:
     run out (`extra` bits taken first) and on a second build (bits reused)."""
     import spacy
 
-    from extract.dates_patterns import flagged
+    from extract.dates_flags import flagged
 
     tokens = {row["name"]: row["token"] for row in read_jsonl("dates_tokens.jsonl")}
     tokens["twin"] = dict(next(t for t in tokens.values() if "LOWER" in t))

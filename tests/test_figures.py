@@ -11,11 +11,11 @@ from spacy.language import Language
 from conftest import make_context
 from extract.figures import extract_figures
 from extract.figures_metric import _NAME_REACH, _adjacent_regex
-from extract.figures_nouns import (
+from extract.figures_nouns import lexicon
+from extract.figures_starts import (
     _lower_start_regex,
     _start_regex,
     _starts_in,
-    lexicon,
     name_ending_at,
     names_in,
 )
@@ -647,7 +647,8 @@ def test_figures_lower_literals_equals_the_character_loop() -> None:
 def test_figures_guard_read_from_the_source_equals_the_compiled_one() -> None:
     """The first-letter guard is read from the parsed source; it must be the guard read
     from the compiled pattern (the earlier form), for every cue and lexicon entry."""
-    from extract.figures_nouns import _parsed, _seq_prefixes, guarded
+    from extract.figures_literals import _parsed, _seq_prefixes
+    from extract.figures_nouns import guarded
     from extract.figures_refine import rows, spaced
 
     def compiled_guard(alternation: str) -> str:

@@ -75,7 +75,7 @@ def test_figures_speed_adjacent_name_gate_never_hides_a_match(seed: int) -> None
     """Where `_may_end_name` says no name can end before a number, the adjacent-name
     regex finds none there."""
     from extract.figures_metric import _adjacent_ends, _adjacent_regex, _may_end_name
-    from extract.figures_nouns import name_ending_at
+    from extract.figures_starts import name_ending_at
 
     assert _adjacent_ends()  # else the gate is never used and this is moot
     rng = random.Random(seed)

@@ -18,15 +18,14 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from extract.dates_flags import Flag, flagged
 from extract.dates_patterns import (
     _CACHED_WINDOW,
     _SEEN_LIMIT,
     AnchoredMatcher,
     Members,
     TokenAnchors,
-    _Flag,
     _TextMemo,
-    flagged,
     read_jsonl,
 )
 from extract.doctext import token_view
@@ -161,7 +160,7 @@ def _expand(pattern: list[Any], tokens: dict[str, dict[str, Any]]) -> list[dict[
 
 def build_date_matcher(vocab: Vocab, *, flags: bool = True) -> AnchoredMatcher:
     """The date patterns; with `flags`, word-list and regex token classes are tested
-    through lexeme flags (see `_Flag`), else as spaCy's Python predicates."""
+    through lexeme flags (see `Flag`), else as spaCy's Python predicates."""
     tokens = {row["name"]: row["token"] for row in read_jsonl("dates_tokens.jsonl")}
     specs = flagged(tokens, vocab) if flags else tokens
     # Flag ids are not in spaCy's pattern schema, so the schema check is off.
@@ -215,10 +214,10 @@ def _text_test(attr: str, value: Any) -> Callable[[str], bool]:
     if attr == "IS_SPACE":
         return str.isspace
     if attr in ("LOWER", "TEXT", "ORTH") and isinstance(value, str):
-        return _Flag("LOWER" if attr == "LOWER" else "TEXT", frozenset([value]))
+        return Flag("LOWER" if attr == "LOWER" else "TEXT", frozenset([value]))
     if (attr in ("LOWER", "TEXT", "ORTH") and isinstance(value, dict) and len(value) == 1
             and ("IN" in value or "REGEX" in value)):
-        return _Flag("LOWER" if attr == "LOWER" else "TEXT", frozenset(value.get("IN", ())),
+        return Flag("LOWER" if attr == "LOWER" else "TEXT", frozenset(value.get("IN", ())),
                      value.get("REGEX"))
     raise ValueError(f"a date token test no signature answers for: {attr}={value!r}")
 

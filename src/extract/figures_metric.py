@@ -14,15 +14,9 @@ from extract import figures_context as ctx
 from extract.doctext import folds_as_lower
 from extract.figures_clauses import carried
 from extract.figures_literals import end_literals
-from extract.figures_nouns import (
-    head_at,
-    head_match,
-    lexicon_source,
-    name_ending_at,
-    names_in,
-    next_head,
-)
+from extract.figures_nouns import head_at, head_match, lexicon_source, next_head
 from extract.figures_refine import Entry, Reading, lower_cues, refine
+from extract.figures_starts import name_ending_at, names_in
 from extract.numbers import Quantity, parse_number
 
 _FLAGS = re.IGNORECASE
