@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 
 from extract.names_find import Mention
-from extract.officials_roles import CAP as _CAP
-from extract.officials_roles import NAMED_ORG as _NAMED_ORG
-from extract.officials_roles import SELF as _SELF
+from extract.officials_roleorgs import NAMED_ORG as _NAMED_ORG
+from extract.officials_roleorgs import SELF as _SELF
+from extract.officials_titles import CAP as _CAP
 
 # An organisation appositive after the name: "Professor Aileen Brophy of Maynooth University".
 # "(?:\s*+,)?\s++", not "\s*,?\s+": that split a run of n spaces n ways, O(n^2) per name.
