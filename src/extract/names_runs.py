@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from extract.memo import short_text_cache
 from extract.names_lexicon import honorifics
 from extract.regex_words import by_first_letter
 
@@ -169,17 +170,8 @@ def particle_first(text: str) -> bool:
 CACHED_RUN = 200
 
 
+@short_text_cache(maxsize=_WORD_CACHE, longest=CACHED_RUN)
 def pieces_of(run: str, lead: bool) -> tuple[Piece, ...]:
-    """The runs of two or more words in a run match (`lead`: its first letter starts a word)."""
-    return _pieces_cached(run, lead) if len(run) <= CACHED_RUN else _pieces(run, lead)
-
-
-@lru_cache(maxsize=_WORD_CACHE)
-def _pieces_cached(run: str, lead: bool) -> tuple[Piece, ...]:
-    return _pieces(run, lead)
-
-
-def _pieces(run: str, lead: bool) -> tuple[Piece, ...]:
     """The runs of two or more kept words of a run match; `lead`: its first letter starts a
     word (else the match is the tail of a lower-case word, "abcDef", and its first word splits)."""
     pieces: list[Piece] = []

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
+from extract.memo import short_text_cache
 from extract.names_find import Mention
 from extract.names_lexicon import phrase_pattern
 from extract.officials_roleorgs import split_organisation
@@ -19,6 +19,9 @@ from extract.officials_split import (
     public_description,
 )
 from extract.officials_titles import title_list_tail
+
+# Role phrases longer than this (hostile lists of titles) are worked out but not cached.
+_CACHED_RAW = 1000
 
 # After the name: ", role," up to the next comma, clause end, or speech verb.
 _AFTER = re.compile(
@@ -135,14 +138,14 @@ def _appositive(text: str, pos: int) -> RoleFind | None:
     if match is None:
         return None
     phrase = match.group("role")
-    raw = _role_phrase(phrase) if len(phrase) <= _CACHED_RAW else _role_phrase.__wrapped__(phrase)
+    raw = _role_phrase(phrase)
     tail = title_list_tail(text, match.end())
     return None if tail is None else _interpret(raw + tail)
 
 
 # A pure function of the phrase after the name (four regex passes): the same phrases recur
 # from one article to the next. A long one (hostile text) is not kept in the cache.
-@lru_cache(maxsize=4096)
+@short_text_cache(maxsize=4096, longest=_CACHED_RAW)
 def _role_phrase(phrase: str) -> str:
     role = _RELATIVE.split(phrase, maxsplit=1)[0]
     role = _AND_CLAUSE.split(role, maxsplit=1)[0]
@@ -195,21 +198,10 @@ def _inner_dot(segment: str, cut: int) -> bool:
     return segment[cut] == "." and cut > 0 and segment[cut - 1].isupper()
 
 
-_CACHED_RAW = 1000
-
-
+# Role phrases recur from one article to the next; a long one (a hostile list of titles) is
+# worked out but not kept.
+@short_text_cache(maxsize=4096, longest=_CACHED_RAW)
 def _interpret(raw: str) -> RoleFind | None:
-    # A pure function of the phrase, and the same role phrases recur from one article to the
-    # next; a long phrase (a hostile list of titles) is not kept in the cache.
-    return _interpret_cached(raw) if len(raw) <= _CACHED_RAW else _interpret_phrase(raw)
-
-
-@lru_cache(maxsize=4096)
-def _interpret_cached(raw: str) -> RoleFind | None:
-    return _interpret_phrase(raw)
-
-
-def _interpret_phrase(raw: str) -> RoleFind | None:
     """Validate a role phrase and split off its organisation."""
     role = " ".join(raw.split()).strip(" ,-–—")
     if not role or len(role.split()) > 22 or not heads(role) or _NOT_ROLE.search(role):
@@ -224,11 +216,7 @@ def _interpret_phrase(raw: str) -> RoleFind | None:
     return RoleFind(role, organisation, own, public, journalist)
 
 
+@short_text_cache(maxsize=4096, longest=_CACHED_RAW)  # asked for every official
 def external(role: str) -> bool:
     """A role that belongs to another body than the publishing council."""
-    return _external(role) if len(role) <= _CACHED_RAW else _external.__wrapped__(role)
-
-
-@lru_cache(maxsize=4096)  # asked for every official; the same roles recur across articles
-def _external(role: str) -> bool:
     return bool(phrase_pattern("officials_role_external.txt").search(role))
