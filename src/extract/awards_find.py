@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from extract.patterns_data import pattern_rows
+from extract.regex_words import by_first_letter
 
 # A title word never ends on a full stop ("Year." ends a sentence), though "U.K" keeps one.
 _TITLE = r"[A-Z](?:[\w’'&-]|\.(?=\w))*"
@@ -76,11 +77,7 @@ def lead_letters(pattern: str) -> str:
     if end < 0 or not all(a[:1].isascii() and a[:1].isalpha() and a[1:2] not in ("*", "+", "?", "{")
                           for a in alternatives):
         return pattern
-    by_letter: dict[str, list[str]] = {}
-    for alternative in alternatives:
-        by_letter.setdefault(alternative[0], []).append(alternative[1:])
-    groups = "|".join(rf"{letter}(?<!\w{letter})(?:{'|'.join(rests)})"
-                      for letter, rests in by_letter.items())
+    groups = by_first_letter(alternatives, tail=str, sort_letters=False, word_start=True)
     return f"(?:{groups}){pattern[end + 1:]}"
 
 
