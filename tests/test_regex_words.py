@@ -29,3 +29,14 @@ def test_regex_words_by_first_letter(words: list[str], options: dict[str, Any],
         for text in ["said so", "he says", "a.b a+c", "told", ".x", "saidsays"]:
             assert [m.span() for m in grouped.finditer(text)] == \
                 [m.span() for m in plain.finditer(text)]
+
+
+def test_regex_words_word_start_matches_a_leading_word_boundary() -> None:
+    words = ["came", "comes", "finished", "won"]
+    pattern = by_first_letter(words, sort_letters=False, word_start=True)
+    assert pattern == r"c(?<!\wc)(?:ame|omes)|f(?<!\wf)(?:inished)|w(?<!\ww)(?:on)"
+    plain = re.compile(r"\b(?:came|comes|finished|won)")
+    grouped = re.compile(pattern)
+    for text in ["it came", "became", "_won", "xwon won", "finished,came", "éwon", "2comes"]:
+        assert [m.span() for m in grouped.finditer(text)] == \
+            [m.span() for m in plain.finditer(text)], text
