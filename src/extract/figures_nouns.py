@@ -45,10 +45,7 @@ def _prefix_guarded(alternation: str) -> str:
     starts = {""} if parsed is None else {text for text, _ in _seq_prefixes(parsed)}
     if "" in starts:
         return alternation
-    rests: dict[str, set[str]] = {}
-    for text in starts:
-        rests.setdefault(text[0], set()).add(text[1:])
-    return rf"(?=(?:{first_alternation(rests)}))(?:{alternation})"
+    return rf"(?=(?:{first_alternation(starts)}))(?:{alternation})"
 
 
 def guarded(alternation: str) -> str:
@@ -190,8 +187,12 @@ def head_match(sentence: str, quantity: Quantity,
     return (predicated, None) if predicated else None
 
 
-def first_alternation(rests: dict[str, set[str]]) -> str:
-    """Each first character, then a lookahead for the characters that may follow it."""
+def first_alternation(starts: set[str]) -> str:
+    """The non-empty literal starts as each first character, then a lookahead for the
+    characters that may follow it."""
+    rests: dict[str, set[str]] = {}
+    for text in starts:
+        rests.setdefault(text[0], set()).add(text[1:])
     return "|".join(
         re.escape(first) + (rf"(?=(?:{'|'.join(re.escape(r) for r in sorted(rest))}))"
                             if "" not in rest else "")

@@ -29,10 +29,7 @@ def _start_regex(pattern: re.Pattern[str]) -> re.Pattern[str]:
     # literals lets the engine skip in C to the next character that can start one (a
     # bare lookahead is tried at every position). One character per match, so finditer
     # still stops at every start, overlapping ones included.
-    rests: dict[str, set[str]] = {}
-    for text in starts:
-        rests.setdefault(text[0], set()).add(text[1:])
-    return re.compile(rf"(?:{first_alternation(rests)})", pattern.flags)
+    return re.compile(rf"(?:{first_alternation(starts)})", pattern.flags)
 
 
 @lru_cache(maxsize=4)
@@ -46,11 +43,8 @@ def _lower_start_regex(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     starts = {text.lower() for text, _ in _seq_prefixes(parsed)}
     if "" in starts or not all(text.isascii() for text in starts):
         return None
-    rests: dict[str, set[str]] = {}
-    for text in starts:
-        rests.setdefault(text[0], set()).add(text[1:])
-    firsts = "".join(re.escape(first) for first in sorted(rests))
-    return re.compile(rf"(?=[{firsts}])(?:{first_alternation(rests)})")
+    firsts = "".join(re.escape(first) for first in sorted({text[0] for text in starts}))
+    return re.compile(rf"(?=[{firsts}])(?:{first_alternation(starts)})")
 
 
 @dataclass(slots=True)
