@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import selectors
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from multiprocessing.connection import Connection, wait
+from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -96,6 +97,10 @@ class WorkerPool:
         self.workers = [_Worker(settings) for _ in range(max(1, settings.workers))]
         self.finished: dict[int, list[Outcome]] = {}
         self.handed = 0  # batches handed out so far
+        # The busy workers' pipes and sentinels, watched by one selector that is rebuilt
+        # only when the busy set changes (about twice a batch), not for every message.
+        self._selector = selectors.DefaultSelector()
+        self._watched: tuple[_Worker, ...] = ()
 
     def __enter__(self) -> WorkerPool:
         return self
@@ -103,6 +108,7 @@ class WorkerPool:
     def __exit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
+        self._selector.close()
         for worker in self.workers:
             worker.stop(kill=exc is not None)
 
@@ -136,8 +142,7 @@ class WorkerPool:
         return True
 
     def _wait(self, busy: list[_Worker]) -> None:
-        handles: list[object] = [w.conn for w in busy] + [w.process.sentinel for w in busy]
-        ready = set(wait(handles, timeout=_POLL_SECONDS))  # type: ignore[arg-type]
+        ready = self._ready(tuple(busy))
         for worker in busy:
             if worker.conn in ready:
                 self._receive(worker)
@@ -147,19 +152,31 @@ class WorkerPool:
                 self._replace(worker, "TimeBudgetExceeded",
                               f"over the time budget of {self.settings.time_budget} s")
 
+    def _ready(self, busy: tuple[_Worker, ...]) -> set[object]:
+        """The pipes and sentinels of `busy` that are ready, waiting up to _POLL_SECONDS."""
+        if busy != self._watched:  # workers compare by identity: a replaced one differs
+            self._selector.close()
+            self._selector = selectors.DefaultSelector()
+            for worker in busy:
+                self._selector.register(worker.conn, selectors.EVENT_READ)
+                self._selector.register(worker.process.sentinel, selectors.EVENT_READ)
+            self._watched = busy
+        return {key.fileobj for key, _ in self._selector.select(_POLL_SECONDS)}
+
     def _receive(self, worker: _Worker) -> None:
-        while worker.conn.poll():
-            try:
-                message = worker.conn.recv()
-            except (EOFError, OSError):
-                self._crashed(worker)
-                return
-            if message == _BATCH_END:
-                self._batch_end(worker)  # may replace the worker: read no further here
-                return
-            worker.outcomes.append(message)
-            worker.pending.popleft()
-            worker.since = time.monotonic()
+        """One message: the pipe stays ready while more are queued, so the next wait comes
+        straight back for them."""
+        try:
+            message = worker.conn.recv()
+        except (EOFError, OSError):
+            self._crashed(worker)
+            return
+        if message == _BATCH_END:
+            self._batch_end(worker)  # may replace the worker
+            return
+        worker.outcomes.append(message)
+        worker.pending.popleft()
+        worker.since = time.monotonic()
 
     def _batch_end(self, worker: _Worker) -> None:
         if not worker.ready:
