@@ -96,6 +96,14 @@ def test_tokenizer_long_chunk_test_agrees_with_the_regex() -> None:
         texts.append("".join(rng.choice(["a" * rng.randint(1, 300), rng.choice(blanks),
                                           "x" * rng.randint(200, 300)])
                              for _ in range(rng.randint(1, 6))))
+    # Prose-like texts (the quick block test decides most of them), some with one long
+    # run at a random offset, or with tabs and other blanks as their only white space.
+    for _ in range(3000):
+        words = ["w" * rng.randint(1, 12) for _ in range(rng.randint(0, 400))]
+        if rng.random() < 0.3:
+            words.insert(rng.randint(0, len(words)), "z" * rng.randint(LONG_RUN - 3, 400))
+        glue = rng.choice([" ", "\n", rng.choice(blanks)])
+        texts.append(rng.choice(["", "x" * rng.randint(0, 200)]) + glue.join(words))
     found = [has_long_chunk(text) for text in texts]
     assert found == [_LONG.search(text) is not None for text in texts]
     assert any(found) and not all(found)
