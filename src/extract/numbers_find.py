@@ -140,9 +140,7 @@ def find_quantities(text: str, *, offset: int = 0, anchors: list[int] | None = N
         if known is not None:  # decided without the regex
             if known >= 0:
                 end = known
-                quantity = count_in(text, start, end, offset, core=text[start:end])
-                if quantity is not None:
-                    found.append(quantity)
+                found_bare(found, text, start, end, offset)
             continue
         match = pattern.match(target, start)
         if match is None:
@@ -257,3 +255,17 @@ def _bare_count(target: str, start: int, words: CountWords) -> int | None:
     if word is not None and (not word or word in _CONTINUATIONS or word.startswith(percent)):
         return None
     return end
+
+
+def found_bare(found: list[Quantity], text: str, start: int, end: int, offset: int) -> None:
+    """Append the quantity of a phrase `_bare_count` read alone at `start`-`end` of `text`.
+    A run of digits alone is a plain count of its value, as `count_in` reads it (one
+    amount, no unit, qualifier or range): read here without the phrase cache, which the
+    ever-new numbers of real news keep missing. A number word goes through `count_in`."""
+    core = text[start:end]
+    if core.isdecimal():  # ("\d" is a decimal character, as `str.isdecimal` tests)
+        found.append(Quantity(start + offset, end + offset, float(core)))
+        return
+    quantity = count_in(text, start, end, offset, core=core)
+    if quantity is not None:
+        found.append(quantity)
