@@ -115,7 +115,7 @@ def name_end(run: list[Tok], i: int, *, anchored: bool) -> int:
     j = i
     limit = min(len(run), i + _MAX_NAME_WORDS)
     while j < limit:
-        closing, place, name_word = _end_flags(run[j].text)
+        closing, place, name_word = end_flags(run[j].text)
         if place and j > i and anchored and (j + 1 == len(run) or closing):
             return j + 1
         if place or not (name_word or _middle_initial(run, i, j)):
@@ -127,7 +127,7 @@ def name_end(run: list[Tok], i: int, *, anchored: bool) -> int:
 
 
 @lru_cache(maxsize=_WORD_CACHE)
-def _end_flags(word: str) -> tuple[bool, bool, bool]:
+def end_flags(word: str) -> tuple[bool, bool, bool]:
     """What `name_end` asks of a word: does it close its run, is it a soft place word, is it
     a name word (one cached answer instead of three look-ups per word)."""
     place = bare_word(word).lower() in word_set("names_surname_places.txt")

@@ -16,7 +16,6 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from extract.memo import short_text_cache
 from extract.names_lexicon import honorifics
 from extract.regex_words import by_first_letter
 
@@ -166,11 +165,11 @@ def particle_first(text: str) -> bool:
 
 
 # A run's words depend on its text alone, and the same runs ("Cllr Ann Lee") recur; a long
-# one (hostile text) is not kept in the cache.
+# one (hostile text) is not kept in a cache (`names_walk` keeps the walks of a run match, so
+# its pieces are not kept apart: that cache missed whenever the walks' one did).
 CACHED_RUN = 200
 
 
-@short_text_cache(maxsize=_WORD_CACHE, longest=CACHED_RUN)
 def pieces_of(run: str, lead: bool) -> tuple[Piece, ...]:
     """The runs of two or more kept words of a run match; `lead`: its first letter starts a
     word (else the match is the tail of a lower-case word, "abcDef", and its first word splits)."""

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from extract.memo import short_text_cache
 from extract.names_find import (
     Mention,
+    end_flags,
     first_name_start,
+    folded,
     honorific_units,
     may_open,
     name_end,
@@ -28,8 +30,8 @@ from extract.names_find import (
     weak_anchored,
     weak_end,
 )
-from extract.names_lexicon import plural_honorifics
-from extract.names_runs import CACHED_RUN, Tok, pieces_of, run_matches
+from extract.names_lexicon import first_names, honorifics, plural_honorifics, word_set
+from extract.names_runs import CACHED_RUN, Tok, bare, pieces_of, run_matches
 from extract.quotes_verbs import scan
 
 TITLED = "titled"  # honorifics then a name: always a mention
@@ -48,8 +50,44 @@ class Step(NamedTuple):
     units: tuple[tuple[int, int], ...] = ()
 
 
-@lru_cache(maxsize=_PLAN_CACHE)
+# Plans by the words' classes (`word_class`): most runs are new names or places in a varied
+# corpus ("Kelbrook Council", "Ulley Bridge Council"), whose words differ but read alike to
+# the walk, so runs of new words share a plan. Bounded: the oldest plan goes when it is full.
+_PLANS: dict[tuple[str | tuple[bool, ...], ...], tuple[Step, ...]] = {}
+
+
 def plan(words: tuple[str, ...]) -> tuple[Step, ...]:
+    """`walk_plan(words)`, kept by the classes of the words."""
+    key = tuple(map(word_class, words))
+    steps = _PLANS.get(key)
+    if steps is None:
+        steps = walk_plan(words)
+        if len(_PLANS) >= _PLAN_CACHE:
+            del _PLANS[next(iter(_PLANS))]
+        _PLANS[key] = steps
+    return steps
+
+
+@cache
+def _honorific_words() -> frozenset[str]:
+    """The words of every honorific, without trailing dots."""
+    return frozenset(word.rstrip(".") for text in honorifics() for word in text.split(" "))
+
+
+@lru_cache(maxsize=_PLAN_CACHE)
+def word_class(word: str) -> str | tuple[bool, ...]:
+    """What `walk_plan` reads of a word. A word of an honorific is read as itself (honorifics
+    of several words are looked up by their joined text); any other word only through these
+    answers, so two words with the same answers make the same plan."""
+    if word.rstrip(".") in _honorific_words():
+        return word
+    low = bare(word).lower()
+    return (*end_flags(word), first_name_start(word), len(word) == 1 and word.isupper(),
+            low in word_set("names_not_name_words.txt"),
+            low in word_set("names_not_name_start.txt"), folded(bare(word)) in first_names())
+
+
+def walk_plan(words: tuple[str, ...]) -> tuple[Step, ...]:
     """The names a run of these words may hold, in order, by the walk of its words: at each
     word an honorific, a first name or a weak name is tried; a found one is stepped over.
 
