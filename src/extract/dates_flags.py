@@ -4,6 +4,7 @@ which a Matcher reads in C instead of calling a Python predicate per token and s
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -39,6 +40,33 @@ def _compiled(regex: str) -> re.Pattern[str]:
     return re.compile(regex)
 
 
+Test = Callable[[str], bool]
+# Each flag's registered test by its id (the test kept alive with it), so that a bit
+# already holding a flag's test is found from the registered function.
+_FLAG_OF: dict[int, tuple[Test, Flag]] = {}
+
+
+@cache
+def flag_test(flag: Flag) -> Test:
+    """`flag` as a plain function of the text, `flag(text)` without a method call on an
+    instance: the vocabulary calls every flag (about 25) for every new word, several
+    per article of fresh news vocabulary."""
+    words, lower = flag.words, flag.attr == "LOWER"
+    if flag.regex is not None:
+        search = _compiled(flag.regex).search
+
+        def test(text: str) -> bool:
+            return search(text.lower() if lower else text) is not None
+    elif lower:
+        def test(text: str) -> bool:
+            return text.lower() in words
+    else:
+        def test(text: str) -> bool:
+            return text in words
+    _FLAG_OF[id(test)] = test, flag
+    return test
+
+
 def flagged(tokens: dict[str, dict[str, Any]], vocab: Vocab) -> dict[str, dict[Any, Any]]:
     """Each token spec with its word-list or regex test replaced by a lexeme flag."""
     tests = {name: test for name, token in tokens.items()
@@ -66,6 +94,12 @@ def _flag_test(token: dict[str, Any]) -> tuple[str, Flag] | None:
                        frozenset(value.get("IN", ())), value.get("REGEX"))
 
 
+def _flag_of(getter: Any) -> Any:
+    """The flag a registered getter tests (the getter itself if not a `flag_test`)."""
+    test, flag = _FLAG_OF.get(id(getter), (None, None))
+    return flag if test is getter else getter
+
+
 def _flag_ids(vocab: Vocab, wanted: list[Flag]) -> dict[Flag, int]:
     """The vocab's bit for each flag, the new ones added (in order, while bits are
     free). `Vocab.add_flag` walks the whole vocabulary per flag: the new flags are set
@@ -74,16 +108,17 @@ def _flag_ids(vocab: Vocab, wanted: list[Flag]) -> dict[Flag, int]:
     getters: dict[int, Any] = getattr(vocab, "lex_attr_getters")  # noqa: B009 (untyped)
     bits: dict[Flag, int] = {}
     for bit, getter in getters.items():
-        if getter in wanted:
-            bits.setdefault(getter, int(bit))  # the first bit holding it, as before
+        if (flag := _flag_of(getter)) in wanted:
+            bits.setdefault(flag, int(bit))  # the first bit holding it, as before
     free = iter([b for b in range(FIRST_CUSTOM_FLAG, 64) if b not in getters])
     new: dict[Flag, int] = {}
     for getter in wanted:
         if getter not in bits and (free_bit := next(free, None)) is not None:
             bits[getter] = new[getter] = free_bit
+    tests = {flag_test(flag): bit for flag, bit in new.items()}
     for lex in vocab:
         text = lex.orth_
-        for getter, bit in new.items():
-            lex.set_flag(bit, getter(text))
-    getters.update({bit: getter for getter, bit in new.items()})
+        for test, bit in tests.items():
+            lex.set_flag(bit, test(text))
+    getters.update({bit: test for test, bit in tests.items()})
     return bits
