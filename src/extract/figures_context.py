@@ -40,6 +40,14 @@ _YEAR_RANGE = re.compile(r"(?:19|20)\d\d[-–/]\d\d")
 _DIGIT_BEFORE = re.compile(r"\d[\s-]$")
 _DIGIT_AFTER = re.compile(r"[\s-]\d")
 _LINK_AFTER = re.compile(r"\s*(?:and|but|now|this|last|a\s+year)\b", _FLAGS)
+# (compiled once: `re.match` with a source looks it up in the module cache per call)
+_OVER = re.compile(r"(?:over|under|above)\b", _FLAGS)
+_AGE_END = re.compile(r"\s*(?:[.,;:!?)”\"’–—-]|$)")
+_DIFFERENT = re.compile(r"\bdifferent\b", _FLAGS)
+_MORE = re.compile(r"\s+(?:more|others?)\b", _FLAGS)
+_NEXT_WORD = re.compile(r"\s*[-–]?\s*([^\W\d_][\w’'-]*)")
+_PHRASE_END = re.compile(r"\b(?:a|an|the|its|their|our)\b[^.;:!?\d]*$")
+_PLACE = re.compile(r"\s+(?:nationally|regionally|statewide|across\s+(?:the\s+)?\w+)", _FLAGS)
 
 
 def looks_like_distractor(sentence: str, quantity: Quantity, lstart: int) -> bool:
@@ -84,15 +92,15 @@ def is_age(sentence: str, quantity: Quantity) -> bool:
     right = sentence[quantity.end:]
     if c["age_right"].match(right):
         return True
-    over = re.match(r"(?:over|under|above)\b", sentence[quantity.start:quantity.end], _FLAGS)
+    over = _OVER.match(sentence[quantity.start:quantity.end])
     return bool(over and c["age_left"].search(sentence[:quantity.start])
-                and re.match(r"\s*(?:[.,;:!?)”\"’–—-]|$)", right))
+                and _AGE_END.match(right))
 
 
 def is_personal_count(words: str, left: str, tail: str) -> bool:
     """'she has had four caseworkers', 'five different social workers in two years'."""
     return bool(lower_cues()["personal_left"].search(left[-60:])
-                or re.search(r"\bdifferent\b", words, _FLAGS) or _PERIOD_TAIL.search(tail))
+                or _DIFFERENT.search(words) or _PERIOD_TAIL.search(tail))
 
 
 def coordinated(reading: Reading, sentence: str, previous: Reading | None) -> Reading:
@@ -109,7 +117,7 @@ def elliptical(sentence: str, quantity: Quantity, previous: Reading | None) -> R
     people still in post."""
     c = lower_cues()
     lstart, right = quantity.start, sentence[quantity.end:]
-    more = re.match(r"\s+(?:more|others?)\b", right, _FLAGS)
+    more = _MORE.match(right)
     if more and c["recruit_left"].search(sentence[max(0, lstart - 50):lstart]):
         return Reading("recruits", "people", quantity.qualifier, _verb_start(sentence, lstart),
                        quantity.end + more.end())
@@ -153,16 +161,15 @@ def compared(sentence: str, quantity: Quantity, previous: Reading | None) -> Rea
     right = sentence[quantity.end:]
     if not c["compare_gap"].search(gap):
         return None
-    following = re.match(r"\s*[-–]?\s*([^\W\d_][\w’'-]*)", right)
+    following = _NEXT_WORD.match(right)
     if following and not (c["stop"].fullmatch(following.group(1))
                           or _PLACE_OR_TIME.fullmatch(following.group(1))):
         return None  # a noun of its own that the head list did not know
     start = quantity.start
-    phrase = re.search(r"\b(?:a|an|the|its|their|our)\b[^.;:!?\d]*$", gap)
+    phrase = _PHRASE_END.search(gap)
     if phrase and len(gap) - phrase.start() <= 50:
         start = previous.end + phrase.start()
-    place = re.match(r"\s+(?:nationally|regionally|statewide|across\s+(?:the\s+)?\w+)", right,
-                     _FLAGS)
+    place = _PLACE.match(right)
     end = quantity.end + (place.end() if place else 0)
     return Reading(previous.metric, quantity.unit or previous.unit, quantity.qualifier,
                    start, end)

@@ -62,6 +62,11 @@ def _entry(match: re.Match[str], name: str) -> Entry:
 _ONE = re.compile(r"one", _FLAGS)
 _OF = re.compile(r"\s+of\b")
 _FOLLOWING = re.compile(r"(?:\s*|-)([\w’'][\w’'-]*)")
+# (compiled once: `re.search` with a source looks it up in the module cache per call)
+_MANAGER = re.compile(r"manager", _FLAGS)
+_AND = re.compile(r"\band\b|&")
+_NUMBER_BEFORE = re.compile(r"\d\s+$")
+_OPEN = re.compile(r"\bopen$", _FLAGS)
 
 
 def _qualifier(quantity: Quantity, words: str, left: str) -> str | None:
@@ -78,7 +83,7 @@ def _unit(quantity: Quantity, entry: Entry, phrase: str) -> str | None:
     if quantity.unit:
         return quantity.unit
     if entry.metric == "caseload":
-        return "cases per manager" if re.search(r"manager", phrase, _FLAGS) else entry.unit
+        return "cases per manager" if _MANAGER.search(phrase) else entry.unit
     return entry.unit
 
 
@@ -98,7 +103,7 @@ def _from_head(sentence: str, quantity: Quantity, lstart: int) -> Reading | None
     if entry.metric == "caseload_if_named":
         entry = _caseload_if_named(sentence, lstart, entry)
     mods = right[match.start("mods"):match.end("mods")]  # (the match may be on lowered text)
-    if entry.metric in {"turnover", "vacancy_rate"} and re.search(r"\band\b|&", mods):
+    if entry.metric in {"turnover", "vacancy_rate"} and _AND.search(mods):
         return None  # "from 22% to 6% and brought staff turnover": a new clause's noun
     words = right[match.start():match.end()]
     # after "of whom 142 were social workers" the rest of the clause describes the noun
@@ -145,7 +150,7 @@ def _nearest_name(sentence: str, lstart: int) -> re.Match[str] | None:
             continue  # "The vacancy rate, which two years ago was ..., has dropped to 14%"
         # "22 children per worker, against a target of 18": a noun counted by an earlier
         # number is that number's, not a metric named for this one.
-        if not re.search(r"\d\s+$", sentence[max(0, match.start() - 6):match.start()]) \
+        if not _NUMBER_BEFORE.search(sentence[max(0, match.start() - 6):match.start()]) \
                 or ctx.after_clause_number(sentence, match.start()):
             last = match
     return last
@@ -223,7 +228,7 @@ def _from_adjacent_name(sentence: str, quantity: Quantity, lstart: int) -> Readi
 def _vacant_after(sentence: str, quantity: Quantity) -> int:
     """'fifteen of them were vacant': length of the clause saying the posts are empty."""
     match = lower_cues()["vacant_clause"].search(sentence[quantity.end:])
-    if match and re.search(r"\bopen$", match.group(), _FLAGS) and not _POSTS_BEFORE.search(
+    if match and _OPEN.search(match.group()) and not _POSTS_BEFORE.search(
             sentence, 0, quantity.start):
         return 0  # "11 remain open" are posts only where posts were named ("of 40 libraries")
     return match.end() if match else 0

@@ -153,6 +153,9 @@ _PARTITIVE_LEFT = re.compile(r"\bof\s+(?:whom|them|those|these)\s+$", _FLAGS)
 _PREDICATE = re.compile(r"(?:\s+of\s+(?:whom|them|those|these))?\s+(?:are|were|is|was)\s+"
                         r"(?:(?:now|currently|still|employed\s+as|working\s+as)\s+)*(?=\w)",
                         _FLAGS)
+# The first number's own words before the shared noun: "35 full-time and 10 part-time posts".
+_OWN_WORDS = re.compile(r"[\s-]*(?:[^\W\d][\w’'-]*(?:[\s-]+(?!and\b|or\b)[^\W\d][\w’'-]*)?)?")
+_OF_AFTER = re.compile(r"\s+of\s")
 
 
 @lru_cache(maxsize=1)
@@ -176,12 +179,11 @@ def head_match(sentence: str, quantity: Quantity,
     shared = _shared_regex().match(right)
     later = heads.match(target, shared.end()) if shared else None
     if shared and later and not later["of"]:
-        own = re.match(r"[\s-]*(?:[^\W\d][\w’'-]*(?:[\s-]+(?!and\b|or\b)[^\W\d][\w’'-]*)?)?",
-                       right)
+        own = _OWN_WORDS.match(right)
         return later, own.end() if own else 0
     predicate = _PREDICATE.match(right)
     if predicate is None or not (_PARTITIVE_LEFT.search(sentence, 0, lstart)
-                                 or re.match(r"\s+of\s", right)):
+                                 or _OF_AFTER.match(right)):
         return None
     predicated = heads.match(target, predicate.end())
     return (predicated, None) if predicated else None

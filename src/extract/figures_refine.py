@@ -19,6 +19,7 @@ _FLAGS = re.IGNORECASE
 # Nouns that name people in training or applying: "other" unless a recruiting verb
 # governs them ("recruit 30 newly qualified social workers" hires them).
 _APPLYING = re.compile(r"applica|candidate|bursar|placement|places", _FLAGS)
+_ON_OFFER = re.compile(r"\s+(?:are\s+|now\s+)?(?:on\s+offer|up\s+for\s+grabs)\b", _FLAGS)
 
 
 class Entry(NamedTuple):  # (named tuples: made per number, faster than dataclasses)
@@ -119,7 +120,7 @@ def refine(entry: Entry, words: str, left: str, right: str, quantity: Quantity) 
 
 def _on_offer(right: str) -> bool:
     """'Over 50 vacancies on offer': jobs offered at a fair are recruits."""
-    return bool(re.match(r"\s+(?:are\s+|now\s+)?(?:on\s+offer|up\s+for\s+grabs)\b", right, _FLAGS))
+    return bool(_ON_OFFER.match(right))
 
 
 def _share_of_staff(clause: str, entry: Entry) -> Entry:
