@@ -9,13 +9,15 @@ from typing import Any
 
 import pytest
 
+from extract import publisher
 from extract.publisher import (
     _COUNCIL,
     _OF_FORM,
-    _OF_WORDS,
+    _candidates,
     _council_matches,
     _council_name,
-    _matches_from,
+    _literals,
+    _of_form_matches,
     detect_publisher,
 )
 
@@ -92,7 +94,7 @@ def test_publisher_council_scan_finds_what_a_full_scan_finds(text: str) -> None:
         return [(m.span(), m.groups()) for m in matches]
 
     assert spans(_council_matches(text)) == spans(_COUNCIL.finditer(text))
-    assert spans(_matches_from(_OF_FORM, text, _OF_WORDS)) == spans(_OF_FORM.finditer(text))
+    assert spans(_of_form_matches(text, _literals(text))) == spans(_OF_FORM.finditer(text))
 
 
 @pytest.mark.parametrize(("words", "council", "expected"), [
@@ -124,5 +126,50 @@ def test_publisher_council_scan_random_texts(seed: int) -> None:
                        for _ in range(rng.randint(1, 40)))
         found = [(m.span(), m.groups()) for m in _council_matches(text)]
         assert found == [(m.span(), m.groups()) for m in _COUNCIL.finditer(text)], text
-        found = [(m.span(), m.groups()) for m in _matches_from(_OF_FORM, text, _OF_WORDS)]
+        found = [(m.span(), m.groups()) for m in _of_form_matches(text, _literals(text))]
         assert found == [(m.span(), m.groups()) for m in _OF_FORM.finditer(text)], text
+
+
+def _old_candidates(text: str) -> list[tuple[str, int, bool]]:
+    """The definition before the literal words were found in one scan (the reference)."""
+    found: list[tuple[str, int, bool]] = []
+    for match in _council_matches(text):
+        if (name := _council_name(match.group(1), match.group(2))) is not None:
+            found.append((name, match.start(), True))
+    for match in _OF_FORM.finditer(text):
+        name = match.group(0) if match.group(2) else match.group(1)
+        found.append((name, match.start(), True))
+    for pattern, needed in publisher._NEEDED:
+        if all(any(word in text for word in words) for words in needed):
+            found.extend((m.group(1), m.start(), False) for m in pattern.finditer(text))
+    for body, pattern in publisher._body_patterns():
+        if body in text:
+            found.extend((body, m.start(), False) for m in pattern.finditer(text))
+    return [(publisher._clean(name), start, council) for name, start, council in found]
+
+
+# Pieces of every kind of issuer's name, the literal words the scan looks for (some
+# inside longer words or one another: "Townships", "HSEs", "Countywide") and filler.
+_ISSUER_PIECES = (*_SCAN_PIECES, "Department", "Ministry", "for", "Health", "NSW", "Ventura",
+                  "Agency", "Services", "Government", "Division", "Commission", "Tusla", "HSE",
+                  "HSEs", "Health Service Executive", "Social Care Wales", "Social Work England",
+                  "Care Inspectorate", "Oranga Tamariki", "Townships", "Countywide", "Cities",
+                  "Ministry of Health", "Department of Communities and Justice", "Human")
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_publisher_candidates_from_one_literal_scan(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(1500):
+        text = "".join(rng.choice(_ISSUER_PIECES) + rng.choice(("", " ", " ", "\n"))
+                       for _ in range(rng.randint(1, 40)))
+        assert _candidates(text) == _old_candidates(text), text
+
+
+def test_publisher_literals_every_occurrence() -> None:
+    text = "Township Town Townships HSE Health Service Executive HSEs County"
+    found = _literals(text)
+    for word, offsets in found.items():
+        assert offsets == [m.start() for m in re.finditer(f"(?={re.escape(word)})", text)]
+    assert {"Town", "Township", "HSE", "Health Service Executive", "County"} <= set(found)
+    assert "City" not in found

@@ -104,18 +104,55 @@ def _candidates(text: str) -> list[tuple[str, int, bool]]:
     for match in _council_matches(text):
         if (name := _council_name(match.group(1), match.group(2))) is not None:
             found.append((name, match.start(), True))
-    for match in _matches_from(_OF_FORM, text, _OF_WORDS):
+    literals = _literals(text)
+    for match in _of_form_matches(text, literals):
         name = match.group(0) if match.group(2) else match.group(1)
         found.append((name, match.start(), True))
-    # Each pattern below needs one of its literal words: a substring test skips the
-    # regex scan of the whole text in the many articles without them.
+    # Each pattern below needs one of its literal words: a text without them is not
+    # scanned (the many articles without them cost one search for all the words).
     for pattern, needed in _NEEDED:
-        if all(any(word in text for word in words) for words in needed):
+        if all(any(word in literals for word in words) for words in needed):
             found.extend((m.group(1), m.start(), False) for m in pattern.finditer(text))
     for body, pattern in _body_patterns():
-        if body in text:
+        if body in literals:
             found.extend((body, m.start(), False) for m in pattern.finditer(text))
     return [(_clean(name), start, council) for name, start, council in found]
+
+
+@lru_cache(maxsize=1)
+def _literal_finder() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    """One regex for the literal words the scans need (the "of" forms' openers, the words
+    `_NEEDED` lists, the bodies), longest first, and for each word the words that are a
+    prefix of it: every word starting where another does is a prefix of the longer one,
+    so the longest found at an offset and its prefixes are all the words starting there."""
+    words = {"Department", *_OF_WORDS, *_word_list("publisher_bodies.txt")}
+    words.update(word for _, needed in _NEEDED for group in needed for word in group)
+    ordered = sorted(words, key=lambda word: (-len(word), word))
+    return (re.compile("|".join(re.escape(word) for word in ordered)),
+            {word: tuple(w for w in ordered if word.startswith(w)) for word in ordered})
+
+
+def _literals(text: str) -> dict[str, list[int]]:
+    """The offsets of every occurrence (overlapping ones too) of each literal word in
+    `text`, from one scan for them all; a word not in `text` is not a key."""
+    finder, prefixes = _literal_finder()
+    found: dict[str, list[int]] = {}
+    at = 0
+    while (match := finder.search(text, at)) is not None:
+        for word in prefixes[match.group()]:
+            found.setdefault(word, []).append(match.start())
+        at = match.start() + 1
+    return found
+
+
+def _of_form_matches(text: str, literals: dict[str, list[int]]) -> Iterator[re.Match[str]]:
+    """`_OF_FORM.finditer(text)`: every match opens with one of `_OF_WORDS`, so it is
+    tried only at their offsets (`literals`, from `_literals(text)`), each offset once."""
+    last_end = 0
+    for start in sorted({at for word in _OF_WORDS for at in literals.get(word, ())}):
+        if start >= last_end and (match := _OF_FORM.match(text, start)):
+            last_end = match.end()
+            yield match
 
 
 @lru_cache(maxsize=4096)
@@ -158,24 +195,6 @@ def _council_matches(text: str) -> Iterator[re.Match[str]]:
                     yield match
             tried = word
         at = text.find("ouncil", at + 1)
-
-
-def _matches_from(pattern: re.Pattern[str], text: str,
-                  openers: tuple[str, ...]) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)` for a pattern whose every match opens with one of the
-    `openers`: tried only where one of them occurs (found by one scan for them all, each
-    offset once, overlapping ones too)."""
-    find, last_end, at = _alternation(openers), 0, 0
-    while (opener := find.search(text, at)) is not None:
-        start, at = opener.start(), opener.start() + 1
-        if start >= last_end and (match := pattern.match(text, start)):
-            last_end = match.end()
-            yield match
-
-
-@lru_cache(maxsize=8)
-def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(word) for word in words))
 
 
 def detect_publisher(text: str) -> str | None:
