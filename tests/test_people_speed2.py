@@ -6,7 +6,11 @@ from __future__ import annotations
 import random
 
 from extract.names_lexicon import honorifics
+from extract.names_runs import name_runs
+from extract.names_surnames import _LONE_TAIL, _tail_start
 from extract.names_walk import _PLANS, plan, walk_plan, word_class
+from extract.officials_people import _CONTACT_WORDS, _may_name_contact
+from test_people_speed import _reference_name_runs
 
 # Words of every kind the walk reads: honorifics (with and without dots, words of longer
 # ones), known first names, place and body words, initials, possessives, unknown words.
@@ -61,3 +65,52 @@ def test_people_speed_word_class_keeps_honorific_words() -> None:
     assert word_class("Kelbrook") == word_class("Ulbury")
     assert word_class("Council") == "Council"
     assert word_class("Kelbrook") != word_class("Ann")
+
+
+_RUN_PIECES = ("Ann", "Lee", "O’Brien", "Smith-Jones", "Dr.", "J.", "Lee’s", "de", "van", "dE",
+               "der", "ab", "Ó", "Súilleabháin", "NHS", "abc", "said", "Xy2z", "A1", "x", "Ab'",
+               "de-", "de2", "McDonald", "Ével", "Zoë", "2Ann", "_Ann", "Ann.", "Ann..", "o’")
+_RUN_GAPS = (" ", " ", "", "\n", "\t", "  \n ", "\xa0", "\u2009", ", ", ".", "-", "\n\n", "’")
+
+
+def test_people_speed_run_pieces_split_match_the_word_regex() -> None:
+    """Run pieces read with `str.split` are those of the `WORD` regex (the reference)."""
+    rng = random.Random(19)
+    found = 0
+    for _ in range(6000):
+        text = "".join(rng.choice(_RUN_PIECES) + rng.choice(_RUN_GAPS)
+                       for _ in range(rng.randint(1, 12)))
+        reference = _reference_name_runs(text)
+        found += len(reference)
+        assert name_runs(text) == reference, text
+    assert found > 3000
+
+
+def _reference_tail_start(text: str, end: int) -> int:
+    """The start of a lone first name's tail as it was found: one character at a time."""
+    start = end
+    while start and text[start - 1] in frozenset(_LONE_TAIL):
+        start -= 1
+    return start
+
+
+def test_people_speed_tail_start_matches_the_character_walk() -> None:
+    rng = random.Random(23)
+    pieces = ("a", "z", "’", "'", "-", "A", " ", "é", "1", "abcdefgh" * 9, "x" * 64, "Q")
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        end = rng.randint(0, len(text))
+        assert _tail_start(text, end) == _reference_tail_start(text, end), (text, end)
+
+
+def test_people_speed_contact_words_one_search() -> None:
+    rng = random.Random(29)
+    pieces = ("contact", "mail", "e-mail", "call", "ring", "phone", "enquiries", "con", "tact",
+              "ma", "il", "ca", "ll", " ", "x", "phon", "e")
+    hits = 0
+    for _ in range(3000):
+        lowered = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        reference = any(word in lowered for word in _CONTACT_WORDS)
+        hits += reference
+        assert _may_name_contact(lowered) == reference, lowered
+    assert 300 < hits < 2700

@@ -176,16 +176,15 @@ def pieces_of(run: str, lead: bool) -> tuple[Piece, ...]:
     pieces: list[Piece] = []
     words: list[str] = []
     spans: list[tuple[int, int]] = []
-    for word in WORD.finditer(run):
-        form = word.group()
+    for form, start, end in _run_words(run):
         kept = form[0].isupper() or form.lower() in PARTICLES
-        if not kept or (not word.start() and not lead):
+        if not kept or (not start and not lead):
             if len(words) > 1:  # not a capitalised word: a split
                 pieces.append((tuple(words), tuple(spans)))
             words, spans = [], []
             continue
         words.append(form)
-        spans.append(word.span())
+        spans.append((start, end))
         if closes(form):
             if len(words) > 1:
                 pieces.append((tuple(words), tuple(spans)))
@@ -193,3 +192,20 @@ def pieces_of(run: str, lead: bool) -> tuple[Piece, ...]:
     if len(words) > 1:
         pieces.append((tuple(words), tuple(spans)))
     return tuple(pieces)
+
+
+def _run_words(run: str) -> list[tuple[str, int, int]]:
+    """The `WORD` matches of a run match (text, start, end). Its words are joined by blanks,
+    or by nothing after a word's closing dot ("Dr.Ann"): so they are the pieces of
+    `str.split`, each found from where the one before it ends, and a piece with a dot before
+    its end is read with the regex."""
+    found = []
+    end = 0
+    for form in run.split():
+        start = run.find(form, end)
+        end = start + len(form)
+        if "." in form[:-1]:
+            found += [(word.group(), *word.span()) for word in WORD.finditer(run, start, end)]
+        else:
+            found.append((form, start, end))
+    return found

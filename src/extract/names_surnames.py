@@ -210,7 +210,8 @@ def first_name_speakers(text: str, known: list[Mention] | tuple[Mention, ...]) -
 
 
 _SPEAKS_VERBS = frozenset({"said", "says", "added", "explained", "told"})  # and "commented"
-_LONE_TAIL = frozenset("abcdefghijklmnopqrstuvwxyz’'-")
+_LONE_TAIL = "abcdefghijklmnopqrstuvwxyz’'-"
+_TAIL_REACH = 64  # characters stripped at a time looking back for a word's start
 
 
 def _speaker_ends(text: str) -> list[int]:
@@ -247,10 +248,20 @@ def _lone_ending(text: str, end: int) -> re.Match[str] | None:
     """The `_LONE` match of the text that ends at `end`, if any: it starts at the capital
     before the lower-case letters, apostrophes and hyphens that end at `end` (no `_LONE`
     match holds another's capital, so a search of the whole text finds this one too)."""
-    start = end
-    while start and text[start - 1] in _LONE_TAIL:
-        start -= 1
+    start = _tail_start(text, end)
     if start == end or not start or not "A" <= text[start - 1] <= "Z":
         return None
     match = _LONE.match(text, start - 1)
     return match if match is not None and match.end() == end else None
+
+
+def _tail_start(text: str, end: int) -> int:
+    """Start of the run of `_LONE_TAIL` characters that ends at `end` (`rstrip` on slices of
+    the text, in C, instead of a Python step per character)."""
+    start = end
+    while True:
+        floor = max(0, start - _TAIL_REACH)
+        kept = text[floor:start].rstrip(_LONE_TAIL)
+        start = floor + len(kept)
+        if kept or not floor:
+            return start
