@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -42,3 +43,42 @@ def test_figures_speed_bare_word_read_as_count_in_reads_it(word: str) -> None:
     found: list[Quantity] = []
     found_bare(found, text, 6, 6 + len(word), 0)
     assert found == _bare_before(text, 6, 6 + len(word), 0)
+
+
+def test_figures_speed_word_character_test_equals_the_regex_class() -> None:
+    """`str.isalnum` or "_" (the sentence gate of `may_hold_anchors`) is the regex "\\w",
+    and `str.isdecimal` (the digit-run gate of `_bare_count`) is "\\d", at every code
+    point."""
+    word, digit = re.compile(r"\w"), re.compile(r"\d")
+    for point in range(0x110000):
+        char = chr(point)
+        assert (char.isalnum() or char == "_") == (word.match(char) is not None), point
+        assert char.isdecimal() == (digit.match(char) is not None), point
+
+
+def _amounts_before(core: str) -> list[tuple[float | None, str | None]]:
+    """`numbers._amounts` before its shortcut for digits alone: every phrase by the regex."""
+    from extract.numbers import _amount_regex, parse_number, parse_share
+
+    found: list[tuple[float | None, str | None]] = []
+    for m in _amount_regex().finditer(core):
+        if m["share"]:
+            found.append((parse_share(m["share"]), "fraction"))
+        else:
+            found.append((parse_number(m["num"]), "percent" if m["pct"] else None))
+    return found
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_figures_speed_plain_number_amounts_equal_the_regex_reading(seed: int) -> None:
+    from extract.numbers import _PLAIN_NUMBER, _amounts
+
+    rng = random.Random(seed)
+    pieces = ["0", "1", "4", "12", "999", "1234", ",", ",000", ",12", ".", ".5", "٣", " ",
+              "%", " per cent", "a", "one", "00"]
+    shortcut = 0
+    for _ in range(4000):
+        core = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 5)))
+        assert _amounts(core) == _amounts_before(core), core
+        shortcut += _PLAIN_NUMBER.fullmatch(core) is not None
+    assert shortcut > 500  # the shortcut is taken, so the test can fail

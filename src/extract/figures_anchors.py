@@ -78,7 +78,9 @@ def may_hold_anchors(whole: TextAnchors, start: int, end: int) -> bool:
     at = bisect_left(whole.starts, start)
     if at < len(whole.starts) and whole.starts[at] < end:
         return True
-    return start > 0 and _WORD_CHAR.match(whole.lowered, start - 1) is not None
+    # (`\w` is what `str.isalnum` calls alphanumeric, and "_"; a method call costs less
+    # than a regex match, and most sentences end here)
+    return start > 0 and (whole.lowered[start - 1].isalnum() or whole.lowered[start - 1] == "_")
 
 
 def piece_anchors(whole: TextAnchors, start: int, end: int) -> list[int]:

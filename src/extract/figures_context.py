@@ -53,10 +53,12 @@ _PLACE = re.compile(r"\s+(?:nationally|regionally|statewide|across\s+(?:the\s+)?
 def looks_like_distractor(sentence: str, quantity: Quantity, lstart: int) -> bool:
     """Years, phone-number groups and numbers led by a date, page or money word."""
     raw = sentence[lstart:quantity.end].strip()
-    bare = _YEAR.fullmatch(raw)
+    # (a year is four characters, a range of years seven: the length rules most out)
+    size = len(raw)
+    bare = _YEAR.fullmatch(raw) if size == 4 else None
     if bare and quantity.unit is None and 1900 <= int(bare.group()) <= 2100:
         return True
-    if _YEAR_RANGE.fullmatch(raw):
+    if size == 7 and _YEAR_RANGE.fullmatch(raw):
         return True  # a financial or school year: "2021-22"
     # (a "$" match ends at most one newline before the end: three characters decide)
     digit_before = _DIGIT_BEFORE.search(sentence[max(0, lstart - 3):lstart])

@@ -175,7 +175,15 @@ def parse_share(text: str) -> float | None:
     return round(part / whole, 3)
 
 
+# Digits alone, maybe grouped by commas and with decimals ("5,819", "644365", "4.5"): the
+# amount regex reads such a phrase as one number and nothing else (a share or percent
+# needs a letter, a space or "%"), unless it opens with "0" and a digit, which it refuses.
+_PLAIN_NUMBER = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
+
+
 def _amounts(core: str) -> list[tuple[float | None, str | None]]:
+    if _PLAIN_NUMBER.fullmatch(core) and not (core[0] == "0" and core[1:2].isdigit()):
+        return [(float(core.replace(",", "")), None)]  # (new numbers keep missing the caches)
     found: list[tuple[float | None, str | None]] = []
     for m in _amount_regex().finditer(core):
         if m["share"]:

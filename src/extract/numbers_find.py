@@ -230,6 +230,8 @@ def _bare_count(target: str, start: int, words: CountWords) -> int | None:
     punctuation, or white space and a word that neither continues the
     phrase nor is a percent word, is a number alone ("14 staff", "in 2023.", "18:30").
     (Only "." and "," may go on a number: "4.5", "1,200".)"""
+    if not target[start:start + 1].isdecimal():  # (a run begins with "\d": `isdecimal`)
+        return _bare_word(target, start, words)
     percent = words.percent
     plain = _PLAIN_RUN.match(target, start)
     if plain is not None:  # (shorter runs are followed by a digit: the run is whole)
