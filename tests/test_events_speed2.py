@@ -50,3 +50,49 @@ def test_events_speed2_vocab_holds_flag_tests(nlp: Language) -> None:
         assert nlp.vocab.lex_attr_getters[bit] is flag_test(flag)
         for text in ("Mayday-speed2", "12th", "2019", "Wed"):
             assert nlp.vocab[text].check_flag(bit) is flag(text)
+
+
+def _old_starts(text: str) -> list[int] | None:
+    """`dates_times._starts` before: the digit runs and other characters found by numpy."""
+    from numpy import flatnonzero, frombuffer, uint32
+
+    from extract.doctext import folds_as_lower, lowered
+
+    if not text:
+        return []
+    codes = frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=uint32)
+    if (wide := codes[codes > 127]).size:
+        chars = "".join(map(chr, set(wide.tolist())))
+        if not folds_as_lower(chars) or any(ch.isdecimal() for ch in chars):
+            return None
+    digit = (codes - 48) < 10
+    starts = (flatnonzero(digit[1:] > digit[:-1]) + 1).tolist()
+    if digit[0]:
+        starts.insert(0, 0)
+    lower = lowered(text) or text.lower()
+    for word in ("noon", "midday", "midnight"):
+        at = lower.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = lower.find(word, at + 1)
+    return sorted(set(starts))
+
+
+_TIME_ALPHABET = "0123456789 :.-–apmAPM\nnoNOmidMIDdayighty’“é£€\ud800٣３İıſ\u212a"
+STARTS_TEXTS = ["", "1", "a1", "12", "x99", "noon", "NOON noonoon", "Midnight and midday 12",
+                "from 6 to 8pm", "10.30am–2pm at noon", "٣ 12", "３pm", "İ 12", "ı noon",
+                "ſ 3pm", "\u212a 4", "\ud800 12 noon", "café 12:30 “noon”", "12 " * 40]
+
+
+def test_events_speed2_time_starts_equal_numpy_definition() -> None:
+    from extract.dates_times import _starts
+
+    rng = random.Random(11)
+    texts = STARTS_TEXTS + ["".join(rng.choices(_TIME_ALPHABET, k=rng.randint(1, 40)))
+                            for _ in range(3000)]
+    # Mostly ASCII texts too, where the few other characters are rare.
+    texts += ["".join(rng.choices("0123456789 apm:.noidgh", k=30)) + rng.choice("’é٣İ ")
+              for _ in range(1000)]
+    for text in texts:
+        assert _starts(text) == _old_starts(text), repr(text)
+    assert sum(_starts(text) is None for text in texts) > 100  # the fallback is exercised

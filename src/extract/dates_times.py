@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from numpy import flatnonzero, frombuffer, uint32
-
 from extract.dates_patterns import read_jsonl
 from extract.doctext import folds_as_lower, lowered
 
@@ -69,22 +67,28 @@ def _starts(text: str) -> list[int] | None:
     digit run or word. A match that opens with "from"/"between" is tried again at its
     digit or word with the same outcome, so those words need no try of their own. (No
     time starts inside a digit run: a word character may not come before it.) Digit
-    runs are found by numpy over the code points.
+    runs and the text's other characters are found by `bytes` methods in C (numpy's
+    calls cost more on an article than the work itself).
     """
     if not text:
         return []
-    codes = frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=uint32)
-    # `\d` is `str.isdecimal`: only ASCII digits are looked for here. (The folding
-    # letters are not ASCII: testing the text's other characters is testing the text.)
-    if (wide := codes[codes > 127]).size:
-        chars = "".join(map(chr, set(wide.tolist())))
+    if not text.isascii():
+        # The non-ASCII characters: the ASCII bytes of the UTF-8 text deleted (every byte
+        # of a longer character is above them). `\d` is `str.isdecimal`: only ASCII
+        # digits are looked for here. (The folding letters are not ASCII.)
+        wide = set(text.encode("utf-8", "surrogatepass").translate(None, _ASCII)
+                   .decode("utf-8", "surrogatepass"))
+        chars = "".join(wide)
         if not folds_as_lower(chars) or any(ch.isdecimal() for ch in chars):
             return None
-    digit = (codes - 48) < 10  # unsigned: below "0" wraps round to a large number
-    # The first digit of each run: a digit after a non-digit (or the text's first).
-    starts = (flatnonzero(digit[1:] > digit[:-1]) + 1).tolist()
-    if digit[0]:
-        starts.insert(0, 0)
+    # One byte per character (one "?" for each non-ASCII one), "1" for a digit, else "0":
+    # a digit run starts at the text's start or after a "01".
+    marks = text.encode("ascii", "replace").translate(_DIGIT_MARKS)
+    starts = [0] if marks[0] == _ONE else []
+    at = marks.find(b"01")
+    while at >= 0:
+        starts.append(at + 1)
+        at = marks.find(b"01", at + 2)
     # No folding letter is left here, so `lowered` gives the lower case (shared with
     # the other components reading this text).
     lower = lowered(text) or text.lower()
@@ -94,6 +98,11 @@ def _starts(text: str) -> list[int] | None:
             starts.append(at)
             at = lower.find(word, at + 1)
     return sorted(set(starts))
+
+
+_ASCII = bytes(range(128))
+_ONE = ord("1")
+_DIGIT_MARKS = bytes(_ONE if chr(byte) in "0123456789" else ord("0") for byte in range(256))
 
 
 def _meridiem(text: str) -> str | None:
