@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from itertools import pairwise
 
 import pytest
@@ -224,3 +225,65 @@ def test_awards_speed_lead_letters_match_as_the_word_boundary(seed: int) -> None
                 [(m.span(), m.groups()) for m in new.finditer(text)], (old.pattern, text)
             one, two = old.search(text, at), new.search(text, at)
             assert (one and one.span()) == (two and two.span()), (old.pattern, text, at)
+
+
+_DATE_PIECES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+                "last", "this", "on", "night", "evening", "(the 3rd)", "(the", "yesterday",
+                "12/06/2024", "1/2/24", "3", "14", "21st", "2nd", "104", "2024", "June", "May",
+                "Mayor", "x", "_", "é", "٣", "l", "t", "o", "y", "S", ",", ".", "\n")
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_awards_speed_date_led_by_its_first_character(seed: int) -> None:
+    """The date regex led by its first characters finds what the regex as written finds,
+    at every search offset, in texts where its words stand alone, run into other words
+    ("xMonday", "onMonday", "_14 June", "é3/4/2024", Arabic-Indic digits) and open the text."""
+    rng = random.Random(seed)
+    written = re.compile(scope_words._DATE_AS_WRITTEN)
+    found = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(_DATE_PIECES) + rng.choice(("", " ", " ", " ", "  ", "\n"))
+                       for _ in range(rng.randint(1, 12)))
+        expected = [(m.span(), m.group()) for m in written.finditer(text)]
+        assert [(m.span(), m.group()) for m in scope_words._DATE.finditer(text)] == expected, text
+        for at in range(len(text) + 1):
+            one, two = written.search(text, at), scope_words._DATE.search(text, at)
+            assert (one and one.span()) == (two and two.span()), (text, at)
+        found += len(expected)
+    assert found > 1000  # the texts do hold dates
+
+
+# The results-line gate's hand-kept words stand for the regexes a results line needs:
+# proved from the parsed regexes (tests/test_awards.py's proof), so the list cannot drift.
+_CASE_SENSITIVE_TITLE_WORDS = ("year", "best")  # looked for as "Year" and "Best" in the text
+
+
+def _results_line_proofs(words: Sequence[str]) -> list[bool]:
+    from test_awards import _proves
+    return [_proves(awards_lines._LEVEL, words),
+            _proves(awards_lines._TITLE_CAT.pattern, [*words, *_CASE_SENSITIVE_TITLE_WORDS]),
+            _proves(awards_lines._WINNERS_HEAD.pattern, [*words, "result"])]
+
+
+def test_awards_speed_level_words_stand_for_the_result_line_regexes() -> None:
+    """Every `_ITEM` level, `_TITLE_CAT` title and `_WINNERS_HEAD` heading holds one of
+    `_LEVEL_WORDS` (or a word `may_hold_results` looks for itself), and no word of the
+    list is idle: without any one of them a proof fails."""
+    words = awards_lines._LEVEL_WORDS
+    assert all(_results_line_proofs(words))
+    for dropped in words:
+        assert not all(_results_line_proofs([w for w in words if w != dropped])), dropped
+    # "Year" and "Best" are looked for case-sensitively: the title regex is case-sensitive
+    title = awards_lines._TITLE_CAT
+    assert not title.flags & re.IGNORECASE
+    assert all(w.capitalize() in title.pattern for w in _CASE_SENSITIVE_TITLE_WORDS)
+    assert awards_lines._ITEM.flags & awards_lines._WINNERS_HEAD.flags & re.IGNORECASE
+
+
+@pytest.mark.parametrize("pattern", [
+    r"(?P<level>gold|silver|platinum)",  # a level the list does not hold
+    r"(?:.+\bof\s+the\s+Year|.+\b(?:Award|Trophy))",  # a title word it does not hold
+])
+def test_awards_speed_level_words_proof_fails_on_a_word_missing(pattern: str) -> None:
+    from test_awards import _proves
+    assert not _proves(pattern, [*awards_lines._LEVEL_WORDS, *_CASE_SENSITIVE_TITLE_WORDS])

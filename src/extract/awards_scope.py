@@ -9,13 +9,35 @@ from collections.abc import Iterator
 
 from extract.awards_find import words
 
-_DATE = re.compile(
-    r"\b(?:(?:last|this|on)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"(?:,?\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|,?\s+[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?"
-    r"|\s+(?:night|evening|afternoon|morning)|\s+\(the\s+\d{1,2}(?:st|nd|rd|th)\))?"
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_ORDINAL = r"(?:st|nd|rd|th)"
+# What may follow a weekday: "Friday, 14 June", "Friday June 14th", "Friday night".
+_AFTER_DAY = (rf"(?:,?\s+\d{{1,2}}{_ORDINAL}?\s+[A-Z][a-z]+|,?\s+[A-Z][a-z]+\s+\d{{1,2}}{_ORDINAL}?"
+              rf"|\s+(?:night|evening|afternoon|morning)|\s+\(the\s+\d{{1,2}}{_ORDINAL}\))?")
+_DATE_AS_WRITTEN = (
+    rf"\b(?:(?:last|this|on)\s+)?(?:{'|'.join(_WEEKDAYS)}){_AFTER_DAY}"
     r"|\b(?:last|Friday|Saturday)\s+night\b|\byesterday\b|\b\d{1,2}/\d{1,2}/\d{4}\b"
-    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August"
-    r"|September|October|November|December)(?:\s+\d{4})?\b"
+    rf"|\b\d{{1,2}}{_ORDINAL}?\s+(?:{_MONTHS})(?:\s+\d{{4}})?\b"
+)
+
+
+def _after_first(words: tuple[str, ...]) -> str:
+    """'Monday|Tuesday' as '(?<=M)onday|(?<=T)uesday': each word after its first letter."""
+    return "|".join(f"(?<={word[0]}){word[1:]}" for word in words)
+
+
+# `_DATE_AS_WRITTEN` led by the character its every match opens with (then no word
+# character before it, for the leading `\b`), each branch after it kept in order: a
+# regex opening with `\b` is tried at every offset, this one only at those characters.
+_DATE = re.compile(
+    r"[ltoMTWFSy\d](?<!\w.)(?:"
+    rf"(?<=l)ast\s+(?:{'|'.join(_WEEKDAYS)}){_AFTER_DAY}|(?<=l)ast\s+night\b"
+    rf"|(?<=t)his\s+(?:{'|'.join(_WEEKDAYS)}){_AFTER_DAY}"
+    rf"|(?<=o)n\s+(?:{'|'.join(_WEEKDAYS)}){_AFTER_DAY}"
+    rf"|(?:{_after_first(_WEEKDAYS)}){_AFTER_DAY}|(?<=F)riday\s+night\b|(?<=S)aturday\s+night\b"
+    r"|(?<=y)esterday\b|(?<=\d)\d?/\d{1,2}/\d{4}\b"
+    rf"|(?<=\d)\d?{_ORDINAL}?\s+(?:{_MONTHS})(?:\s+\d{{4}})?\b)"
 )
 
 
