@@ -82,3 +82,29 @@ def test_figures_speed_plain_number_amounts_equal_the_regex_reading(seed: int) -
         assert _amounts(core) == _amounts_before(core), core
         shortcut += _PLAIN_NUMBER.fullmatch(core) is not None
     assert shortcut > 500  # the shortcut is taken, so the test can fail
+
+
+_ANCHOR_PIECES = ["one", "two", "ten", "tenant", "4", "12", "٣", "²", "é", "ñ", "_", "?", "’",
+                  "“", "£", "€", "-", " ", "\n", "x", "half", "dozens", "a", "ß", "Ⅻ", "三",
+                  "often", "Twenty", "ÉONE", "(", "."]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_figures_speed_text_anchors_on_word_classes_equal_the_text_scan(seed: int) -> None:
+    """Anchors found on `_word_classes` (one byte a character) are those the Unicode
+    scan finds on the lowered text, with the same ends, whatever characters stand
+    beside them (decimal digits, letters and signs of other scripts, "?")."""
+    from extract.figures_anchors import _after_non_word, _after_non_word_bytes, _word_classes
+
+    scan, on_bytes = _after_non_word(), _after_non_word_bytes()
+    assert scan is not None and on_bytes is not None  # else the byte scan is never used
+    rng = random.Random(seed)
+    marked = 0
+    for _ in range(4000):
+        lower = "".join(rng.choice(_ANCHOR_PIECES) for _ in range(rng.randint(1, 10))).lower()
+        classes = _word_classes(lower)
+        assert len(classes) == len(lower)
+        assert [m.span() for m in on_bytes.finditer(classes)] == [
+            m.span() for m in scan.finditer(lower)], lower
+        marked += any(not char.isascii() and char.isalnum() for char in lower)
+    assert marked > 500  # other scripts' word characters are met, so the test can fail

@@ -39,8 +39,10 @@ def text_anchors(text: str) -> TextAnchors | None:
         return TextAnchors(lower, [m.start() for m in found], [m.end() for m in found])
     # the anchor at the start of the text, then those after a non-word character
     first = lower_anchor_regex().match(lower)
-    found = list(after.finditer(lower))
-    starts, ends = [m.start() + 1 for m in found], [m.end() for m in found]
+    on_bytes = _after_non_word_bytes()
+    spans = [m.span() for m in after.finditer(lower)] if on_bytes is None else [
+        m.span() for m in on_bytes.finditer(_word_classes(lower))]
+    starts, ends = [start + 1 for start, _ in spans], [end for _, end in spans]
     if first is not None:
         starts.insert(0, 0)
         ends.insert(0, first.end())
@@ -58,6 +60,37 @@ def _after_non_word() -> re.Pattern[str] | None:
         return None
     source = lower_anchor_regex().pattern
     return re.compile(rf"\W{source[2:]}") if source.startswith(r"\b") else None
+
+
+@lru_cache(maxsize=1)
+def _after_non_word_bytes() -> re.Pattern[bytes] | None:
+    """`_after_non_word` for `_word_classes` of the text, where every anchor word is ASCII
+    letters: a bytes regex reads "\\W" and "\\d" as ASCII classes, tested in a step where
+    the text's Unicode classes take a table look-up a character (half the scan's time)."""
+    after = _after_non_word()
+    if after is None or not all(word.isascii() and word.isalpha() for word in anchor_words()):
+        return None
+    return re.compile(after.pattern.encode("ascii"))
+
+
+def _word_classes(lower: str) -> bytes:
+    """`lower` as one byte a character for `_after_non_word_bytes`: an ASCII character as
+    itself, any other by the class the anchor regex tells it by: a decimal digit as "0"
+    (a word character and "\\d"), another word character as "_" (not "\\d", and in no
+    anchor word), anything else as "?" (a non-word character). Where every anchor word
+    is ASCII letters, the bytes regex then matches where the text's regex does."""
+    data = lower.encode("ascii", "replace")  # (each other character as one "?")
+    at = data.find(b"?")
+    if at < 0:
+        return data
+    marked = None
+    while at >= 0:
+        char = lower[at]
+        if char.isalnum():  # ("\\w" is `isalnum` or "_"; a non-ASCII "_" does not exist)
+            marked = marked or bytearray(data)
+            marked[at] = 48 if char.isdecimal() else 95  # "0" or "_"
+        at = data.find(b"?", at + 1)
+    return data if marked is None else bytes(marked)
 
 
 @lru_cache(maxsize=1)
