@@ -96,3 +96,29 @@ def test_events_speed2_time_starts_equal_numpy_definition() -> None:
     for text in texts:
         assert _starts(text) == _old_starts(text), repr(text)
     assert sum(_starts(text) is None for text in texts) > 100  # the fallback is exercised
+
+
+RANGE_TEXTS = ["24-28 March", "May 13 to 26", "3rd – 5th June", "Friday 2 - Sunday 4 May",
+               "1-2/03", "12 until Tuesday, 14", "no range", "", "7 till 9 and 10-11"]
+
+
+def test_events_speed2_range_tail_sub_equals_template() -> None:
+    """The range tail dropped through a C callable, as the `\\1` template drops it."""
+    from extract.dates_normalise import _FIRST_GROUP, _RANGE_TAIL
+
+    rng = random.Random(5)
+    pieces = ["1", "12", "3rd", "-", "–", " to ", " until ", "Tuesday, ", " ", "/", ".5", "May"]
+    texts = RANGE_TEXTS + ["".join(rng.choices(pieces, k=rng.randint(1, 8)))
+                           for _ in range(3000)]
+    for text in texts:
+        assert _RANGE_TAIL.sub(_FIRST_GROUP, text) == _RANGE_TAIL.sub(r"\1", text), text
+
+
+def test_events_speed2_newlines_equal_finditer(nlp: Language) -> None:
+    import re
+
+    from extract.events_near import newlines
+
+    for text in ["", "one line", "a\nb\n\nc\n", "\n\n", "x\r\ny \u2028 z\n"]:
+        doc = nlp.make_doc(text)
+        assert newlines(doc) == [m.start() for m in re.finditer("\n", text)]

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import methodcaller
 
 from extract.article import DateOrder
 
@@ -27,6 +28,10 @@ _RANGE_TAIL = re.compile(
     r"(\d{1,2}(?:st|nd|rd|th)?)\s*(?:-|–|—|to|until|till)\s*(?:[A-Za-z]+day,?\s+)?"
     r"(\d{1,2}(?:st|nd|rd|th)?)(?!\s*[/.]\d)"
 )
+# `sub(r"\1")` with the group read by a C callable: a template string is expanded by
+# Python code on every call (group 1 always takes part in a match).
+_FIRST_GROUP = methodcaller("group", 1)
+_ISO = re.compile(r"(\d{4})\s*-\s*(\d{2})\s*-\s*(\d{2})")
 _NOISE = re.compile(r"\b(?:the|of|on|from|in|during|throughout|since|early|late|mid)\b|[(),]", re.I)
 # "12 March 2024", "Oct. 5": a dateparser call costs milliseconds, so a plainly written
 # day + month (+ year) is read directly; checked to agree with dateparser in both date
@@ -125,7 +130,7 @@ def choose_year(
 @lru_cache(maxsize=8192)
 def explicit_parts(text: str, order: DateOrder) -> tuple[int, int, int | None] | None:
     """(month, day, year or None) of an explicit phrase, via dateparser."""
-    core = _RANGE_TAIL.sub(r"\1", text)
+    core = _RANGE_TAIL.sub(_FIRST_GROUP, text)
     core = " ".join(_NOISE.sub(" ", _WEEKDAY_WORD.sub(" ", core)).split())
     # A leap-year base keeps "29 February" valid; the year is chosen later.
     parsed = _written_date(core) or parse_with_dateparser(
@@ -158,7 +163,7 @@ def month_value(text: str, anchor: Anchor) -> DateValue:
 
 
 def explicit_value(text: str, anchor: Anchor) -> DateValue:
-    iso = re.fullmatch(r"(\d{4})\s*-\s*(\d{2})\s*-\s*(\d{2})", text.strip())
+    iso = _ISO.fullmatch(text.strip())
     if iso:
         return DateValue(_safe_date(*(int(part) for part in iso.groups())), None, True)
     parts = explicit_parts(text, anchor.order)

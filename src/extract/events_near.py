@@ -70,7 +70,12 @@ def newlines(doc: Doc) -> list[int]:
     """Offsets of every newline, read once per Doc."""
     lines = doc.user_data.get(_NEWLINES)
     if not isinstance(lines, list):
-        lines = [m.start() for m in re.finditer("\n", doc_text(doc))]
+        # `str.find` skips to each newline; `re.finditer` makes a match object for each.
+        text, lines = doc_text(doc), []
+        at = text.find("\n")
+        while at >= 0:
+            lines.append(at)
+            at = text.find("\n", at + 1)
         doc.user_data[_NEWLINES] = lines
     return lines
 
