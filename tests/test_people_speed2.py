@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import random
 
+from extract.names_find import Mention
 from extract.names_lexicon import honorifics
 from extract.names_runs import name_runs
 from extract.names_surnames import _LONE_TAIL, _tail_start
 from extract.names_walk import _PLANS, plan, walk_plan, word_class
-from extract.officials_people import _CONTACT_WORDS, _may_name_contact
+from extract.officials import _titles
+from extract.officials_people import _CONTACT_WORDS, Person, _may_name_contact
 from test_people_speed import _reference_name_runs
 
 # Words of every kind the walk reads: honorifics (with and without dots, words of longer
@@ -114,3 +116,23 @@ def test_people_speed_contact_words_one_search() -> None:
         hits += reference
         assert _may_name_contact(lowered) == reference, lowered
     assert 300 < hits < 2700
+
+
+def test_people_speed_titles_in_one_pass_match_the_first_given() -> None:
+    """A person's honorific kind, title role and honorific: the first truthy one of each over
+    their mentions (as three `next` searches found them), and whether any is elected."""
+    rng = random.Random(31)
+    for _ in range(3000):
+        mentions = tuple(Mention(start=n, end=n + 1, name="Ann Lee",
+                                 honorific=rng.choice((None, "", "Cllr", "Dr")),
+                                 hon_kind=rng.choice((None, "", "council", "office")),
+                                 title_role=rng.choice((None, "", "Mayor")),
+                                 elected=rng.random() < 0.2)
+                         for n in range(rng.randint(1, 4)))
+        person = Person(rng.sample(range(len(mentions)), len(mentions)))
+        said = [mentions[i] for i in person.mentions]
+        reference = (next((m.hon_kind for m in said if m.hon_kind), None),
+                     next((m.title_role for m in said if m.title_role), None),
+                     next((m.honorific for m in said if m.honorific), None),
+                     any(m.elected for m in said))
+        assert _titles(mentions, person) == reference, mentions

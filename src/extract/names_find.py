@@ -35,7 +35,11 @@ _MAX_NAME_WORDS = 4
 _WORD_CACHE = 8192
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, though never changed once made (`dataclasses.replace` makes a new one): a frozen
+# dataclass sets each of its ten fields through `object.__setattr__`, twice the cost of making
+# one, for every mention of every article. Hashed by its fields as a frozen one would be (the
+# mentions are keys of the quote and analysis caches).
+@dataclass(slots=True, unsafe_hash=True)
 class Mention:
     """One mention of a person's name; `start`/`end` cover the name without titles."""
 

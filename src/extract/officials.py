@@ -183,12 +183,9 @@ def _official(
     text: str, mentions: tuple[Mention, ...], person: Person, publisher: str | None,
     *, first: Mention, found: RoleFind | None, quoted: bool,
 ) -> Official | None:
-    hon_kind = next((mentions[i].hon_kind for i in person.mentions if mentions[i].hon_kind), None)
-    elected = any(mentions[i].elected for i in person.mentions)
+    hon_kind, title_role, honorific, elected = _titles(mentions, person)
     if found is not None and (found.journalist or (found.public and hon_kind != "council")):
         return None
-    title_role = next((mentions[i].title_role for i in person.mentions
-                       if mentions[i].title_role), None)
     role = found.role if found is not None else title_role
     said = [mentions[i] for i in person.mentions]
     # No title, but a body or the publisher's team named right after the name: they act for it.
@@ -196,15 +193,27 @@ def _official(
         body_of(text, said) or team_of(text, said)
     ):
         return None
-    honorific = first.honorific or next(
-        (mentions[i].honorific for i in person.mentions if mentions[i].honorific), None
-    )
     return Official(
-        name=first.name, honorific=honorific, role=role,
+        name=first.name, honorific=first.honorific or honorific, role=role,
         organisation=organisation_of(text, mentions, person, found, role, hon_kind, publisher),
         quoted=quoted, aliases=aliases(mentions, person, first.name),
         start=first.start, end=first.end,
     )
+
+
+def _titles(mentions: tuple[Mention, ...], person: Person
+            ) -> tuple[str | None, str | None, str | None, bool]:
+    """The first honorific kind, title role and honorific given at any of a person's mentions
+    (None when none is), and whether any mention marks an elected office: one pass."""
+    hon_kind = title_role = honorific = None
+    elected = False
+    for i in person.mentions:
+        mention = mentions[i]
+        hon_kind = hon_kind or mention.hon_kind or None
+        title_role = title_role or mention.title_role or None
+        honorific = honorific or mention.honorific or None
+        elected = elected or mention.elected
+    return hon_kind, title_role, honorific, elected
 
 
 def _role(text: str, mentions: tuple[Mention, ...], person: Person) -> RoleFind | None:
