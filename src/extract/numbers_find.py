@@ -247,7 +247,9 @@ def _bare_count(target: str, start: int, words: CountWords) -> int | None:
     if start and _GLUED_BEFORE.match(target, start - 1):
         return None if target.startswith("1", start) and end == start + 1 else _NO_PHRASE
     if target.startswith("0", start) and end > start + 1:
-        return None  # "07700": the regex decides
+        # "07700": every number of the regex refuses "0" and a digit at its start, and
+        # nothing else it may begin with holds a digit (`_count_words`)
+        return _NO_PHRASE
     if _GLUED_AFTER.match(target, end):
         return None if target.startswith(percent, end) else _NO_PHRASE
     after = _AFTER_COUNT.match(target, end)
