@@ -44,12 +44,15 @@ def _selected_triggers(sentence: str, present: Words) -> list[Chosen]:
     ahead = _Ahead(sentence)
     for level, pattern, unless in _triggers_for(present):
         fresh = []  # one pattern's matches never overlap one another
-        for m in _matches(pattern, unless, sentence, ahead):
+        # most triggers have no `unless`: their matches are read without a generator
+        for m in (pattern.finditer(sentence) if unless is None
+                  else _matches(pattern, unless, sentence, ahead)):
             # every match is non-empty (it holds a need word): it overlaps a chosen
             # trigger only if it overlaps the last one starting before its end
-            last = bisect_left(starts, m.end()) - 1
-            if last < 0 or chosen[last][1] <= m.start():
-                fresh.append((m.start(), m.end(), level,
+            start, end = m.span()
+            last = bisect_left(starts, end) - 1
+            if last < 0 or chosen[last][1] <= start:
+                fresh.append((start, end, level,
                               level == "winner" and _NAMING.search(m.group()) is not None))
         if fresh:
             chosen = sorted(chosen + fresh)  # two sorted runs: merged in linear time
@@ -83,13 +86,10 @@ def _triggers_for(present: Words) -> tuple[TriggerRule, ...]:
     return tuple(rules[i] for i in sorted(found))
 
 
-def _matches(pattern: re.Pattern[str], unless: re.Pattern[str] | None, sentence: str,
+def _matches(pattern: re.Pattern[str], unless: re.Pattern[str], sentence: str,
              ahead: _Ahead) -> Iterator[re.Match[str]]:
     """`pattern.finditer`, less the matches `unless` voids; after a void match the search
     goes on one character further, as a regex failing there would."""
-    if unless is None:
-        yield from pattern.finditer(sentence)
-        return
     pos = 0
     while (m := pattern.search(sentence, pos)) is not None:
         if ahead.holds(unless, m.end()):
