@@ -6,6 +6,8 @@ from __future__ import annotations
 import random
 import re
 
+from spacy.language import Language
+
 from extract import venues_lists, venues_records, venues_words
 
 PIECES = ("Venue", "venue", "Location", "LOCATION", "Where", "Address", "Meeting place",
@@ -64,3 +66,23 @@ def test_venues_speed_positions_in_order() -> None:
     for _ in range(2000):
         items = [rng.choice(words) for _ in range(rng.randint(0, 30))]
         assert venues_words._positions(items, wanted) == _old_positions(items, wanted)
+
+
+_LINE_PIECES = ("\n", "\n\n", " ", "  ", "\t", "•", "*", "·", "-", "–", "on", "3 June", "x", ":",
+                "Monday", "—", "\r")
+
+
+def test_venues_speed_date_leads_its_line(nlp: Language) -> None:
+    """A date leads its line (after bullets and blanks only) as the line-start regex says,
+    at every offset of random texts of bullets, blanks, line breaks and words."""
+    rng = random.Random(5)
+    leading = 0
+    for _ in range(800):
+        text = "".join(rng.choice(_LINE_PIECES) for _ in range(rng.randint(0, 12)))
+        doc = nlp.make_doc(text)
+        for start in range(len(text) + 1):
+            old = venues_lists._ONLY_BULLETS.fullmatch(
+                text, text.rfind("\n", 0, start) + 1, start) is not None
+            assert venues_lists._leads_line(doc, text, start) == old, (text, start)
+            leading += old
+    assert leading > 2000  # the texts do hold leading offsets, and others

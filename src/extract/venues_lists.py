@@ -67,8 +67,7 @@ def _session_lines(
     found: list[tuple[Span, Span]] = []
     # most dates sit inside a line of prose: those are ruled out first (and when all are,
     # the times are not read)
-    leading = [date for date in dates if _ONLY_BULLETS.fullmatch(
-        text, newline_before(doc, date.start_char) + 1, date.start_char)]
+    leading = [date for date in dates if _leads_line(doc, text, date.start_char)]
     if not leading:
         return found
     times = {t.start_char: t.end_char for t in spans_of(doc, "times")}
@@ -92,6 +91,18 @@ def _session_lines(
         if pair:
             found.append(pair)
     return found
+
+
+def _leads_line(doc: Doc, text: str, start: int) -> bool:
+    """`_ONLY_BULLETS.fullmatch(text, newline_before(doc, start) + 1, start)`: only bullets
+    and blanks between the line's start and `start`. The two characters before it decide
+    most dates ("on 3 June": a letter before the blank), without finding the line start."""
+    for at in (start - 1, start - 2):
+        if at < 0 or text[at] == "\n":
+            return True  # the line (or text) starts after bullets and blanks only
+        if text[at] not in _BULLETS:
+            return False
+    return _ONLY_BULLETS.fullmatch(text, newline_before(doc, start) + 1, start) is not None
 
 
 def _labelled(doc: Doc, names: list[Span]) -> list[tuple[Span, Span]]:
