@@ -34,14 +34,15 @@ _ROLE_WINDOW = 400
 @Language.component("council_people")
 def find_people(doc: Doc) -> Doc:
     """Store name mentions in doc.spans["people"] and quotes in doc.spans["quotes"]."""
-    mentions = _all_mentions(doc_text(doc), _model_candidates(doc))
+    model_candidates = _model_candidates(doc)
+    mentions = _all_mentions(doc_text(doc), model_candidates)
     items = [(m.start, m.end, _label(m)) for m in mentions if m.anchor != FIRST_ONLY]
     doc.spans["people"] = _spans(doc, items)
     # The model spans' offsets, kept with the group: the extractors read them from there
     # instead of making a Span object of every mention to ask its label.
     model = _spans(doc, [item for item in items if item[2] == MODEL_LABEL])
     doc.spans["people"].attrs[_MODEL_ATTR] = [[span.start_char, span.end_char] for span in model]
-    quotes = find_quotes(doc_text(doc), mentions)
+    quotes = _quotes(doc_text(doc), model_candidates)
     doc.spans["quotes"] = _spans(doc, [(q.start, q.end, q.kind) for q in quotes])
     return doc
 
@@ -87,6 +88,13 @@ def _all_mentions(text: str, model: tuple[tuple[int, int], ...]) -> tuple[Mentio
     return tuple(sorted([*rules, *extra], key=lambda m: m.start))
 
 
+@lru_cache(maxsize=32)
+def _quotes(text: str, model: tuple[tuple[int, int], ...]) -> tuple[QuoteFind, ...]:
+    """The quotes of a text with these model candidates: asked by the component and by the
+    extractors, found once."""
+    return tuple(find_quotes(text, _all_mentions(text, model)))
+
+
 @dataclass(frozen=True, slots=True)
 class _Analysis:
     officials: tuple[Official, ...]
@@ -115,7 +123,7 @@ def _analyse(
     owner |= _first_name_owners(mentions, firsts)
     # Each person's stated role, found once: both the quote resolution and the record use it.
     found_roles = [_role(text, mentions, person) for person in people]
-    said = find_quotes(text, mentions)
+    said = list(_quotes(text, model))
     # The roles' words, for quotes given to a role ("the Minister said") only.
     roles = [_person_role(mentions, person, found)
              for person, found in zip(people, found_roles, strict=True)

@@ -81,7 +81,9 @@ _TIME_TAIL = re.compile(
     r"|in\s+the\s+(?:north|south|east|west)\w*(?:\s+of)?)\b.*$", re.DOTALL)
 
 
-@dataclass(frozen=True, slots=True)
+# Never changed once made, but not frozen: setting fields through `object.__setattr__` made
+# a frozen one cost twice as much (see `names_find.Mention`); hashed by its fields all the same.
+@dataclass(slots=True, unsafe_hash=True)
 class RoleFind:
     role: str
     organisation: str | None

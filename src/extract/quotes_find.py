@@ -84,8 +84,9 @@ def find_quotes(text: str, mentions: tuple[Mention, ...]) -> list[QuoteFind]:
     return list(_found_quotes(text, mentions))
 
 
-# The component and the extractors ask for the same article's quotes: found once.
-@lru_cache(maxsize=32)
+# The component and the extractors ask for the same article's quotes: `officials` keeps them
+# by the text and the model's candidates (a key of mentions cost a hash and a comparison of
+# every mention at each look-up).
 def _found_quotes(text: str, mentions: tuple[Mention, ...]) -> tuple[QuoteFind, ...]:
     spans = quote_spans(text)
     inside = SpanCover(spans)

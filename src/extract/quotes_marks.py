@@ -62,6 +62,8 @@ def _scan(
     kind_of: Callable[[str, int], str | None], skip: Sequence[tuple[int, int, bool]],
 ) -> list[tuple[int, int, bool]]:
     found: list[tuple[int, int, bool]] = []
+    if not marks:
+        return found  # (most articles have no single quote marks left once apostrophes go)
     open_at: int | None = None
     scan_from = 0  # breaks before this were crossed by a continued quote
     skipped = SpanCover(skip)

@@ -48,7 +48,9 @@ _SENTENCE_END = re.compile(
     r"[.!?\n](?:(?<=[.!?])[”\"’']?\s+(?=[A-Z“\"‘])|(?<=\n)[ \t]*\n)")
 
 
-@dataclass(frozen=True, slots=True)
+# Never changed once made, but not frozen: setting fields through `object.__setattr__` made
+# a frozen one cost twice as much (see `names_find.Mention`); hashed by its fields all the same.
+@dataclass(slots=True, unsafe_hash=True)
 class QuoteFind:
     start: int
     end: int
@@ -57,7 +59,9 @@ class QuoteFind:
     role: str | None = None  # "the Minister said": resolved against the officials' roles
 
 
-@dataclass(frozen=True, slots=True)
+# Never changed once made, but not frozen: setting fields through `object.__setattr__` made
+# a frozen one cost twice as much (see `names_find.Mention`); hashed by its fields all the same.
+@dataclass(slots=True, unsafe_hash=True)
 class Subject:
     kind: str  # "mention", "pronoun", "role", "unnamed", "same" (voice before) or "thing"
     mention: int | None = None
