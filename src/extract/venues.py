@@ -131,11 +131,13 @@ class _Cleaner:
     def __call__(self, start: int, end: int) -> tuple[Span, bool] | None:
         texts, lists, view = self.view.texts, self.lists, self.view
         start = self._trim_start(start, end)
-        single = doc_text(self.doc)[view.starts[start]:view.end(end - 1)] in lists["single_names"]
-        if end - start - view.is_space[start:end].count(True) < 2 and not single:
+        # one word is a name only when it is a single name ("the Guildhall"): its text is
+        # cut out only then
+        if end - start - view.is_space[start:end].count(True) < 2 and doc_text(self.doc)[
+                view.starts[start]:view.end(end - 1)] not in lists["single_names"]:
             return None
         last = texts[end - 1]
-        cue = any(w in lists["venue_prepositions"] for w in view.lowers[max(0, start - 3):start])
+        cue = not lists["venue_prepositions"].isdisjoint(view.lowers[max(0, start - 3):start])
         # "..., Denholme Retail Park on Tuesday 25 March": a stop in a list of dated stops.
         cue = cue or self._before_date(end) or self._street_follows(end)
         weak = last in lists["weak_nouns"] or last.islower()
