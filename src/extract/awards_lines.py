@@ -82,14 +82,13 @@ def medal_lines(text: str) -> list[Row]:
 def _colon_lines(text: str) -> Iterator[re.Match[str]]:
     """`_LINE.finditer(text)`, tried only at the start of lines holding a colon: a match
     starts a line (`^`) and ends it, so no other line can hold one."""
-    end = -1  # where the last line tried ends
-    for colon in re.finditer(":", text):
-        if colon.start() < end:
-            continue  # each line is tried once, and read once to find its ends
-        start = text.rfind("\n", 0, colon.start()) + 1
-        end = text.find("\n", colon.start()) % (len(text) + 1)  # no newline: the text's end
+    colon = text.find(":")  # (`str.find` skips to each colon; a regex makes a match each)
+    while colon >= 0:
+        start = text.rfind("\n", 0, colon) + 1
+        end = text.find("\n", colon) % (len(text) + 1)  # no newline: the text's end
         if (line := _LINE.match(text, start)) is not None:
             yield line
+        colon = text.find(":", end)  # each line is tried once, and read once to find its ends
 
 
 def _title_line(line: re.Match[str]) -> list[Row]:
