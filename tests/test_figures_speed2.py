@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 
@@ -108,3 +109,30 @@ def test_figures_speed_text_anchors_on_word_classes_equal_the_text_scan(seed: in
             m.span() for m in scan.finditer(lower)], lower
         marked += any(not char.isascii() and char.isalnum() for char in lower)
     assert marked > 500  # other scripts' word characters are met, so the test can fail
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_figures_speed_sentences_to_read_equal_the_sentence_by_sentence_gate(seed: int) -> None:
+    """`sentences_to_read` keeps what the loop of `may_hold_anchors` calls kept: every
+    sentence longer than the reach, and those that may hold an anchor, whatever the
+    order of the sentences."""
+    from extract.figures_anchors import may_hold_anchors, sentences_to_read, text_anchors
+
+    rng = random.Random(seed)
+    kept = dropped = 0
+    for _ in range(1500):
+        text = "".join(rng.choice(_ANCHOR_PIECES) for _ in range(rng.randint(1, 30)))
+        whole = text_anchors(text)
+        if whole is None:
+            continue
+        cuts = sorted(rng.sample(range(len(text) + 1), min(len(text) + 1, rng.randint(1, 8))))
+        bounds = list(itertools.pairwise(cuts))
+        if rng.random() < 0.2:
+            rng.shuffle(bounds)
+        reach = rng.choice([3, 2_000])
+        expected = [(start, end) for start, end in bounds
+                    if end - start > reach or may_hold_anchors(whole, start, end)]
+        assert sentences_to_read(whole, bounds, reach=reach) == expected, (text, bounds)
+        kept += len(expected)
+        dropped += len(bounds) - len(expected)
+    assert kept > 500 and dropped > 200  # both sides are exercised

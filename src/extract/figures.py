@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from extract.article import ArticleContext
 from extract.doctext import doc_text, sentence_bounds, store_rows, stored_rows
-from extract.figures_anchors import may_hold_anchors, piece_anchors, text_anchors
+from extract.figures_anchors import piece_anchors, sentences_to_read, text_anchors
 from extract.figures_clauses import then_now
 from extract.figures_context import anaphora_start, anaphoric, named_before
 from extract.figures_lists import list_rows
@@ -38,10 +38,10 @@ def _figure_rows(doc: Doc) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     text = doc_text(doc)
     whole = text_anchors(text)  # one scan for digits and number words, not one a sentence
-    for sent_start, sent_end in sentence_bounds(doc):
-        if whole is not None and sent_end - sent_start <= _SENTENCE_REACH and not \
-                may_hold_anchors(whole, sent_start, sent_end):
-            continue  # (most sentences: one piece, no digit or number word in it)
+    bounds = sentence_bounds(doc)
+    if whole is not None:  # (most sentences: one piece, no digit or number word in it)
+        bounds = sentences_to_read(whole, bounds, reach=_SENTENCE_REACH)
+    for sent_start, sent_end in bounds:
         for start, end in _pieces(text, sent_start, sent_end):
             if whole is None:
                 anchors = anchor_offsets(text[start:end])

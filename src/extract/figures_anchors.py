@@ -136,3 +136,23 @@ def piece_anchors(whole: TextAnchors, start: int, end: int) -> list[int]:
         if whole.ends[j] <= end or regex.match(whole.lowered, at, end):
             found.append(at - start)
     return found
+
+
+def sentences_to_read(whole: TextAnchors, bounds: list[tuple[int, int]], *,
+                      reach: int) -> list[tuple[int, int]]:
+    """The sentences of `bounds` longer than `reach` or that `may_hold_anchors` keeps, in
+    one walk along the anchors (sentences come in order: a pointer, not a search and a
+    call per sentence; most sentences hold no anchor)."""
+    starts, lower = whole.starts, whole.lowered
+    kept = []
+    at, count, previous = 0, len(starts), -1
+    for start, end in bounds:
+        if start < previous:  # (out of order: find the place again)
+            at = bisect_left(starts, start)
+        previous = start
+        while at < count and starts[at] < start:
+            at += 1
+        if end - start > reach or (at < count and starts[at] < end) or (
+                start > 0 and (lower[start - 1].isalnum() or lower[start - 1] == "_")):
+            kept.append((start, end))
+    return kept
