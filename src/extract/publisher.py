@@ -34,8 +34,6 @@ _DEPARTMENT = re.compile(
     rf"(?:Department|Ministry){_SEP}(?:of|for){_SEP}{_CAP}"
     rf"(?:(?:,{_SEP}|{_SEP}and{_SEP}|{_SEP}){_CAP}){{0,6}})"
 )
-# What a `_COUNCIL` match may hold: name characters, joiners and the separators.
-_NOT_NAME = re.compile(r"[^\w'’.&\- \t\n]")
 _WORD_CAPITAL = re.compile(r"\b[A-Z]")
 _COUNTY_BODY = re.compile(
     rf"\b([A-Z][\w-]*{_SEP}County(?:{_SEP}(?:{_CAP}|and)){{0,6}}{_SEP}"
@@ -165,10 +163,11 @@ def _council_name(words: str, council: str) -> str | None:
     return None
 
 
-# Seven runs of blanks back from a word, read on the reversed text: a `_COUNCIL` match
-# holds at most six (one before each of up to five name words and one before "Council").
-# Possessive: a run of blanks must not be split into several by backtracking.
-_SEVEN_BLANKS_BACK = re.compile(r"[^ \t\n]*+(?:[ \t\n]++[^ \t\n]*+){6}[ \t\n]")
+# The name characters back from a word, read on the reversed text, across at most six runs
+# of blanks: a `_COUNCIL` match holds only name characters (words, joiners, blanks) and at
+# most six runs of blanks (one before each of up to five name words and one before
+# "Council"). Possessive: a run of blanks must not be split into several by backtracking.
+_NAME_BACK = re.compile(r"[\w'’.&\-]*+(?:[ \t\n]++[\w'’.&\-]*+){0,6}")
 
 
 def _council_matches(text: str) -> Iterator[re.Match[str]]:
@@ -183,12 +182,10 @@ def _council_matches(text: str) -> Iterator[re.Match[str]]:
     while at != -1:
         word = at - 1  # where "Council" starts
         if word > tried:
-            # reverse offset r is text offset size - 1 - r
-            blanks = _SEVEN_BLANKS_BACK.match(reverse, size - word)
-            low = max(tried, size - blanks.end()) if blanks else tried
-            # The nearest character before the word that no match can hold.
-            stop = _NOT_NAME.search(reverse, size - word, size - low)
-            first = size - stop.start() if stop else low
+            # reverse offset r is text offset size - 1 - r: back from the word to the
+            # nearest character no match can hold, the seventh run of blanks or `tried`
+            back = _NAME_BACK.match(reverse, size - word, size - tried)  # (never fails)
+            first = size - back.end() if back else tried
             for start in _WORD_CAPITAL.finditer(text, first, word):
                 if start.start() >= last_end and (match := _COUNCIL.match(text, start.start())):
                     last_end = match.end()
