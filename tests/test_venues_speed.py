@@ -86,3 +86,20 @@ def test_venues_speed_date_leads_its_line(nlp: Language) -> None:
             assert venues_lists._leads_line(doc, text, start) == old, (text, start)
             leading += old
     assert leading > 2000  # the texts do hold leading offsets, and others
+
+
+def test_venues_speed_filtered_is_filter_spans(nlp: Language) -> None:
+    """`_filtered` gives what spaCy's `filter_spans` gives, for no span, one span (a
+    zero-length one too) and random sets of overlapping spans."""
+    from spacy.util import filter_spans
+
+    from extract import venues
+    doc = nlp.make_doc("The Civic Hall and the Grange Library at Mill Lane, Easton on Monday.")
+    rng = random.Random(11)
+    cases = [[], [doc[2:4]], [doc[3:3]], [doc[0:len(doc)]]]
+    for _ in range(500):
+        starts = [rng.randrange(len(doc)) for _ in range(rng.randint(0, 5))]
+        cases.append([doc[s:rng.randint(s, len(doc))] for s in starts])
+    for spans in cases:
+        assert [(s.start, s.end) for s in venues._filtered(list(spans))] == \
+            [(s.start, s.end) for s in filter_spans(spans)], spans

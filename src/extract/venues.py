@@ -42,13 +42,13 @@ class VenueFinder:
         matches = name_matches(view.texts, view.lowers, view.is_space, keep_end=clean.end_ok,
                                limit=MAX_CANDIDATES)
         candidates = clean.candidates(matches)
-        strong = _listed(filter_spans([span for span, weak_ok in candidates if weak_ok]),
+        strong = _listed(_filtered([span for span, weak_ok in candidates if weak_ok]),
                          [span for span, weak_ok in candidates if not weak_ok])
-        every = filter_spans([span for span, _ in candidates])
-        names = _join_rooms(filter_spans(strong + at_names(doc, every)))
+        every = _filtered([span for span, _ in candidates])
+        names = _join_rooms(_filtered(strong + at_names(doc, every)))
         listed = list_venues(doc, every, dates=dates)
-        names = filter_spans([n for n in names if not any(_overlaps(n, p) for p, _ in listed)]
-                             + [n for _, n in listed])
+        names = _filtered([n for n in names if not any(_overlaps(n, p) for p, _ in listed)]
+                          + [n for _, n in listed])
         phrase_of = {n.start: p for p, n in listed}
         walks = walks_for(doc, {n.start_char: n.end_char for n in names})
         phrases = [phrase_of.get(n.start) or _phrase(n, walks) for n in names]
@@ -61,6 +61,12 @@ class VenueFinder:
 @Language.factory("council_venues")
 def make_venue_finder(nlp: Language, name: str) -> VenueFinder:
     return VenueFinder()
+
+
+def _filtered(spans: list[Span]) -> list[Span]:
+    """`filter_spans(spans)`: a list of one span or none is that list already (spaCy sorts
+    and walks it all the same, and most articles have a name or none)."""
+    return spans if len(spans) < 2 else filter_spans(spans)
 
 
 def _listed(strong: list[Span], weak: list[Span]) -> list[Span]:
