@@ -4,6 +4,7 @@ they replaced, kept here as the reference."""
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 from spacy.language import Language
@@ -122,3 +123,45 @@ def test_events_speed2_newlines_equal_finditer(nlp: Language) -> None:
     for text in ["", "one line", "a\nb\n\nc\n", "\n\n", "x\r\ny \u2028 z\n"]:
         doc = nlp.make_doc(text)
         assert newlines(doc) == [m.start() for m in re.finditer("\n", text)]
+
+
+def _old_explicit_value(text: str, anchor):  # type: ignore[no-untyped-def]
+    """`explicit_value` before its reading of the text alone was remembered."""
+    from extract.dates_normalise import (
+        DateValue,
+        _from_parts,
+        _safe_date,
+        explicit_parts,
+        weekday_of,
+    )
+
+    iso = re.fullmatch(r"(\d{4})\s*-\s*(\d{2})\s*-\s*(\d{2})", text.strip())
+    if iso:
+        return DateValue(_safe_date(*(int(part) for part in iso.groups())), None, True)
+    parts = explicit_parts(text, anchor.order)
+    if parts is None:
+        return DateValue(None, None, True)
+    return _from_parts(parts, weekday_of(text), anchor)
+
+
+EXPLICIT_TEXTS = ["Saturday 8 June 2024", "8 June", "Tuesday, March 4", "24-28 March",
+                  "2024-06-21", " 2024 - 02 - 30 ", "29 February", "Wed 12 March",
+                  "Sunday 31 December", "March 4th", "the 3rd of May 2019", "not a date",
+                  "Friday 2 - Sunday 4 May", "May 13 to 26, 2019", "12/03/2024"]
+
+
+def test_events_speed2_explicit_value_equals_old() -> None:
+    import datetime as dt
+
+    from extract.dates_normalise import Anchor, explicit_value
+
+    references = [None, dt.date(2024, 6, 1), dt.date(2019, 12, 30), dt.date(2020, 2, 28)]
+    for text in EXPLICIT_TEXTS:
+        for reference in references:
+            for order in ("DMY", "MDY"):
+                for tense in (None, "past", "future"):
+                    anchor = Anchor(reference, dt.date(2019, 6, 15) if reference is None
+                                    else None, order, tense)
+                    for _ in range(2):  # the reading remembered the second time
+                        assert explicit_value(text, anchor) == _old_explicit_value(
+                            text, anchor), (text, anchor)

@@ -163,10 +163,26 @@ def month_value(text: str, anchor: Anchor) -> DateValue:
 
 
 def explicit_value(text: str, anchor: Anchor) -> DateValue:
+    reading = _explicit_reading(text, anchor.order)
+    if reading is None:
+        return DateValue(None, None, True)
+    if isinstance(reading, DateValue):
+        return reading
+    parts, weekday = reading
+    return _from_parts(parts, weekday, anchor)
+
+
+@lru_cache(maxsize=8192)
+def _explicit_reading(
+    text: str, order: DateOrder
+) -> DateValue | tuple[tuple[int, int, int | None], int | None] | None:
+    """What `explicit_value` reads from the text alone: an ISO date's value, else the
+    parts and the weekday (None when no parts are read). Remembered by text and order:
+    the anchor differs in every article, so the value itself is rarely found again."""
     iso = _ISO.fullmatch(text.strip())
     if iso:
         return DateValue(_safe_date(*(int(part) for part in iso.groups())), None, True)
-    parts = explicit_parts(text, anchor.order)
+    parts = explicit_parts(text, order)
     if parts is None:
-        return DateValue(None, None, True)
-    return _from_parts(parts, weekday_of(text), anchor)
+        return None
+    return parts, weekday_of(text)
