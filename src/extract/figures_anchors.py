@@ -65,32 +65,44 @@ def _after_non_word() -> re.Pattern[str] | None:
 @lru_cache(maxsize=1)
 def _after_non_word_bytes() -> re.Pattern[bytes] | None:
     """`_after_non_word` for `_word_classes` of the text, where every anchor word is ASCII
-    letters: a bytes regex reads "\\W" and "\\d" as ASCII classes, tested in a step where
-    the text's Unicode classes take a table look-up a character (half the scan's time)."""
+    letters: its leading non-word class written as the one byte every non-word character
+    becomes there, a literal the regex engine skips to as it skips to a byte in memory
+    (it tests a Unicode class a character), then the same digit and words."""
     after = _after_non_word()
     if after is None or not all(word.isascii() and word.isalpha() for word in anchor_words()):
         return None
-    return re.compile(after.pattern.encode("ascii"))
+    return re.compile(b" " + after.pattern[2:].encode("ascii"))  # ("\\W" -> " ")
+
+
+# Every ASCII byte that is no word character, as " " (and "?", which other characters
+# are encoded as, with it).
+_NON_WORD_AS_SPACE = bytes(
+    byte if chr(byte).isalnum() or byte == ord("_") else ord(" ") for byte in range(128)
+) + bytes(range(128, 256))
 
 
 def _word_classes(lower: str) -> bytes:
-    """`lower` as one byte a character for `_after_non_word_bytes`: an ASCII character as
-    itself, any other by the class the anchor regex tells it by: a decimal digit as "0"
-    (a word character and "\\d"), another word character as "_" (not "\\d", and in no
-    anchor word), anything else as "?" (a non-word character). Where every anchor word
-    is ASCII letters, the bytes regex then matches where the text's regex does."""
+    """`lower` as one byte a character for `_after_non_word_bytes`: an ASCII letter or
+    digit or "_" as itself, any other character by the class the anchor regex tells it
+    by: a decimal digit as "0" (a word character and "\\d"), another word character as
+    "_" (not "\\d", and in no anchor word), any non-word character as " ". Where every
+    anchor word is ASCII letters, the bytes regex then matches where the text's regex
+    does."""
     data = lower.encode("ascii", "replace")  # (each other character as one "?")
+    marks = []
     at = data.find(b"?")
-    if at < 0:
-        return data
-    marked = None
     while at >= 0:
         char = lower[at]
         if char.isalnum():  # ("\\w" is `isalnum` or "_"; a non-ASCII "_" does not exist)
-            marked = marked or bytearray(data)
-            marked[at] = 48 if char.isdecimal() else 95  # "0" or "_"
+            marks.append((at, 48 if char.isdecimal() else 95))  # "0" or "_"
         at = data.find(b"?", at + 1)
-    return data if marked is None else bytes(marked)
+    data = data.translate(_NON_WORD_AS_SPACE)
+    if not marks:
+        return data
+    marked = bytearray(data)
+    for at, byte in marks:
+        marked[at] = byte
+    return bytes(marked)
 
 
 @lru_cache(maxsize=1)
