@@ -105,6 +105,8 @@ class NamedMatcher:
     def windows(self, texts: list[str]) -> list[tuple[int, int]]:
         heads = self.heads
         windows: list[tuple[int, int]] = []
+        if heads.isdisjoint(texts):
+            return windows  # most docs name no event: one C pass, stopped at a head
         for head in compress(range(len(texts)), map(heads.__contains__, texts)):
             floor = windows[-1][1] if windows else 0
             start = head
