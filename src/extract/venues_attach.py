@@ -4,6 +4,7 @@ parentheticals, streets, floors, a second building, and the locality ("in Easton
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -25,12 +26,18 @@ def place_ok(place: str) -> bool:
     tokens = place.split()
     first, last = tokens[0].strip(",."), tokens[-1].strip(",.")
     lists = words()
-    strong = lists["place_nouns"] - lists["weak_nouns"]
-    if last in lists["room_nouns"] or last in strong or last in lists["building_parts"]:
+    if last in lists["room_nouns"] or last in _strong_nouns() or last in lists["building_parts"]:
         return False
     if len(tokens) > 1 and ((len(last) < 3 and last.isupper()) or last.isdigit()):
         return False  # "Building B", "Suite 200"
     return first not in lists["not_locality"] and first not in lists["honorifics"]
+
+
+@lru_cache(maxsize=1)
+def _strong_nouns() -> frozenset[str]:
+    """The place nouns that name a building by themselves (not weak ones like "Hub")."""
+    lists = words()
+    return lists["place_nouns"] - lists["weak_nouns"]
 
 
 def _locality(text: str, pos: int) -> tuple[int, str | None]:
