@@ -165,3 +165,58 @@ def test_events_speed2_explicit_value_equals_old() -> None:
                     for _ in range(2):  # the reading remembered the second time
                         assert explicit_value(text, anchor) == _old_explicit_value(
                             text, anchor), (text, anchor)
+
+
+def _old_clause(doc, start: int, end: int, at: int) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    """The clause bounds `sentence_tense` took before: bisection over every offset of
+    each clause mark in the doc."""
+    from bisect import bisect_left, bisect_right
+
+    from extract.events_tense import _CLAUSE_MARKS, _mark_offsets
+
+    clause_start, clause_end = start, end
+    for mark, offsets in zip(_CLAUSE_MARKS, _mark_offsets(doc), strict=True):
+        k = bisect_right(offsets, at - len(mark)) - 1
+        if k >= 0 and offsets[k] >= start:
+            clause_start = max(clause_start, offsets[k] + 1)
+        k = bisect_left(offsets, at)
+        if k < len(offsets) and offsets[k] + len(mark) <= end:
+            clause_end = min(clause_end, offsets[k])
+    return clause_start, clause_end
+
+
+_CLAUSE_PIECES = ["Saturday 8 June", " will ", " was held", ",", ";", ":", " – ", " — ", "(",
+                  ")", " ", "–", "—", "\n", "fair", "on", " voted ", ". ", "x"]
+
+
+def test_events_speed2_clause_search_equals_offsets(nlp: Language) -> None:
+    """Within a sentence, `str.find` gives the clause bounds the per-doc mark offsets
+    gave, for every sentence and every offset in it (both paths of `sentence_tense`)."""
+    from extract.events_sentences import sent_of
+    from extract.events_tense import _clause_by_offsets, _clause_by_search, sentence_tense
+
+    rng = random.Random(3)
+    texts = ["".join(rng.choices(_CLAUSE_PIECES, k=rng.randint(1, 40))) for _ in range(300)]
+    for text in texts:
+        doc = nlp(text)
+        for i in range(len(doc)):
+            sent = sent_of(doc, i)
+            for at in range(sent.start_char, sent.end_char + 1):
+                old = _old_clause(doc, sent.start_char, sent.end_char, at)
+                assert _clause_by_search(text, sent.start_char, sent.end_char, at) == old
+                assert _clause_by_offsets(doc, sent.start_char, sent.end_char, at) == old
+            assert sentence_tense(sent, sent.start_char) in (None, "past", "future")
+
+
+def test_events_speed2_long_sentence_takes_offsets(nlp: Language) -> None:
+    """A sentence past `_SEARCHED` characters is bounded by the offsets (same answer)."""
+    from extract.events_sentences import sent_of
+    from extract.events_tense import _SEARCHED, sentence_tense, tense_of
+
+    text = "The fair, which was held (again) on Saturday 8 June – " * (_SEARCHED // 40)
+    doc = nlp(text)
+    sent = sent_of(doc, 0)
+    assert sent.end_char - sent.start_char > _SEARCHED
+    for at in (0, 30, len(text) // 2, len(text) - 5):
+        expected = tense_of(text[sent.start_char:sent.end_char], at=at - sent.start_char)
+        assert sentence_tense(sent, at) == expected

@@ -35,22 +35,47 @@ def tense_of(text: str, *, at: int | None = None) -> str | None:
 def sentence_tense(sent: Span | Sent, at: int) -> str | None:
     """`tense_of(sentence text, at=at - sentence start)` for a doc offset `at`.
 
-    The clause is bounded by bisection over the clause marks' offsets (read once per
-    Doc) and each clause's and sentence's cue search is done once: a text of one long
-    sentence full of dates searched the whole sentence again for every date."""
+    Each clause's and sentence's cue search is done once. The clause is bounded by
+    `str.find` within the sentence, or, in a sentence longer than `_SEARCHED` (a text of
+    one long sentence full of dates would search it again for every date), by
+    bisection over the clause marks' offsets, read once per Doc."""
     doc, start, end = sent.doc, sent.start_char, sent.end_char
-    marks = _mark_offsets(doc)
+    if end - start > _SEARCHED:
+        clause_start, clause_end = _clause_by_offsets(doc, start, end, at)
+    else:
+        clause_start, clause_end = _clause_by_search(doc_text(doc), start, end, at)
+    tense = _cached(doc, clause_start, max(clause_start, clause_end))
+    return tense if tense is not None else _cached(doc, start, end)
+
+
+# Sentences up to this many characters are searched for clause marks directly.
+_SEARCHED = 2000
+
+
+def _clause_by_search(text: str, start: int, end: int, at: int) -> tuple[int, int]:
+    """The clause of the sentence `text[start:end]` holding offset `at`: from after the
+    last clause mark before `at` to the first one from `at` on."""
     clause_start, clause_end = start, end
-    for mark, offsets in zip(_CLAUSE_MARKS, marks, strict=True):
-        # `rfind(mark, start, at)` and `find(mark, at, end)`.
+    for mark in _CLAUSE_MARKS:
+        if (found := text.rfind(mark, start, at)) >= 0:
+            clause_start = max(clause_start, found + 1)
+        if (found := text.find(mark, at, end)) >= 0:
+            clause_end = min(clause_end, found)
+    return clause_start, clause_end
+
+
+def _clause_by_offsets(doc: Doc, start: int, end: int, at: int) -> tuple[int, int]:
+    """The clause bounds `str.rfind(mark, start, at)` and `str.find(mark, at, end)`
+    give, by bisection over every offset of each mark."""
+    clause_start, clause_end = start, end
+    for mark, offsets in zip(_CLAUSE_MARKS, _mark_offsets(doc), strict=True):
         k = bisect_right(offsets, at - len(mark)) - 1
         if k >= 0 and offsets[k] >= start:
             clause_start = max(clause_start, offsets[k] + 1)
         k = bisect_left(offsets, at)
         if k < len(offsets) and offsets[k] + len(mark) <= end:
             clause_end = min(clause_end, offsets[k])
-    tense = _cached(doc, clause_start, max(clause_start, clause_end))
-    return tense if tense is not None else _cached(doc, start, end)
+    return clause_start, clause_end
 
 
 def _cached(doc: Doc, start: int, end: int) -> str | None:
