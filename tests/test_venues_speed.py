@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
 from spacy.language import Language
 
 from extract import venues_lists, venues_records, venues_words
@@ -103,3 +104,25 @@ def test_venues_speed_filtered_is_filter_spans(nlp: Language) -> None:
     for spans in cases:
         assert [(s.start, s.end) for s in venues._filtered(list(spans))] == \
             [(s.start, s.end) for s in filter_spans(spans)], spans
+
+
+@pytest.mark.parametrize("text", [
+    "Committee Room 2, County Hall, Mill Lane, Easton on Monday.",
+    "the Gower Suite at the Guildhall (first floor), in Riverton town centre.",
+    "Inverglen Library, Kirkton Community Hub and the Balmore Centre, 4 High Street.",
+    "Suite B, second floor of the Blanchardstown Centre, Dublin 15",
+    "the Council Chamber at Riverside House, Easton, and the Jury Room at Civic Hall",
+])
+def test_venues_speed_remembered_steps_walk_as_before(text: str) -> None:
+    """A Walks' remembered steps give the walks and name ends the plain steps give,
+    from every offset, after a room noun or not, asked twice (the second from memory)."""
+    from extract import venues_attach as attach
+    ends = {m.start(): m.end() for m in re.finditer(r"[A-Z][\w ]*?(?:Hall|Hub|Centre|Library)",
+                                                     text)}
+    walks = attach.Walks(text, ends)
+    for pos in range(len(text) + 1):
+        for room in (False, True):
+            for _ in range(2):
+                assert walks(pos, room=room) == attach.walk(text, pos, ends, room=room)
+                assert attach.name_end(text, pos, ends, room=room, step=walks.step) == \
+                    attach.name_end(text, pos, ends, room=room)

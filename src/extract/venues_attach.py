@@ -4,6 +4,7 @@ parentheticals, streets, floors, a second building, and the locality ("in Easton
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -79,13 +80,19 @@ def _listed(text: str, end: int, name_ends: dict[int, int]) -> bool:
     return joint is not None and joint.end() in name_ends
 
 
-def name_end(text: str, pos: int, name_ends: dict[int, int], *, room: bool = False) -> int:
+Step = Callable[[int, bool], tuple[int, str]]
+
+
+def name_end(text: str, pos: int, name_ends: dict[int, int], *, room: bool = False,
+             step: Step | None = None) -> int:
     """Where the name ends once a room's number is joined ("Committee Room 2"). A building
     after a comma stays out of the name: the room alone is what every way of writing
-    "Room 2, County Hall" / "Room 2 at County Hall" shares (the held-out set agrees)."""
+    "Room 2, County Hall" / "Room 2 at County Hall" shares (the held-out set agrees).
+    `step(pos, room)`, when given, is `_step` over the same text and names, remembered."""
     end = pos
     for _ in range(_MAX_STEPS):
-        following, kind = _step(text, pos, name_ends, room=room)
+        following, kind = (step(pos, room) if step is not None
+                           else _step(text, pos, name_ends, room=room))
         if kind not in _NAME_STEPS:
             break
         pos = end = following
@@ -94,14 +101,16 @@ def name_end(text: str, pos: int, name_ends: dict[int, int], *, room: bool = Fal
 
 
 def walk(
-    text: str, pos: int, name_ends: dict[int, int], *, room: bool = False
+    text: str, pos: int, name_ends: dict[int, int], *, room: bool = False,
+    step: Step | None = None,
 ) -> tuple[int, str | None]:
     """End offset of the whole mention starting with a name ending at `pos`, and the
     stated locality ("the town centre" when only that is said), if any."""
     if match := attachment_regexes()["descriptor"].match(text, pos):
         pos = match.end()
     for _ in range(_MAX_STEPS):
-        following, _ = _step(text, pos, name_ends, room=room)
+        following, _ = (step(pos, room) if step is not None
+                        else _step(text, pos, name_ends, room=room))
         if following == pos:
             break
         pos, room = following, False
@@ -140,10 +149,19 @@ class Walks:
     def __init__(self, text: str, name_ends: dict[int, int]) -> None:
         self.text, self.name_ends = text, name_ends
         self.done: dict[tuple[int, bool], tuple[int, str | None]] = {}
+        self.steps: dict[tuple[int, bool], tuple[int, str]] = {}
 
     def __call__(self, pos: int, *, room: bool) -> tuple[int, str | None]:
         if (found := self.done.get((pos, room))) is None:
-            found = self.done[(pos, room)] = walk(self.text, pos, self.name_ends, room=room)
+            found = self.done[(pos, room)] = walk(self.text, pos, self.name_ends, room=room,
+                                                  step=self.step)
+        return found
+
+    def step(self, pos: int, room: bool) -> tuple[int, str]:
+        """`_step` at `pos`, each (offset, room) read once: the extractor's `name_end`
+        reads again the first step the component's walk read after the same name."""
+        if (found := self.steps.get((pos, room))) is None:
+            found = self.steps[(pos, room)] = _step(self.text, pos, self.name_ends, room=room)
         return found
 
 

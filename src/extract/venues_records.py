@@ -49,11 +49,11 @@ def publisher_town(publisher: str | None) -> str | None:
     return match.group("town") if match else None
 
 
-def _canonical(name: Span, ends: dict[int, int]) -> str:
+def _canonical(name: Span, ends: dict[int, int], walks: Walks) -> str:
     """The name with the rooms and building joined to it ("Committee Room 2, County Hall",
     "Gower Suite at the Guildhall"), whitespace normalised, without a leading "the"."""
     text = doc_text(name.doc)
-    end = name_end(text, name.end_char, ends, room=_ends_in_room(name))
+    end = name_end(text, name.end_char, ends, room=_ends_in_room(name), step=walks.step)
     return _canonical_form(text[name.start_char:end])
 
 
@@ -197,9 +197,9 @@ def venue_records(doc: Doc, *, context: ArticleContext) -> list[Venue]:
     pairs = [(p, n) for p, n in zip(group_spans(doc, "venues"), names, strict=True)
              if not people.overlaps(n.start, n.end)]
     # Each mention's name and stated locality, worked out once (read again below).
-    canonicals = [_canonical(name, ends) for _, name in pairs]
-    keys = [_key(canonical) for canonical in canonicals]
     walks = walks_for(doc, ends)  # the component walked most names already
+    canonicals = [_canonical(name, ends, walks) for _, name in pairs]
+    keys = [_key(canonical) for canonical in canonicals]
     own = [_stated(phrase, name, walks) for phrase, name in pairs]
     elsewhere = _stated_by_key(keys, own)
     records: list[Venue] = []
