@@ -14,6 +14,7 @@ from dataclasses import replace
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+from extract.memo import short_text_cache
 from extract.names_find import (
     Mention,
     end_flags,
@@ -142,10 +143,7 @@ def rule_mentions(text: str) -> list[Mention]:
     found: list[Mention] = []
     # Whether a particle leads a run is found in the verb scan of the same text (one pass).
     for first, match, lead in run_matches(text, led=scan(text)[1]):
-        # A long match (hostile text) is walked but not kept (see `CACHED_RUN`).
-        walks = _walks(match, lead) if len(match) <= CACHED_RUN else _walks.__wrapped__(
-            match, lead)
-        for words, spans, steps in walks:
+        for words, spans, steps in _walks(match, lead):
             run = [Tok(first + start, first + stop, word)
                    for word, (start, stop) in zip(words, spans, strict=True)]
             found += run_names(text, run, steps)
@@ -155,7 +153,8 @@ def rule_mentions(text: str) -> list[Mention]:
 Walk = tuple[tuple[str, ...], tuple[tuple[int, int], ...], tuple[Step, ...]]
 
 
-@lru_cache(maxsize=_PLAN_CACHE)
+# A long match (hostile text) is walked but not kept (see `CACHED_RUN`).
+@short_text_cache(maxsize=_PLAN_CACHE, longest=CACHED_RUN)
 def _walks(match: str, lead: bool) -> tuple[Walk, ...]:
     """The runs of a run match that may hold a name (words, offsets, plan): a run of one word
     names nobody (a name needs two words; a lone title, a name after it), and most runs
