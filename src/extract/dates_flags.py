@@ -41,16 +41,14 @@ def _compiled(regex: str) -> re.Pattern[str]:
 
 
 Test = Callable[[str], bool]
-# Each flag's registered test by its id (the test kept alive with it), so that a bit
-# already holding a flag's test is found from the registered function.
-_FLAG_OF: dict[int, tuple[Test, Flag]] = {}
 
 
 @cache
 def flag_test(flag: Flag) -> Test:
     """`flag` as a plain function of the text, `flag(text)` without a method call on an
     instance: the vocabulary calls every flag (about 25) for every new word, several
-    per article of fresh news vocabulary."""
+    per article of fresh news vocabulary. One function per flag (cached), so a bit that
+    already holds a flag's test is found by the function."""
     words, lower = flag.words, flag.attr == "LOWER"
     if flag.regex is not None:
         search = _compiled(flag.regex).search
@@ -63,7 +61,6 @@ def flag_test(flag: Flag) -> Test:
     else:
         def test(text: str) -> bool:
             return text in words
-    _FLAG_OF[id(test)] = test, flag
     return test
 
 
@@ -94,12 +91,6 @@ def _flag_test(token: dict[str, Any]) -> tuple[str, Flag] | None:
                        frozenset(value.get("IN", ())), value.get("REGEX"))
 
 
-def _flag_of(getter: Any) -> Any:
-    """The flag a registered getter tests (the getter itself if not a `flag_test`)."""
-    test, flag = _FLAG_OF.get(id(getter), (None, None))
-    return flag if test is getter else getter
-
-
 def _flag_ids(vocab: Vocab, wanted: list[Flag]) -> dict[Flag, int]:
     """The vocab's bit for each flag, the new ones added (in order, while bits are
     free). `Vocab.add_flag` walks the whole vocabulary per flag: the new flags are set
@@ -107,8 +98,9 @@ def _flag_ids(vocab: Vocab, wanted: list[Flag]) -> dict[Flag, int]:
     them when they are made)."""
     getters: dict[int, Any] = getattr(vocab, "lex_attr_getters")  # noqa: B009 (untyped)
     bits: dict[Flag, int] = {}
+    tested = {flag_test(flag): flag for flag in wanted}
     for bit, getter in getters.items():
-        if (flag := _flag_of(getter)) in wanted:
+        if (flag := tested.get(getter)) is not None:
             bits.setdefault(flag, int(bit))  # the first bit holding it, as before
     free = iter([b for b in range(FIRST_CUSTOM_FLAG, 64) if b not in getters])
     new: dict[Flag, int] = {}
