@@ -174,8 +174,8 @@ def test_figures_speed_cue_tail_gate_keeps_the_same_searches(seed: int) -> None:
 
 
 @pytest.mark.parametrize("seed", range(2))
-def test_figures_speed_may_hold_anchors_never_hides_piece_anchors(seed: int) -> None:
-    from extract.figures_anchors import may_hold_anchors, piece_anchors, text_anchors
+def test_figures_speed_sentence_gate_never_hides_piece_anchors(seed: int) -> None:
+    from extract.figures_anchors import piece_anchors, sentences_to_read, text_anchors
 
     for text in _texts(400, seed):
         whole = text_anchors(text)
@@ -183,5 +183,5 @@ def test_figures_speed_may_hold_anchors_never_hides_piece_anchors(seed: int) -> 
             continue
         for start in range(len(text) + 1):
             for end in range(start, len(text) + 1):
-                if not may_hold_anchors(whole, start, end):
+                if not sentences_to_read(whole, [(start, end)], reach=end - start):
                     assert piece_anchors(whole, start, end) == [], (text, start, end)

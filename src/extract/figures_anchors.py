@@ -116,18 +116,6 @@ def _longest_anchor() -> int:
     return max(len(word) for word in anchor_words())
 
 
-def may_hold_anchors(whole: TextAnchors, start: int, end: int) -> bool:
-    """False where `piece_anchors(whole, start, end)` is sure to be empty: no anchor of
-    the text starts inside, and no word runs into `start` (the only way a piece gains an
-    anchor the text lacks)."""
-    at = bisect_left(whole.starts, start)
-    if at < len(whole.starts) and whole.starts[at] < end:
-        return True
-    # (`\w` is what `str.isalnum` calls alphanumeric, and "_"; a method call costs less
-    # than a regex match, and most sentences end here)
-    return start > 0 and (whole.lowered[start - 1].isalnum() or whole.lowered[start - 1] == "_")
-
-
 def piece_anchors(whole: TextAnchors, start: int, end: int) -> list[int]:
     """`anchor_offsets(text[start:end])` read from the whole text's anchors. An anchor is a
     digit or word at a word start, all word characters: inside the piece its word start
@@ -152,9 +140,12 @@ def piece_anchors(whole: TextAnchors, start: int, end: int) -> list[int]:
 
 def sentences_to_read(whole: TextAnchors, bounds: list[tuple[int, int]], *,
                       reach: int) -> list[tuple[int, int]]:
-    """The sentences of `bounds` longer than `reach` or that `may_hold_anchors` keeps, in
-    one walk along the anchors (sentences come in order: a pointer, not a search and a
-    call per sentence; most sentences hold no anchor)."""
+    """The sentences of `bounds` longer than `reach` or that may hold an anchor, in one
+    walk along the anchors (sentences come in order: a pointer, not a search per
+    sentence; most sentences hold no anchor). A sentence is dropped only where
+    `piece_anchors` is sure to find nothing in it: no anchor of the text starts inside,
+    and no word runs into its start (the only way a piece gains an anchor the text
+    lacks; `\\w` is what `str.isalnum` calls alphanumeric, and "_")."""
     starts, lower = whole.starts, whole.lowered
     kept = []
     at, count, previous = 0, len(starts), -1
