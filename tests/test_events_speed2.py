@@ -42,10 +42,9 @@ def test_events_speed2_flag_test_equals_flag(flag: Flag) -> None:
 
 def test_events_speed2_vocab_holds_flag_tests(nlp: Language) -> None:
     """The date flags are registered as their plain tests, and new words get them."""
-    from extract.dates_flags import _flag_of
-
-    registered = {bit: _flag_of(getter) for bit, getter in nlp.vocab.lex_attr_getters.items()
-                  if isinstance(_flag_of(getter), Flag)}
+    tested = {flag_test(flag): flag for flag in _flags()}
+    registered = {bit: tested[getter] for bit, getter in nlp.vocab.lex_attr_getters.items()
+                  if getter in tested}
     assert len(registered) >= 20
     for bit, flag in registered.items():
         assert nlp.vocab.lex_attr_getters[bit] is flag_test(flag)

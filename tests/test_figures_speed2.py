@@ -49,7 +49,7 @@ def test_figures_speed_bare_word_read_as_count_in_reads_it(word: str) -> None:
 
 
 def test_figures_speed_word_character_test_equals_the_regex_class() -> None:
-    """`str.isalnum` or "_" (the sentence gate of `may_hold_anchors`) is the regex "\\w",
+    """`str.isalnum` or "_" (the sentence gate of `sentences_to_read`) is the regex "\\w",
     and `str.isdecimal` (the digit-run gate of `_bare_count`) is "\\d", at every code
     point."""
     word, digit = re.compile(r"\w"), re.compile(r"\d")
